@@ -1,0 +1,17 @@
+package org.custodia;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/** Custodia (执法音像记录管理系统): keeps the audio/video records of law-enforcement agencies. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "shared")
+public class CustodiaApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(CustodiaApplication.class, args);
+	}
+}

@@ -1,0 +1,82 @@
+package org.custodia.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.AgencyPolicy;
+import org.custodia.policy.Policies;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts wrong passwords and locks the account for the period the agency's policy sets; every
+ * login, failure and lockout is a ledger entry.
+ */
+@Component
+class LoginAttempts {
+
+	/** For the installation administrator, who has no agency: the same defaults the shipped policies use. */
+	static final AgencyPolicy.Login INSTALLATION_DEFAULT = new AgencyPolicy.Login(5, 15, 30, "custodia: account security");
+
+	private final UserRepository users;
+
+	private final Policies policies;
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	LoginAttempts(UserRepository users, Policies policies, Ledger ledger, Clock clock) {
+		this.users = users;
+		this.policies = policies;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	AgencyPolicy.Login rulesFor(UserAccount user) {
+		return user.agencyCode() == null ? INSTALLATION_DEFAULT : policies.of(user.agencyCode()).login();
+	}
+
+	@Transactional
+	void succeeded(UserAccount user, String channel) {
+		users.recordLogin(user.userId());
+		ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.login", "user",
+				user.userId().toString(), Map.of("channel", channel)));
+	}
+
+	@Transactional
+	void failed(String username, String channel) {
+		var found = users.findByUsername(username);
+		if (found.isEmpty()) {
+			ledger.append(LedgerEvent.bySystem("login", null, "auth.login-failed", "username", truncate(username),
+					Map.of("channel", channel, "reason", "unknown-user")));
+			return;
+		}
+		UserAccount user = found.get();
+		AgencyPolicy.Login rules = rulesFor(user);
+		int attempts = user.failedAttempts() + 1;
+		ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.login-failed", "user",
+				user.userId().toString(), Map.of("channel", channel, "reason", "bad-credentials", "attempt", attempts)));
+		if (attempts >= rules.lockoutThreshold()) {
+			Instant until = clock.instant().plus(Duration.ofMinutes(rules.lockoutMinutes()));
+			users.recordFailure(user.userId(), 0, until);
+			ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.locked-out", "user",
+					user.userId().toString(), Map.of("until", until.toString(), "attempts", attempts, "cite", rules.cite())));
+		}
+		else {
+			users.recordFailure(user.userId(), attempts, user.lockedUntil());
+		}
+	}
+
+	private static String roles(UserAccount user) {
+		return String.join(",", user.roles().stream().map(role -> role.code()).sorted().toList());
+	}
+
+	private static String truncate(String username) {
+		return username.length() > 64 ? username.substring(0, 64) : username;
+	}
+}

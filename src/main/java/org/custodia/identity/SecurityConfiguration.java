@@ -1,0 +1,113 @@
+package org.custodia.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Three filter chains: HTTP Basic only where an API token is issued, Bearer tokens (or the browser
+ * session, with CSRF) for the rest of the API, and the login form for pages.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(AccountAuthenticationProvider provider) {
+		ProviderManager manager = new ProviderManager(provider);
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain tokenIssuing(HttpSecurity http, AuthenticationManager manager, SecurityProblems problems)
+			throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token"))
+			.authenticationManager(manager)
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\", charset=\"UTF-8\"");
+				problems.write(request, response, 401, messageFor(exception), null);
+			}))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return headers(http).build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserRepository users, SecurityProblems problems)
+			throws Exception {
+		BearerTokenFilter bearer = new BearerTokenFilter(tokens, problems);
+		http.securityMatcher("/api/**", "/actuator/prometheus")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/prometheus")
+				.hasRole("ADMINISTRATOR")
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new AccountRefreshFilter(users, problems), BearerTokenFilter.class)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, exception) -> problems.write(request, response, 401,
+						"error.authentication-required", null))
+				.accessDeniedHandler((request, response, exception) -> problems.write(request, response, 403,
+						"error.access-denied", null)));
+		return headers(http).build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, UserRepository users,
+			SecurityProblems problems, LoginSuccessHandler success) throws Exception {
+		http.authenticationManager(manager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMINISTRATOR")
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login").successHandler(success).failureHandler((request, response,
+					exception) -> response.sendRedirect(request.getContextPath() + "/login?"
+							+ (exception instanceof org.springframework.security.authentication.LockedException ? "locked"
+									: "error"))))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new AccountRefreshFilter(users, problems), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+		return headers(http).build();
+	}
+
+	private static HttpSecurity headers(HttpSecurity http) throws Exception {
+		return http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+	}
+
+	private static String messageFor(Exception exception) {
+		return exception instanceof org.springframework.security.authentication.LockedException ? "error.account-locked"
+				: exception instanceof org.springframework.security.authentication.InsufficientAuthenticationException
+						? "error.authentication-required" : "error.bad-credentials";
+	}
+}

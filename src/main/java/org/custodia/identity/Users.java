@@ -1,0 +1,161 @@
+package org.custodia.identity;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.Action;
+import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their roles: created and changed by administrators, each change a ledger entry. */
+@Component
+public class Users {
+
+	private final UserRepository users;
+
+	private final AgencyRepository agencies;
+
+	private final PolicyDecisions decisions;
+
+	private final PasswordEncoder passwords;
+
+	private final Ledger ledger;
+
+	Users(UserRepository users, AgencyRepository agencies, PolicyDecisions decisions, PasswordEncoder passwords,
+			Ledger ledger) {
+		this.users = users;
+		this.agencies = agencies;
+		this.decisions = decisions;
+		this.passwords = passwords;
+		this.ledger = ledger;
+	}
+
+	/** Users of an agency; the installation administrator may list all with a null agency. */
+	@Transactional(readOnly = true)
+	public List<UserView> list(Actor actor, String agencyCode) {
+		if (agencyCode == null) {
+			if (!actor.isInstallationAdministrator()) {
+				agencyCode = actor.agency().orElseThrow();
+			}
+			else {
+				return users.list(null).stream().map(UserAccount::view).toList();
+			}
+		}
+		decisions.decide(actor, Action.SEE_AGENCY, agencyCode).orThrow();
+		return users.list(agencyCode).stream().map(UserAccount::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public UserView get(Actor actor, UUID id) {
+		UserAccount user = users.findById(id).orElseThrow(() -> CustodiaException.notFound("error.user-not-found", id));
+		if (user.agencyCode() == null ? !actor.isInstallationAdministrator() : !actor.belongsTo(user.agencyCode())) {
+			throw CustodiaException.notFound("error.user-not-found", id);
+		}
+		return user.view();
+	}
+
+	@Transactional
+	public UserView create(Actor actor, NewUser request) {
+		Set<Role> roles = roles(request.roles());
+		if (request.agency() == null) {
+			if (!actor.isInstallationAdministrator() || !roles.equals(EnumSet.of(Role.ADMINISTRATOR))) {
+				throw CustodiaException.badRequest("error.agency-required");
+			}
+		}
+		else {
+			decisions.decide(actor, Action.MANAGE_USERS, request.agency()).orThrow();
+			if (request.unitId() == null || agencies.unit(request.unitId())
+				.filter(unit -> unit.agency().equals(request.agency()))
+				.isEmpty()) {
+				throw CustodiaException.badRequest("error.unit-not-in-agency", request.agency());
+			}
+		}
+		if (users.exists(request.username())) {
+			throw CustodiaException.conflict("error.username-taken", request.username());
+		}
+		PasswordRules.check(request.username(), request.initialPassword());
+		UUID id = UUID.randomUUID();
+		users.insert(id, request.username(), request.displayName(), request.agency(), request.unitId(),
+				passwords.encode(request.initialPassword()), true, "zh-CN", roles);
+		ledger.append(LedgerEvent.by(actor, request.agency(), "user.created", "user", id.toString(),
+				Map.of("username", request.username(), "roles", codes(roles), "unit", String.valueOf(request.unitId()))));
+		return users.findById(id).orElseThrow().view();
+	}
+
+	@Transactional
+	public UserView changeRoles(Actor actor, UUID userId, List<String> roleCodes) {
+		UserAccount user = users.findById(userId)
+			.orElseThrow(() -> CustodiaException.notFound("error.user-not-found", userId));
+		if (user.agencyCode() == null) {
+			throw CustodiaException.badRequest("error.agency-required");
+		}
+		decisions.decide(actor, Action.MANAGE_USERS, user.agencyCode()).orThrow();
+		Set<Role> roles = roles(roleCodes);
+		if (user.userId().equals(actor.userId()) && !roles.contains(Role.ADMINISTRATOR)) {
+			throw CustodiaException.badRequest("error.cannot-drop-own-administration");
+		}
+		users.replaceRoles(userId, roles);
+		ledger.append(LedgerEvent.by(actor, user.agencyCode(), "user.roles-changed", "user", userId.toString(),
+				Map.of("username", user.username(), "from", codes(user.roles()), "to", codes(roles))));
+		return users.findById(userId).orElseThrow().view();
+	}
+
+	/** A user changes his own password; the old one must be given. */
+	@Transactional
+	public void changePassword(Actor actor, String currentPassword, String newPassword) {
+		UserAccount user = users.findById(actor.userId()).orElseThrow();
+		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+			throw CustodiaException.badRequest("error.current-password-wrong");
+		}
+		PasswordRules.check(user.username(), newPassword);
+		if (passwords.matches(newPassword, user.passwordHash())) {
+			throw CustodiaException.badRequest("error.password-unchanged");
+		}
+		users.updatePassword(user.userId(), passwords.encode(newPassword), false);
+		ledger.append(LedgerEvent.by(actor, user.agencyCode(), "auth.password-changed", "user",
+				user.userId().toString(), Map.of("username", user.username(), "wasOneTime", user.mustChangePassword())));
+	}
+
+	@Transactional
+	public void changeLocale(Actor actor, String locale) {
+		if (!Set.of("zh-CN", "en").contains(locale)) {
+			throw CustodiaException.badRequest("error.locale-unknown", locale);
+		}
+		users.updateLocale(actor.userId(), locale);
+		ledger.append(LedgerEvent.by(actor, actor.agency().orElse(null), "user.locale-changed", "user",
+				actor.userId().toString(), Map.of("locale", locale)));
+	}
+
+	private static Set<Role> roles(List<String> codes) {
+		if (codes == null || codes.isEmpty()) {
+			throw CustodiaException.badRequest("error.roles-required");
+		}
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (String code : codes) {
+			try {
+				roles.add(Role.fromCode(code));
+			}
+			catch (IllegalArgumentException e) {
+				throw CustodiaException.badRequest("error.role-unknown", code);
+			}
+		}
+		if (roles.contains(Role.ADMINISTRATOR) && roles.size() > 1) {
+			throw CustodiaException.forbidden("rule.administrator-no-footage", PolicyDecisions.SEPARATION_OF_DUTIES);
+		}
+		return roles;
+	}
+
+	private static String codes(Set<Role> roles) {
+		return String.join(",", roles.stream().map(Role::code).sorted().toList());
+	}
+}

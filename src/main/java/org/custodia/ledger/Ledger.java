@@ -1,0 +1,73 @@
+package org.custodia.ledger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends events to the log in the caller's transaction. Sequence numbers are gapless from 0:
+ * appenders serialise on one lock row, so a rolled-back transaction leaves no hole.
+ */
+@Component
+public class Ledger {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	Ledger(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Appends the event; must run inside the transaction of the change it records. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long append(LedgerEvent event) {
+		jdbc.sql("select id from ledger_writer_lock where id = 1 for update").query(Integer.class).single();
+		long sequence = jdbc.sql("select coalesce(max(seq), -1) + 1 from ledger_entry").query(Long.class).single();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into ledger_entry (seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload)
+				values (:seq, :occurredAt, :agency, :actor, :actorRoles, :action, :subjectType, :subjectId, :payload)""")
+			.param("seq", sequence)
+			.param("occurredAt", Timestamp.from(now))
+			.param("agency", event.agency())
+			.param("actor", event.actor())
+			.param("actorRoles", event.actorRoles())
+			.param("action", event.action())
+			.param("subjectType", event.subjectType())
+			.param("subjectId", event.subjectId())
+			.param("payload", json.writeValueAsString(event.payload()))
+			.update();
+		return sequence;
+	}
+
+	/** Entries from the given sequence number on, in order. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> entries(long from, int limit) {
+		return jdbc.sql("""
+				select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload
+				from ledger_entry where seq >= :from order by seq limit :limit""")
+			.param("from", from)
+			.param("limit", limit)
+			.query((rs, row) -> new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("agency"), rs.getString("actor"), rs.getString("actor_roles"), rs.getString("action"),
+					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload")))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public long size() {
+		return jdbc.sql("select count(*) from ledger_entry").query(Long.class).single();
+	}
+}

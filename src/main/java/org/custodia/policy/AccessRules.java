@@ -1,0 +1,38 @@
+package org.custodia.policy;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** The access matrix (ACC-1…9): per kind of requester, the documents, the uses and who approves them. */
+public record AccessRules(@NotNull @Valid Register register, @NotNull @Valid Fee fee,
+		@NotNull List<@Valid Requester> requesters, @NotNull @Valid PublicUse publicUse,
+		@NotNull @Valid AgencyPolicy.CitedText secrecy, @NotNull @Valid AgencyPolicy.Cited originalsImmutable) {
+
+	static final String APPROVER = "^(none|legal-head|chief|leader-in-charge)$";
+
+	public record Register(boolean required, @NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
+	}
+
+	public record Fee(boolean charged, @NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
+	}
+
+	public record Requester(
+			@NotBlank @Pattern(regexp = "^(case-handler|other-staff|judicial-and-supervisory|party-or-lawyer|other-enforcement-body)$") String kind,
+			@NotNull @Valid Text label, boolean reasonRequired,
+			@NotNull List<@Pattern(regexp = "^(letter-of-introduction|applicant-id|power-of-attorney|authorisation|practising-licence)$") String> documents,
+			@NotNull List<@Valid Use> uses) {
+	}
+
+	public record Use(@NotBlank @Pattern(regexp = "^(view|print|copy|send-copies)$") String use,
+			@NotBlank @Pattern(regexp = APPROVER) String approver, boolean onSiteOnly, boolean assumed,
+			@NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
+	}
+
+	public record PublicUse(@NotNull List<@Pattern(regexp = APPROVER) String> approvers, boolean exceptSecret,
+			boolean assumed, @NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
+	}
+}

@@ -1,0 +1,32 @@
+package org.custodia.policy;
+
+/** What a user may ask to do with a record or with the installation; decided by {@link PolicyDecisions}. */
+public enum Action {
+
+	/** The case handler views recordings of his own case (ACC-2). */
+	VIEW_OWN_CASE(true),
+	/** Staff other than the case handler view a recording (ACC-3). */
+	VIEW(true),
+	/** Make a copy that leaves the archive (ACC-2). */
+	COPY(true),
+	/** Use a recording in public (ACC-8). */
+	PUBLIC_USE(true),
+	/** Delete, cut or modify an original (ARC-1): never. */
+	MODIFY_ORIGINAL(true),
+	/** Dispose of a recording whose retention has ended (RET-1). */
+	DISPOSE(true),
+	/** Create users and units, assign roles. */
+	MANAGE_USERS(false),
+	/** See an agency's users, units and policy settings. */
+	SEE_AGENCY(false);
+
+	private final boolean touchesFootage;
+
+	Action(boolean touchesFootage) {
+		this.touchesFootage = touchesFootage;
+	}
+
+	public boolean touchesFootage() {
+		return touchesFootage;
+	}
+}

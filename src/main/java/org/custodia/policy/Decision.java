@@ -1,0 +1,54 @@
+package org.custodia.policy;
+
+import java.util.Optional;
+
+import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
+
+/**
+ * The answer to "may this user do this?": allowed, allowed once someone approves, or refused,
+ * always with the rule that decided and its citation.
+ *
+ * @param outcome allowed, needs approval or refused
+ * @param approver who must approve when the outcome is {@link Outcome#NEEDS_APPROVAL}
+ * @param rule a stable name of the rule, also the message key suffix ({@code rule.<rule>})
+ * @param citation the article, e.g. {@code 001-access art. 4}
+ * @param assumed true where the regulation is silent and Custodia's default decided
+ */
+public record Decision(Outcome outcome, Role approver, String rule, String citation, boolean assumed) {
+
+	public enum Outcome {
+		ALLOWED, NEEDS_APPROVAL, REFUSED
+	}
+
+	static Decision allowed(String rule, String citation, boolean assumed) {
+		return new Decision(Outcome.ALLOWED, null, rule, citation, assumed);
+	}
+
+	static Decision needsApproval(Role approver, String rule, String citation, boolean assumed) {
+		return new Decision(Outcome.NEEDS_APPROVAL, approver, rule, citation, assumed);
+	}
+
+	static Decision refused(String rule, String citation) {
+		return new Decision(Outcome.REFUSED, null, rule, citation, false);
+	}
+
+	public boolean isAllowed() {
+		return outcome == Outcome.ALLOWED;
+	}
+
+	public Optional<Role> approverRole() {
+		return Optional.ofNullable(approver);
+	}
+
+	/** Throws a 403 naming the rule unless the action is allowed outright. */
+	public Decision orThrow() {
+		if (outcome == Outcome.REFUSED) {
+			throw CustodiaException.forbidden("rule." + rule, citation);
+		}
+		if (outcome == Outcome.NEEDS_APPROVAL) {
+			throw CustodiaException.forbidden("rule.needs-approval", citation, "role." + approver.code());
+		}
+		return this;
+	}
+}

@@ -1,0 +1,91 @@
+package org.custodia.policy;
+
+import java.util.Optional;
+
+import org.custodia.shared.Actor;
+import org.custodia.shared.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a user may do an action on a record of an agency and who must approve, from the
+ * agency's policy. Later modules decide only through here, so every decision carries its rule.
+ */
+@Component
+public class PolicyDecisions {
+
+	public static final String TENANT_ISOLATION = "custodia: tenant isolation (each agency sees only its own records)";
+
+	public static final String SEPARATION_OF_DUTIES = "custodia: separation of duties (the administrator manages accounts, sees no footage and deletes nothing)";
+
+	private final Policies policies;
+
+	private final RetentionPeriods retention;
+
+	PolicyDecisions(Policies policies, RetentionPeriods retention) {
+		this.policies = policies;
+		this.retention = retention;
+	}
+
+	public Decision decide(Actor actor, Action action, String agencyCode) {
+		AgencyPolicy policy = policies.of(agencyCode);
+		if (!actor.belongsTo(agencyCode)) {
+			return Decision.refused("tenant-isolation", TENANT_ISOLATION);
+		}
+		if (action.touchesFootage() && actor.has(Role.ADMINISTRATOR)) {
+			return Decision.refused("administrator-no-footage", SEPARATION_OF_DUTIES);
+		}
+		return switch (action) {
+			case MANAGE_USERS -> actor.has(Role.ADMINISTRATOR)
+					? Decision.allowed("administration", SEPARATION_OF_DUTIES, false)
+					: Decision.refused("administration-only", SEPARATION_OF_DUTIES);
+			case SEE_AGENCY -> Decision.allowed("same-agency", TENANT_ISOLATION, false);
+			case MODIFY_ORIGINAL -> Decision.refused("originals-immutable", policy.access().originalsImmutable().cite());
+			case VIEW_OWN_CASE -> use(actor, policy, "case-handler", "view");
+			case VIEW -> use(actor, policy, "other-staff", "view");
+			case COPY -> use(actor, policy, "case-handler", "copy");
+			case PUBLIC_USE -> publicUse(actor, policy);
+			case DISPOSE -> dispose(actor, policy);
+		};
+	}
+
+	private Decision use(Actor actor, AgencyPolicy policy, String requesterKind, String use) {
+		Optional<AccessRules.Use> rule = policy.access().requesters().stream()
+			.filter(requester -> requester.kind().equals(requesterKind))
+			.flatMap(requester -> requester.uses().stream())
+			.filter(candidate -> candidate.use().equals(use))
+			.findFirst();
+		if (rule.isEmpty()) {
+			return Decision.refused("not-provided-for", policy.access().originalsImmutable().cite());
+		}
+		String ruleName = requesterKind + "-" + use;
+		return approval(actor, rule.get().approver(), ruleName, rule.get().cite(), rule.get().assumed());
+	}
+
+	private Decision publicUse(Actor actor, AgencyPolicy policy) {
+		AccessRules.PublicUse rule = policy.access().publicUse();
+		for (String approver : rule.approvers()) {
+			if (actor.has(Role.fromCode(approver))) {
+				return Decision.allowed("public-use", rule.cite(), rule.assumed());
+			}
+		}
+		return Decision.needsApproval(Role.fromCode(rule.approvers().get(0)), "public-use", rule.cite(), rule.assumed());
+	}
+
+	private Decision dispose(Actor actor, AgencyPolicy policy) {
+		RetentionPeriods.Effective period = retention.effective(policy.code());
+		if (period.months().isEmpty()) {
+			return Decision.refused("retention-not-set", period.cite());
+		}
+		if (!actor.has(Role.CUSTODIAN)) {
+			return Decision.refused("disposal-by-custodian", policy.retention().disposal().cite());
+		}
+		return approval(actor, "legal-head", "disposal", policy.retention().disposal().cite(), true);
+	}
+
+	private static Decision approval(Actor actor, String approver, String rule, String cite, boolean assumed) {
+		if ("none".equals(approver) || actor.has(Role.fromCode(approver))) {
+			return Decision.allowed(rule, cite, assumed);
+		}
+		return Decision.needsApproval(Role.fromCode(approver), rule, cite, assumed);
+	}
+}
