@@ -60,7 +60,7 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserRepository users, SecurityProblems problems)
 			throws Exception {
 		BearerTokenFilter bearer = new BearerTokenFilter(tokens, problems);
-		http.securityMatcher("/api/**", "/actuator/prometheus")
+		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/prometheus")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/prometheus")
 				.hasRole("ADMINISTRATOR")
 				.anyRequest()

@@ -66,6 +66,12 @@ public class Users {
 
 	@Transactional
 	public UserView create(Actor actor, NewUser request) {
+		if (request.username() == null || !request.username().matches("^[a-zA-Z0-9._-]{3,64}$")) {
+			throw CustodiaException.badRequest("error.username-invalid");
+		}
+		if (request.displayName() == null || request.displayName().isBlank()) {
+			throw CustodiaException.badRequest("error.field-required", "displayName");
+		}
 		Set<Role> roles = roles(request.roles());
 		if (request.agency() == null) {
 			if (!actor.isInstallationAdministrator() || !roles.equals(EnumSet.of(Role.ADMINISTRATOR))) {

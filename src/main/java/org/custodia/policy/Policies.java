@@ -65,7 +65,7 @@ public class Policies {
 	}
 
 	public Optional<AgencyPolicy> find(String agencyCode) {
-		return Optional.ofNullable(byCode.get(agencyCode));
+		return agencyCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(agencyCode));
 	}
 
 	public AgencyPolicy of(String agencyCode) {

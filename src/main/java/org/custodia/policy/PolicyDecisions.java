@@ -26,13 +26,17 @@ public class PolicyDecisions {
 		this.retention = retention;
 	}
 
+	/**
+	 * Decides for a record (or the users and settings) of the given agency. The administrator is
+	 * refused footage before any agency is looked at; an unknown agency is a 404.
+	 */
 	public Decision decide(Actor actor, Action action, String agencyCode) {
+		if (action.touchesFootage() && actor.has(Role.ADMINISTRATOR)) {
+			return Decision.refused("administrator-no-footage", SEPARATION_OF_DUTIES);
+		}
 		AgencyPolicy policy = policies.of(agencyCode);
 		if (!actor.belongsTo(agencyCode)) {
 			return Decision.refused("tenant-isolation", TENANT_ISOLATION);
-		}
-		if (action.touchesFootage() && actor.has(Role.ADMINISTRATOR)) {
-			return Decision.refused("administrator-no-footage", SEPARATION_OF_DUTIES);
 		}
 		return switch (action) {
 			case MANAGE_USERS -> actor.has(Role.ADMINISTRATOR)

@@ -1,0 +1,88 @@
+package org.custodia.identity;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.custodia.shared.CurrentActor;
+import org.custodia.shared.CustodiaException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own account: password, language and API tokens. */
+@Controller
+class AccountController {
+
+	private final Users users;
+
+	private final ApiTokens tokens;
+
+	private final MessageSource messages;
+
+	AccountController(Users users, ApiTokens tokens, MessageSource messages) {
+		this.users = users;
+		this.tokens = tokens;
+		this.messages = messages;
+	}
+
+	@GetMapping("/account")
+	String account(Model model) {
+		model.addAttribute("tokens", tokens.list(CurrentActor.get()));
+		return "identity/account";
+	}
+
+	@GetMapping("/account/password")
+	String passwordForm() {
+		return "identity/password";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+			@RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect) {
+		try {
+			if (!newPassword.equals(confirmPassword)) {
+				throw CustodiaException.badRequest("error.password-confirmation");
+			}
+			users.changePassword(CurrentActor.get(), currentPassword, newPassword);
+		}
+		catch (CustodiaException e) {
+			model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			return "identity/password";
+		}
+		redirect.addFlashAttribute("notice", messages.getMessage("account.password-changed", null, locale));
+		return "redirect:/";
+	}
+
+	@PostMapping("/account/locale")
+	String changeLocale(@RequestParam String locale, @RequestParam(defaultValue = "/") String back,
+			HttpServletRequest request) {
+		users.changeLocale(CurrentActor.get(), locale);
+		request.getSession().setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME,
+				Locale.forLanguageTag(locale));
+		boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+		return "redirect:" + (local ? back : "/");
+	}
+
+	@PostMapping("/account/tokens")
+	String issueToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "30") int days,
+			RedirectAttributes redirect) {
+		IssuedToken issued = tokens.issue(CurrentActor.get(), name, Duration.ofDays(days));
+		redirect.addFlashAttribute("issuedToken", issued);
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revokeToken(@PathVariable UUID id) {
+		tokens.revoke(CurrentActor.get(), id);
+		return "redirect:/account";
+	}
+}

@@ -1,0 +1,111 @@
+package org.custodia.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.custodia.shared.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agencies, units, users and API tokens over REST. */
+@RestController
+@RequestMapping("/api/v1")
+class IdentityApiController {
+
+	record NewUnit(@NotBlank String nameZh, String nameEn, String kind) {
+	}
+
+	record RoleChange(@NotEmpty List<String> roles) {
+	}
+
+	record TokenRequest(String name, Integer days) {
+	}
+
+	private final Agencies agencies;
+
+	private final Users users;
+
+	private final ApiTokens tokens;
+
+	IdentityApiController(Agencies agencies, Users users, ApiTokens tokens) {
+		this.agencies = agencies;
+		this.users = users;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/agencies")
+	List<AgencyView> agencies() {
+		return agencies.visibleTo(CurrentActor.get());
+	}
+
+	@GetMapping("/agencies/{code}/units")
+	List<UnitView> units(@PathVariable String code) {
+		return agencies.units(CurrentActor.get(), code);
+	}
+
+	@PostMapping("/agencies/{code}/units")
+	@ResponseStatus(HttpStatus.CREATED)
+	UnitView createUnit(@PathVariable String code, @Valid @RequestBody NewUnit unit) {
+		return agencies.createUnit(CurrentActor.get(), code, unit.nameZh(), unit.nameEn(), unit.kind());
+	}
+
+	@GetMapping("/users")
+	List<UserView> users(@RequestParam(required = false) String agency) {
+		return users.list(CurrentActor.get(), agency);
+	}
+
+	@GetMapping("/users/{id}")
+	UserView user(@PathVariable UUID id) {
+		return users.get(CurrentActor.get(), id);
+	}
+
+	@PostMapping("/users")
+	@ResponseStatus(HttpStatus.CREATED)
+	UserView createUser(@Valid @RequestBody NewUser user) {
+		return users.create(CurrentActor.get(), user);
+	}
+
+	@PutMapping("/users/{id}/roles")
+	UserView changeRoles(@PathVariable UUID id, @Valid @RequestBody RoleChange change) {
+		return users.changeRoles(CurrentActor.get(), id, change.roles());
+	}
+
+	@GetMapping("/me")
+	UserView me() {
+		return users.get(CurrentActor.get(), CurrentActor.get().userId());
+	}
+
+	/** Reached with HTTP Basic only (see {@link SecurityConfiguration}); a one-time password is accepted here. */
+	@PostMapping("/auth/token")
+	@ResponseStatus(HttpStatus.CREATED)
+	IssuedToken issueToken(@RequestBody(required = false) TokenRequest request) {
+		String name = request == null ? null : request.name();
+		Duration lifetime = request == null || request.days() == null ? null : Duration.ofDays(request.days());
+		return tokens.issue(CurrentActor.get(), name, lifetime);
+	}
+
+	@GetMapping("/auth/tokens")
+	List<ApiTokenView> tokens() {
+		return tokens.list(CurrentActor.get());
+	}
+
+	@DeleteMapping("/auth/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@PathVariable UUID id) {
+		tokens.revoke(CurrentActor.get(), id);
+	}
+}

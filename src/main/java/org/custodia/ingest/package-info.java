@@ -1,0 +1,7 @@
+/**
+ * The collection workstation: importing recordings from docked devices, folders and uploads into
+ * the write-once store. For now only the recordings endpoint, whose refusal of the administrator
+ * proves the separation of duties.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "policy" })
+package org.custodia.ingest;

@@ -1,0 +1,46 @@
+package org.custodia.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+/**
+ * Simplified Chinese unless the user chose English (kept in the session from the user's profile) or,
+ * before login and for API clients, asked for it with {@code ?lang=en} or {@code Accept-Language}.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+	@Bean
+	LocaleResolver localeResolver() {
+		SessionLocaleResolver resolver = new SessionLocaleResolver();
+		resolver.setDefaultLocaleFunction(WebConfiguration::fromHeader);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor).addPathPatterns("/login");
+	}
+
+	private static Locale fromHeader(HttpServletRequest request) {
+		if (request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())) {
+			return Locale.ENGLISH;
+		}
+		return Locale.SIMPLIFIED_CHINESE;
+	}
+}

@@ -1,0 +1,75 @@
+package org.custodia.identity;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodia.shared.Role;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Creates real users through the real services and gets them real API tokens, for integration tests. */
+@Component
+public class TestAccounts {
+
+	public static final String PASSWORD = "Test-Password-42";
+
+	private final Users users;
+
+	private final UserRepository repository;
+
+	private final AgencyRepository agencies;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	TestAccounts(Users users, UserRepository repository, AgencyRepository agencies) {
+		this.users = users;
+		this.repository = repository;
+		this.agencies = agencies;
+	}
+
+	/** A new user of the agency's first unit with the given roles and {@link #PASSWORD}; returns the user name. */
+	public String create(String agency, Role... roles) {
+		String username = "t-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID unit = agencies.units(agency).get(0).id();
+		users.create(installationAdministrator(), new NewUser(username, "测试用户", agency, unit,
+				List.of(roles).stream().map(Role::code).toList(), PASSWORD));
+		return username;
+	}
+
+	public UUID idOf(String username) {
+		return repository.findByUsername(username).orElseThrow().userId();
+	}
+
+	/** A Bearer header value for the user, through {@code POST /api/v1/auth/token} with HTTP Basic. */
+	public String bearer(MockMvc mvc, String username, String password) throws Exception {
+		String body = mvc.perform(post("/api/v1/auth/token").header("Authorization", basic(username, password)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		Map<?, ?> token = json.readValue(body, Map.class);
+		if (token.get("token") == null) {
+			throw new IllegalStateException("no token for " + username + ": " + body);
+		}
+		return "Bearer " + token.get("token");
+	}
+
+	public String bearer(MockMvc mvc, String username) throws Exception {
+		return bearer(mvc, username, PASSWORD);
+	}
+
+	public static String basic(String username, String password) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	UserAccount installationAdministrator() {
+		return repository.findByUsername(InstallationBootstrap.ADMIN).orElseThrow();
+	}
+}
