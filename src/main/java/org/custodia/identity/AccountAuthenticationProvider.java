@@ -9,8 +9,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Checks user name and password for the login form and HTTP Basic, counting failures toward lockout. */
 @Component
@@ -35,12 +33,12 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = authentication.getName();
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-		String channel = channel();
+		LoginOrigin origin = authentication.getDetails() instanceof LoginOrigin given ? given : LoginOrigin.UNKNOWN;
 		UserAccount user = users.findByUsername(username).orElse(null);
 		if (user == null) {
 			// Spend the time of a hash check so that unknown names cannot be told from wrong passwords.
 			passwords.matches(password, timingDummyHash);
-			attempts.failed(username, channel);
+			attempts.failed(username, origin);
 			throw new UsernameNotFoundException("unknown user");
 		}
 		if (user.locked()) {
@@ -50,23 +48,15 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException("disabled");
 		}
 		if (!passwords.matches(password, user.passwordHash())) {
-			attempts.failed(username, channel);
+			attempts.failed(username, origin);
 			throw new BadCredentialsException("bad credentials");
 		}
-		attempts.succeeded(user, channel);
+		attempts.succeeded(user, origin);
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 	}
 
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-	}
-
-	private static String channel() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			String header = attributes.getRequest().getHeader("Authorization");
-			return header != null && header.startsWith("Basic ") ? "basic" : "form";
-		}
-		return "other";
 	}
 }

@@ -42,25 +42,26 @@ class LoginAttempts {
 	}
 
 	@Transactional
-	void succeeded(UserAccount user, String channel) {
+	void succeeded(UserAccount user, LoginOrigin origin) {
 		users.recordLogin(user.userId());
 		ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.login", "user",
-				user.userId().toString(), Map.of("channel", channel)));
+				user.userId().toString(), Map.of("channel", origin.channel(), "address", origin.address())));
 	}
 
 	@Transactional
-	void failed(String username, String channel) {
+	void failed(String username, LoginOrigin origin) {
 		var found = users.findByUsername(username);
 		if (found.isEmpty()) {
 			ledger.append(LedgerEvent.bySystem("login", null, "auth.login-failed", "username", truncate(username),
-					Map.of("channel", channel, "reason", "unknown-user")));
+					Map.of("channel", origin.channel(), "address", origin.address(), "reason", "unknown-user")));
 			return;
 		}
 		UserAccount user = found.get();
 		AgencyPolicy.Login rules = rulesFor(user);
 		int attempts = user.failedAttempts() + 1;
 		ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.login-failed", "user",
-				user.userId().toString(), Map.of("channel", channel, "reason", "bad-credentials", "attempt", attempts)));
+				user.userId().toString(), Map.of("channel", origin.channel(), "address", origin.address(), "reason", "bad-credentials",
+						"attempt", attempts)));
 		if (attempts >= rules.lockoutThreshold()) {
 			Instant until = clock.instant().plus(Duration.ofMinutes(rules.lockoutMinutes()));
 			users.recordFailure(user.userId(), 0, until);

@@ -46,7 +46,8 @@ class SecurityConfiguration {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token"))
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
+			.httpBasic(basic -> basic.authenticationDetailsSource(request -> new LoginOrigin("basic", request.getRemoteAddr()))
+				.authenticationEntryPoint((request, response, exception) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\", charset=\"UTF-8\"");
 				problems.write(request, response, 401, messageFor(exception), null);
 			}))
@@ -89,7 +90,9 @@ class SecurityConfiguration {
 				.hasRole("ADMINISTRATOR")
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").successHandler(success).failureHandler((request, response,
+			.formLogin(form -> form.loginPage("/login")
+				.authenticationDetailsSource(request -> new LoginOrigin("form", request.getRemoteAddr()))
+				.successHandler(success).failureHandler((request, response,
 					exception) -> response.sendRedirect(request.getContextPath() + "/login?"
 							+ (exception instanceof org.springframework.security.authentication.LockedException ? "locked"
 									: "error"))))

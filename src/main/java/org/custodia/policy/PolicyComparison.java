@@ -129,7 +129,7 @@ final class PolicyComparison {
 		if (effective.setBy() != null) {
 			lines.add(msg("policy.set-by", effective.setBy(), effective.reason()));
 		}
-		return new Cell(lines, List.of(effective.cite()));
+		return new Cell(lines, cites(List.of(effective.cite())));
 	}
 
 	private Cell interruption(AgencyPolicy.Interruption interruption) {
@@ -137,7 +137,7 @@ final class PolicyComparison {
 		lines.add(msg("policy.voice-explanation", yesNo(interruption.voiceExplanation())));
 		lines.add(msg("policy.written-report", yesNo(interruption.writtenReportIfNotResumed())));
 		interruption.reasons().forEach(reason -> lines.add("· " + text(reason.label())));
-		return new Cell(lines, List.of(interruption.cite()));
+		return new Cell(lines, cites(List.of(interruption.cite())));
 	}
 
 	private Cell workRecord(AgencyPolicy.MayStop mayStop) {
@@ -149,7 +149,7 @@ final class PolicyComparison {
 		lines.add(msg("policy.reviewer") + msg("role." + record.reviewer()));
 		lines.add(msg("policy.copies", record.copies()) + (record.copyHolders().isEmpty() ? ""
 				: "：" + String.join("、", record.copyHolders().stream().map(this::text).toList())));
-		return new Cell(lines, List.of(record.cite()));
+		return new Cell(lines, cites(List.of(record.cite())));
 	}
 
 	private Section section(String key, Row... rows) {
@@ -176,12 +176,16 @@ final class PolicyComparison {
 				cites(items.stream().map(AgencyPolicy.Labelled::cite).toList()));
 	}
 
-	private static Cell cell(String line, String cite) {
-		return new Cell(List.of(line), List.of(cite));
+	private Cell cell(String line, String cite) {
+		return new Cell(List.of(line), cites(List.of(cite)));
 	}
 
-	private static List<String> cites(List<String> all) {
-		return List.copyOf(new LinkedHashSet<>(all));
+	/** Articles as they are; Custodia's own defaults named as such, their English reason only in English. */
+	private List<String> cites(List<String> all) {
+		return List.copyOf(new LinkedHashSet<>(all.stream()
+			.map(cite -> cite.startsWith("custodia: ")
+					? msg("policy.custodia-default", cite.substring("custodia: ".length())) : cite)
+			.toList()));
 	}
 
 	private String required(boolean required, Text text) {

@@ -14,8 +14,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
- * Simplified Chinese unless the user chose English (kept in the session from the user's profile) or,
- * before login and for API clients, asked for it with {@code ?lang=en} or {@code Accept-Language}.
+ * Simplified Chinese unless the user chose English: kept in the session from the user's profile,
+ * chosen on the login page with {@code ?lang=en}, or asked for by API clients with {@code Accept-Language}.
+ * A browser's own language does not switch the pages: agencies work in Chinese by default.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -38,7 +39,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	private static Locale fromHeader(HttpServletRequest request) {
-		if (request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())) {
+		boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		if (api && request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())) {
 			return Locale.ENGLISH;
 		}
 		return Locale.SIMPLIFIED_CHINESE;

@@ -33,4 +33,116 @@ class PolicyFileReaderTests {
 			assertThat(policy.code()).isEqualTo(code);
 		}
 	}
+
+	@Test
+	void pingdingshanKeepsItsFifteenRowListAndLeavesRetentionOpen() throws IOException {
+		AgencyPolicy policy = reader.read("pingdingshan-culture.yaml", shipped("pingdingshan-culture"));
+		assertThat(policy.recording().activityList()).hasSize(15);
+		assertThat(policy.recording().activityList().get(10).activity().zh()).isEqualTo("双随机抽取过程");
+		assertThat(policy.retention().baseMonths()).isNull();
+		assertThat(policy.retention().baseStatus()).isEqualTo("left-blank");
+		assertThat(policy.retention().cite()).isEqualTo("001 art. 15");
+	}
+
+	@Test
+	void agenciesDifferWhereTheirRegulationsDiffer() throws IOException {
+		AgencyPolicy fengnan = reader.read("fengnan-medins.yaml", shipped("fengnan-medins"));
+		AgencyPolicy kaifeng = reader.read("kaifeng-audit.yaml", shipped("kaifeng-audit"));
+		AgencyPolicy neiqiu = reader.read("neiqiu-health.yaml", shipped("neiqiu-health"));
+		assertThat(fengnan.retention().baseMonths()).isEqualTo(12);
+		assertThat(fengnan.retention().evidenceWithCaseFile().applies()).isTrue();
+		assertThat(fengnan.recording().notification().sentence().zh()).startsWith("您好，我们是丰南区医疗保障局执法人员");
+		assertThat(kaifeng.recording().mustRecord()).isEmpty();
+		assertThat(kaifeng.recording().mayRecord()).isNotEmpty();
+		assertThat(kaifeng.devices().networkingBanned().value()).isTrue();
+		assertThat(kaifeng.devices().repairRoute().route()).isEqualTo("vendor-only");
+		assertThat(kaifeng.recording().mayStop().workRecord().copies()).isEqualTo(2);
+		assertThat(kaifeng.discs().evidence().signers()).hasSize(3);
+		assertThat(neiqiu.devices().repairRoute().route()).isEqualTo("finance");
+		assertThat(neiqiu.retention().longTermTriggers()).hasSize(4);
+	}
+
+	@Test
+	void unknownFieldIsRefusedWithItsLine() throws IOException {
+		String broken = shipped("neiqiu-health").replace("  baseStatus: not-stated", "  baseStatus: not-stated\n  baseMonthz: 3");
+		assertThatThrownBy(() -> reader.read("neiqiu-health.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.file()).isEqualTo("neiqiu-health.yaml");
+				assertThat(e.field()).isEqualTo("retention.baseMonthz");
+				assertThat(e.line()).isEqualTo(lineOf(broken, "baseMonthz"));
+			});
+	}
+
+	@Test
+	void wrongTypeIsRefusedWithItsLine() throws IOException {
+		String broken = shipped("zhanhe-health").replace("lockoutThreshold: 5", "lockoutThreshold: five");
+		assertThatThrownBy(() -> reader.read("zhanhe-health.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.field()).isEqualTo("login.lockoutThreshold");
+				assertThat(e.line()).isEqualTo(lineOf(broken, "lockoutThreshold"));
+			});
+	}
+
+	@Test
+	void missingFieldIsRefused() throws IOException {
+		String broken = shipped("kaifeng-audit").replaceFirst("  sessionTimeoutMinutes: 30\n", "");
+		assertThatThrownBy(() -> reader.read("kaifeng-audit.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.field()).isEqualTo("login.sessionTimeoutMinutes");
+				assertThat(e.line()).isEqualTo(lineOf(broken, "login:"));
+			});
+	}
+
+	@Test
+	void malformedCitationIsRefusedWithItsLine() throws IOException {
+		String broken = shipped("fengnan-medins").replace("cite: \"002 art. 14\"\n", "cite: \"article fourteen\"\n");
+		assertThatThrownBy(() -> reader.read("fengnan-medins.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.field()).isEqualTo("retention.cite");
+				assertThat(e.line()).isEqualTo(lineOf(broken, "article fourteen"));
+			});
+	}
+
+	@Test
+	void citationOfAnotherAgencysRegulationIsRefused() throws IOException {
+		String broken = shipped("zhanhe-health").replace("cite: \"003 art. 15\"", "cite: \"002 art. 14\"");
+		assertThatThrownBy(() -> reader.read("zhanhe-health.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.field()).isEqualTo("retention.cite");
+				assertThat(e.problem()).contains("seed 003");
+			});
+	}
+
+	@Test
+	void retentionMonthsMustAgreeWithTheirStatus() throws IOException {
+		String broken = shipped("pingdingshan-culture").replace("  baseMonths: null", "  baseMonths: 6");
+		assertThatThrownBy(() -> reader.read("pingdingshan-culture.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> assertThat(e.field()).isEqualTo("retention.baseMonths"));
+	}
+
+	@Test
+	void brokenYamlIsRefusedWithItsLine() throws IOException {
+		String broken = shipped("neiqiu-health").replace("login:", "login: [unclosed");
+		assertThatThrownBy(() -> reader.read("neiqiu-health.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.problem()).contains("not valid YAML");
+				assertThat(e.line()).isGreaterThanOrEqualTo(lineOf(broken, "login: [unclosed"));
+			});
+	}
+
+	@Test
+	void fileMustBeNamedForItsAgency() throws IOException {
+		assertThatThrownBy(() -> reader.read("some-other.yaml", shipped("neiqiu-health")))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> assertThat(e.field()).isEqualTo("agency.code"));
+	}
+
+	private static int lineOf(String content, String needle) {
+		List<String> lines = content.lines().toList();
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(needle)) {
+				return i + 1;
+			}
+		}
+		throw new AssertionError(needle + " not in file");
+	}
 }

@@ -1,0 +1,70 @@
+package org.custodia;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** What Spring Modulith does not check: where servlet and file code may live, and how beans are injected. */
+class ArchitectureTests {
+
+	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.custodia");
+
+	@Test
+	void servletTypesOnlyInWebLayersAndTheSecurityFilters() {
+		noClasses().that()
+			.resideOutsideOfPackages("..web..", "org.custodia.identity", "org.custodia.policy", "org.custodia.ingest")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("jakarta.servlet..")
+			.check(classes);
+	}
+
+	@Test
+	void domainFacadesDoNotTouchServletTypes() {
+		noClasses().that()
+			.haveSimpleNameNotEndingWith("Controller")
+			.and().haveSimpleNameNotEndingWith("Advice")
+			.and().haveSimpleNameNotEndingWith("Filter")
+			.and().haveSimpleNameNotEndingWith("Handler")
+			.and().haveSimpleNameNotEndingWith("Problems")
+			.and().haveSimpleNameNotEndingWith("Configuration")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("jakarta.servlet..")
+			.check(classes);
+	}
+
+	@Test
+	void fileAccessOnlyWhereFilesAreTheJob() {
+		noClasses().that()
+			.resideOutsideOfPackages("org.custodia.storage..", "org.custodia.ingest..", "org.custodia.policy..",
+					"org.custodia.shared..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("java.nio.file.Files")
+			.check(classes);
+	}
+
+	@Test
+	void noFieldInjection() {
+		noFields().should()
+			.beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
+			.check(classes);
+	}
+
+	@Test
+	void timeComesFromTheInjectedClock() {
+		noClasses().should()
+			.callMethod(java.time.Instant.class, "now")
+			.orShould()
+			.callMethod(java.time.LocalDateTime.class, "now")
+			.orShould()
+			.callMethod(java.time.LocalDate.class, "now")
+			.check(classes);
+	}
+}

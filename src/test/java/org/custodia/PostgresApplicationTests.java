@@ -1,0 +1,71 @@
+package org.custodia;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.custodia.identity.TestAccounts;
+import org.custodia.ledger.Ledger;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The whole application on the machine's PostgreSQL: Flyway, bootstrap, login lockout, tokens, tenant isolation. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = CustodiaIntegrationTest.PostgresDataDirectory.class)
+@Import(CustodiaIntegrationTest.TestClock.class)
+class PostgresApplicationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
+
+	@Test
+	void runsOnPostgresWithItsAppendOnlyTrigger() throws Exception {
+		assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+		assertThat(jdbc.sql("select count(*) from identity_agency").query(Long.class).single()).isEqualTo(5);
+		assertThat(jdbc.sql("select count(*) from information_schema.triggers where event_object_table = 'ledger_entry'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(2);
+
+		String officer = accounts.create("fengnan-medins", Role.OFFICER);
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/api/v1/auth/token").header("Authorization", TestAccounts.basic(officer, "wrong")))
+				.andExpect(status().isUnauthorized());
+		}
+		mvc.perform(post("/api/v1/auth/token").header("Authorization", TestAccounts.basic(officer, TestAccounts.PASSWORD)))
+			.andExpect(status().isUnauthorized());
+
+		String custodian = accounts.bearer(mvc, accounts.create("fengnan-medins", Role.CUSTODIAN));
+		mvc.perform(get("/api/v1/users").header("Authorization", custodian))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2));
+		mvc.perform(get("/api/v1/users").param("agency", "neiqiu-health").header("Authorization", custodian))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/agencies/fengnan-medins/policy").header("Authorization", custodian))
+			.andExpect(jsonPath("$.retention.months").value(12));
+
+		long sequence = ledger.size();
+		assertThat(ledger.entries(0, (int) sequence)).extracting(entry -> entry.sequence())
+			.containsExactlyElementsOf(java.util.stream.LongStream.range(0, sequence).boxed().toList());
+		assertThat(ledger.entries(0, (int) sequence)).extracting(entry -> entry.action())
+			.contains("agency.created", "user.created", "auth.login-failed", "auth.locked-out", "auth.token-created");
+	}
+}

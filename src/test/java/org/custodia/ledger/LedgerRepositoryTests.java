@@ -1,0 +1,64 @@
+package org.custodia.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.custodia.shared.MutableClock;
+import org.custodia.shared.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The ledger table on H2 and on PostgreSQL: gapless sequence, and no UPDATE, DELETE or TRUNCATE. */
+class LedgerRepositoryTests {
+
+	private static final LedgerEvent EVENT = LedgerEvent.bySystem("test", "neiqiu-health", "test.appended", "thing", "1",
+			Map.of("b", 2, "a", "一"));
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void appendsWithGaplessSequenceAcrossRollbacks(TestDatabases.Kind kind) {
+		DataSource dataSource = TestDatabases.migrated(kind);
+		Ledger ledger = new Ledger(JdbcClient.create(dataSource), new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+		Long first = transactions.execute(status -> ledger.append(EVENT));
+		assertThat(first).isEqualTo(0L);
+		transactions.executeWithoutResult(status -> {
+			ledger.append(EVENT);
+			status.setRollbackOnly();
+		});
+		Long afterRollback = transactions.execute(status -> ledger.append(EVENT));
+		assertThat(afterRollback).isEqualTo(1L);
+
+		assertThat(ledger.entries(0, 10)).extracting(LedgerEntry::sequence).containsExactly(0L, 1L);
+		assertThat(ledger.entries(0, 10).get(0).payloadJson()).isEqualTo("{\"a\":\"一\",\"b\":2}");
+		assertThat(ledger.size()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void refusesUpdateAndDeleteEvenWithDirectSql(TestDatabases.Kind kind) {
+		DataSource dataSource = TestDatabases.migrated(kind);
+		Ledger ledger = new Ledger(JdbcClient.create(dataSource), new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> ledger.append(EVENT));
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+
+		assertThatThrownBy(() -> jdbc.sql("update ledger_entry set actor = 'mallory' where seq = 0").update()).rootCause()
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from ledger_entry where seq = 0").update()).rootCause()
+			.hasMessageContaining("append-only");
+		if (kind == TestDatabases.Kind.POSTGRESQL) {
+			assertThatThrownBy(() -> jdbc.sql("truncate ledger_entry").update()).rootCause().hasMessageContaining("append-only");
+		}
+		assertThat(ledger.entries(0, 10)).singleElement().extracting(LedgerEntry::actor).isEqualTo("system:test");
+	}
+}

@@ -1,0 +1,83 @@
+package org.custodia.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.custodia.identity.TestAccounts;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A data directory that overrides one agency's policy, started with the demo switch. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = PolicyOverrideIntegrationTests.OverridingDataDirectory.class)
+class PolicyOverrideIntegrationTests {
+
+	static class OverridingDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			Path dataDir = TestDatabases.newDataDirectory();
+			try {
+				String shipped = new ClassPathResource("policies/pingdingshan-culture.yaml")
+					.getContentAsString(StandardCharsets.UTF_8);
+				Files.createDirectories(dataDir.resolve("policies"));
+				Files.writeString(dataDir.resolve("policies/pingdingshan-culture.yaml"),
+						shipped.replace("  baseMonths: null", "  baseMonths: 6").replace("baseStatus: left-blank", "baseStatus: set"));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			TestPropertyValues.of("custodia.data-dir=" + dataDir, "custodia.demo=true",
+					"spring.datasource.url=" + TestDatabases.h2Url(),
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + CustodiaIntegrationTest.ADMIN_PASSWORD).applyTo(context);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theDataDirectoryFileReplacesTheShippedOne() throws Exception {
+		String admin = accounts.bearer(mvc, "admin", CustodiaIntegrationTest.ADMIN_PASSWORD);
+		mvc.perform(get("/api/v1/agencies/pingdingshan-culture/policy").header("Authorization", admin))
+			.andExpect(jsonPath("$.source").value("data-directory"))
+			.andExpect(jsonPath("$.retention.months").value(6))
+			.andExpect(jsonPath("$.warnings.length()").value(0));
+		mvc.perform(get("/api/v1/agencies/zhanhe-health/policy").header("Authorization", admin))
+			.andExpect(jsonPath("$.source").value("built-in"));
+	}
+
+	@Test
+	void demoSwitchCreatesOneUserPerRoleInEachAgency() {
+		long demoUsers = jdbc.sql("select count(*) from identity_user where username like '%.%'").query(Long.class).single();
+		assertThat(demoUsers).isEqualTo(5 * 7);
+		assertThat(jdbc.sql("select count(*) from identity_user_role r join identity_user u on u.id = r.user_id "
+				+ "where u.username = 'kaifeng-audit.legal-head' and r.role = 'LEGAL_HEAD'").query(Long.class).single())
+			.isEqualTo(1);
+	}
+}

@@ -1,0 +1,120 @@
+package org.custodia.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A real Chromium: sign in with the one-time password, change it, open the policy page, switch to
+ * English. Needs Debian's chromium and chromium-driver, which the test command installs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = CustodiaIntegrationTest.H2DataDirectory.class)
+class LoginBrowserTests {
+
+	static final String CHROMIUM = "/usr/bin/chromium";
+
+	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void startBrowser() {
+		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException("chromium and chromium-driver are missing under CI=true; bin/test installs them");
+			}
+			Assumptions.abort("chromium or chromedriver missing: run bin/test, which installs them");
+		}
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+					"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--window-size=1366,768", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void signsInChangesTheOneTimePasswordAndReadsThePolicies() throws Exception {
+		browser.get(url("/policies"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		assertThat(browser.getTitle()).contains("执法音像记录管理系统");
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("用户登录");
+
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(CustodiaIntegrationTest.ADMIN_PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+
+		browser.findElement(By.id("current-password")).sendKeys(CustodiaIntegrationTest.ADMIN_PASSWORD);
+		browser.findElement(By.id("new-password")).sendKeys("Browser-Changed-99");
+		browser.findElement(By.id("confirm-password")).sendKeys("Browser-Changed-99");
+		browser.findElement(By.id("password-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(url("/")));
+		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("密码已修改。");
+
+		browser.findElement(By.id("nav-policies")).click();
+		String table = browser.findElement(By.id("policy-comparison")).getText();
+		assertThat(table).contains("内丘县卫生健康局", "平顶山市文化广电和旅游局", "丰南区医疗保障局", "开封市审计局",
+				"平顶山市湛河区卫生健康委员会", "保存期限", "依据：002 art. 14", "001-access art. 4");
+		assertThat(browser.findElements(By.cssSelector(".retention-warning"))).hasSize(3);
+		assertThat(browser.getPageSource()).contains("双随机抽取过程");
+		screenshot("policies-zh");
+
+		browser.findElement(By.id("switch-en")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Regulations");
+		assertThat(browser.findElement(By.id("policy-comparison")).getText()).contains("Retention period",
+				"Kaifeng Audit Bureau");
+		screenshot("policies-en");
+
+		browser.findElement(By.id("logout")).click();
+		browser.get(url("/policies"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void screenshot(String name) throws Exception {
+		Path target = Path.of("target", "screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+}
