@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Agencies {
 
+	/** The kinds of unit, as the policy files name them. */
+	public static final List<String> UNIT_KINDS = List.of("enforcement", "section", "office", "service-hall", "legal");
+
 	private final AgencyRepository repository;
 
 	private final Policies policies;
@@ -61,8 +64,12 @@ public class Agencies {
 		if (repository.units(agencyCode).stream().anyMatch(unit -> unit.nameZh().equals(nameZh.strip()))) {
 			throw CustodiaException.conflict("error.unit-exists", nameZh);
 		}
+		String unitKind = kind == null ? "section" : kind;
+		if (!UNIT_KINDS.contains(unitKind)) {
+			throw CustodiaException.badRequest("error.unit-kind-unknown", unitKind);
+		}
 		UnitView unit = new UnitView(UUID.randomUUID(), agencyCode, nameZh.strip(),
-				nameEn == null || nameEn.isBlank() ? nameZh.strip() : nameEn.strip(), kind == null ? "section" : kind);
+				nameEn == null || nameEn.isBlank() ? nameZh.strip() : nameEn.strip(), unitKind);
 		repository.insertUnit(unit);
 		ledger.append(LedgerEvent.by(actor, agencyCode, "unit.created", "unit", unit.id().toString(),
 				Map.of("name", unit.nameZh(), "kind", unit.kind())));

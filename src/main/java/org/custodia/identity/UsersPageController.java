@@ -40,6 +40,7 @@ class UsersPageController {
 		model.addAttribute("agencies", visible);
 		model.addAttribute("selected", selected);
 		model.addAttribute("roles", List.of(Role.values()).stream().map(Role::code).toList());
+		model.addAttribute("unitKinds", Agencies.UNIT_KINDS);
 		if (selected != null) {
 			model.addAttribute("users", users.list(actor, selected));
 			model.addAttribute("units", agencies.units(actor, selected));
@@ -54,6 +55,19 @@ class UsersPageController {
 		try {
 			users.create(CurrentActor.get(), new NewUser(username, displayName, agency, unitId, roles, initialPassword));
 			redirect.addFlashAttribute("notice", messages.getMessage("users.created", new Object[] { username }, locale));
+		}
+		catch (CustodiaException e) {
+			redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+		}
+		return "redirect:/admin/users?agency=" + agency;
+	}
+
+	@PostMapping("/admin/units")
+	String createUnit(@RequestParam String agency, @RequestParam String nameZh, @RequestParam(required = false) String nameEn,
+			@RequestParam String kind, Locale locale, RedirectAttributes redirect) {
+		try {
+			agencies.createUnit(CurrentActor.get(), agency, nameZh, nameEn, kind);
+			redirect.addFlashAttribute("notice", messages.getMessage("units.created", new Object[] { nameZh }, locale));
 		}
 		catch (CustodiaException e) {
 			redirect.addFlashAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));

@@ -248,6 +248,30 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void administratorAddsUnitsToHisAgencyOnly() throws Exception {
+		String admin = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.ADMINISTRATOR));
+		mvc.perform(post("/api/v1/agencies/kaifeng-audit/units").header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"nameZh\":\"财政审计科\",\"kind\":\"section\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.nameZh").value("财政审计科"));
+		mvc.perform(post("/api/v1/agencies/kaifeng-audit/units").header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"nameZh\":\"财政审计科\",\"kind\":\"section\"}"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/agencies/kaifeng-audit/units").header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"nameZh\":\"某科\",\"kind\":\"spaceship\"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/v1/agencies/neiqiu-health/units").header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"nameZh\":\"某科\"}"))
+			.andExpect(status().isForbidden());
+		String officer = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.OFFICER));
+		mvc.perform(post("/api/v1/agencies/kaifeng-audit/units").header("Authorization", officer)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"nameZh\":\"另一科\"}"))
+			.andExpect(status().isForbidden());
+		assertThat(ledger.entries(0, 100_000)).anyMatch(entry -> entry.action().equals("unit.created")
+				&& entry.payloadJson().contains("财政审计科"));
+	}
+
+	@Test
 	void prometheusIsForAdministratorsOnly() throws Exception {
 		String officer = accounts.bearer(mvc, accounts.create("neiqiu-health", Role.OFFICER));
 		mvc.perform(get("/actuator/prometheus").header("Authorization", officer)).andExpect(status().isForbidden());

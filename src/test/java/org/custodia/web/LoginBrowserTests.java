@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.custodia.identity.TestAccounts;
 import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -40,6 +43,9 @@ class LoginBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TestAccounts accounts;
 
 	WebDriver browser;
 
@@ -105,6 +111,35 @@ class LoginBrowserTests {
 		browser.findElement(By.id("logout")).click();
 		browser.get(url("/policies"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+		// The language is the user's: it comes back at the next sign-in.
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys("Browser-Changed-99");
+		browser.findElement(By.id("login-submit")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Regulations");
+
+		browser.findElement(By.id("nav-users")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Users");
+		screenshot("users-en");
+	}
+
+	@Test
+	void theBrowsableApiDocumentationWorksUnderTheContentSecurityPolicy() throws Exception {
+		String officer = accounts.create("zhanhe-health", Role.OFFICER);
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(officer);
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		browser.findElement(By.id("current-password")).sendKeys(TestAccounts.PASSWORD);
+		browser.findElement(By.id("new-password")).sendKeys("Swagger-Viewer-77");
+		browser.findElement(By.id("confirm-password")).sendKeys("Swagger-Viewer-77");
+		browser.findElement(By.id("password-submit")).click();
+
+		browser.get(url("/swagger-ui.html"));
+		new WebDriverWait(browser, Duration.ofSeconds(15))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+		assertThat(browser.getPageSource()).contains("/api/v1/agencies/{code}/policy");
+		screenshot("swagger-ui");
 	}
 
 	private String url(String path) {
