@@ -44,7 +44,7 @@ class LoginAttempts {
 	@Transactional
 	void succeeded(UserAccount user, LoginOrigin origin) {
 		users.recordLogin(user.userId());
-		ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.login", "user",
+		ledger.append(LedgerEvent.by(user, user.agencyCode(), "auth.login", "user",
 				user.userId().toString(), Map.of("channel", origin.channel(), "address", origin.address())));
 	}
 
@@ -59,22 +59,18 @@ class LoginAttempts {
 		UserAccount user = found.get();
 		AgencyPolicy.Login rules = rulesFor(user);
 		int attempts = user.failedAttempts() + 1;
-		ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.login-failed", "user",
+		ledger.append(LedgerEvent.by(user, user.agencyCode(), "auth.login-failed", "user",
 				user.userId().toString(), Map.of("channel", origin.channel(), "address", origin.address(), "reason", "bad-credentials",
 						"attempt", attempts)));
 		if (attempts >= rules.lockoutThreshold()) {
 			Instant until = clock.instant().plus(Duration.ofMinutes(rules.lockoutMinutes()));
 			users.recordFailure(user.userId(), 0, until);
-			ledger.append(new LedgerEvent(user.agencyCode(), user.username(), roles(user), "auth.locked-out", "user",
+			ledger.append(LedgerEvent.by(user, user.agencyCode(), "auth.locked-out", "user",
 					user.userId().toString(), Map.of("until", until.toString(), "attempts", attempts, "cite", rules.cite())));
 		}
 		else {
 			users.recordFailure(user.userId(), attempts, user.lockedUntil());
 		}
-	}
-
-	private static String roles(UserAccount user) {
-		return String.join(",", user.roles().stream().map(role -> role.code()).sorted().toList());
 	}
 
 	private static String truncate(String username) {
