@@ -91,6 +91,7 @@ class SecurityIntegrationTests {
 		MockHttpSession session = new MockHttpSession();
 		mvc.perform(post("/login").session(session).with(csrf()).param("username", username)
 			.param("password", TestAccounts.PASSWORD)).andExpect(redirectedUrl("/account/password"));
+		assertThat(session.getMaxInactiveInterval()).as("neiqiu-health's policy: 30 minutes").isEqualTo(30 * 60);
 		mvc.perform(get("/policies").session(session)).andExpect(redirectedUrl("/account/password"));
 
 		mvc.perform(post("/account/password").session(session).with(csrf())
