@@ -2,7 +2,10 @@ package org.custodia.ledger;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the log in the caller's transaction. Sequence numbers are gapless from 0:
@@ -23,8 +25,6 @@ public class Ledger {
 
 	private final Clock clock;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	Ledger(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -35,10 +35,16 @@ public class Ledger {
 	public long append(LedgerEvent event) {
 		jdbc.sql("select id from ledger_writer_lock where id = 1 for update").query(Integer.class).single();
 		long sequence = jdbc.sql("select coalesce(max(seq), -1) + 1 from ledger_entry").query(Long.class).single();
-		Instant now = clock.instant();
+		// Milliseconds: the precision every database keeps, so the bytes can be recomputed from the row.
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		String entry = EntryEncoding.canonical(sequence, now, event.agency(), event.actor(), event.actorRoles(),
+				event.action(), event.subjectType(), event.subjectId(), event.payload());
+		String leafHash = HexFormat.of().formatHex(Merkle.leafHash(entry.getBytes(StandardCharsets.UTF_8)));
 		jdbc.sql("""
-				insert into ledger_entry (seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload)
-				values (:seq, :occurredAt, :agency, :actor, :actorRoles, :action, :subjectType, :subjectId, :payload)""")
+				insert into ledger_entry (seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id,
+				    payload, entry, leaf_hash)
+				values (:seq, :occurredAt, :agency, :actor, :actorRoles, :action, :subjectType, :subjectId, :payload,
+				    :entry, :leafHash)""")
 			.param("seq", sequence)
 			.param("occurredAt", Timestamp.from(now))
 			.param("agency", event.agency())
@@ -47,7 +53,9 @@ public class Ledger {
 			.param("action", event.action())
 			.param("subjectType", event.subjectType())
 			.param("subjectId", event.subjectId())
-			.param("payload", json.writeValueAsString(event.payload()))
+			.param("payload", CanonicalJson.write(event.payload()))
+			.param("entry", entry)
+			.param("leafHash", leafHash)
 			.update();
 		return sequence;
 	}
@@ -56,13 +64,15 @@ public class Ledger {
 	@Transactional(readOnly = true)
 	public List<LedgerEntry> entries(long from, int limit) {
 		return jdbc.sql("""
-				select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload
+				select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload, entry,
+				       leaf_hash
 				from ledger_entry where seq >= :from order by seq limit :limit""")
 			.param("from", from)
 			.param("limit", limit)
 			.query((rs, row) -> new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("agency"), rs.getString("actor"), rs.getString("actor_roles"), rs.getString("action"),
-					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload")))
+					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload"), rs.getString("entry"),
+					rs.getString("leaf_hash")))
 			.list();
 	}
 

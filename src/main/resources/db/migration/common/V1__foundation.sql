@@ -62,7 +62,8 @@ create table policy_setting (
 );
 create index policy_setting_lookup on policy_setting (agency_code, setting, set_at);
 
--- ledger: append-only; appenders serialise on the one lock row
+-- ledger: append-only; appenders serialise on the one lock row. entry holds the canonical bytes
+-- (RFC 8785) that are hashed; the other columns repeat them for queries (docs/ledger-format.md).
 create table ledger_writer_lock (
     id integer primary key
 );
@@ -77,6 +78,17 @@ create table ledger_entry (
     action       varchar(96)  not null,
     subject_type varchar(64)  not null,
     subject_id   varchar(128) not null,
-    payload      varchar      not null
+    payload      varchar      not null,
+    entry        varchar      not null,
+    leaf_hash    varchar(64)  not null
 );
 create index ledger_entry_agency on ledger_entry (agency, seq);
+
+-- signed tree heads; one per tree size, never rewritten
+create table ledger_checkpoint (
+    tree_size  bigint       primary key,
+    root_hash  varchar(64)  not null,
+    frontier   varchar      not null,
+    note       varchar      not null,
+    signed_at  timestamp with time zone not null
+);

@@ -9,3 +9,8 @@ create trigger ledger_entry_append_only before update or delete on ledger_entry
     for each row execute function ledger_refuse_change();
 create trigger ledger_entry_no_truncate before truncate on ledger_entry
     for each statement execute function ledger_refuse_change();
+
+create trigger ledger_checkpoint_append_only before update or delete on ledger_checkpoint
+    for each row execute function ledger_refuse_change();
+create trigger ledger_checkpoint_no_truncate before truncate on ledger_checkpoint
+    for each statement execute function ledger_refuse_change();
