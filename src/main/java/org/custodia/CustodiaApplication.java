@@ -12,6 +12,9 @@ import org.springframework.modulith.Modulithic;
 public class CustodiaApplication {
 
 	public static void main(String[] args) {
+		if (CustodiaCommands.isCommand(args)) {
+			System.exit(CustodiaCommands.run(args));
+		}
 		SpringApplication.run(CustodiaApplication.class, args);
 	}
 }

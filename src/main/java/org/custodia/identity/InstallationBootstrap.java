@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with {@code custodia.demo=true} one demo user per role in each agency. Prints what a newcomer needs.
  */
 @Component
+@ConditionalOnProperty(name = "custodia.cli", havingValue = "false", matchIfMissing = true)
 class InstallationBootstrap implements ApplicationRunner {
 
 	static final String ADMIN = "admin";

@@ -63,12 +63,23 @@ public class Ledger {
 	/** Entries from the given sequence number on, in order. */
 	@Transactional(readOnly = true)
 	public List<LedgerEntry> entries(long from, int limit) {
-		return jdbc.sql("""
+		return entries(from, limit, null);
+	}
+
+	/** Entries from the given sequence number on, of one agency when {@code agency} is not null. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> entries(long from, int limit, String agency) {
+		var statement = jdbc.sql("""
 				select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload, entry,
 				       leaf_hash
-				from ledger_entry where seq >= :from order by seq limit :limit""")
+				from ledger_entry where seq >= :from""" + (agency == null ? "" : " and agency = :agency")
+				+ " order by seq limit :limit")
 			.param("from", from)
-			.param("limit", limit)
+			.param("limit", limit);
+		if (agency != null) {
+			statement = statement.param("agency", agency);
+		}
+		return statement
 			.query((rs, row) -> new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("agency"), rs.getString("actor"), rs.getString("actor_roles"), rs.getString("action"),
 					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload"), rs.getString("entry"),
