@@ -1,0 +1,64 @@
+package org.custodia;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import org.custodia.shared.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code java -jar custodia.jar verify}, on a workstation's H2 file database, with and without the server running. */
+class CommandLineTests {
+
+	@Test
+	void verifiesWhileTheServerRunsAndAfterItStopsAndFindsTampering() throws Exception {
+		Path dataDir = TestDatabases.newDataDirectory();
+		String dataDirSetting = "--custodia.data-dir=" + dataDir;
+		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(CustodiaApplication.class)
+			.run(dataDirSetting, "--server.port=0", "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026")) {
+			Output running = run("verify", dataDirSetting);
+			assertThat(running.code()).isZero();
+			assertThat(running.text()).containsPattern("intact: \\d+ entries, root [A-Za-z0-9+/]+=");
+		}
+
+		Output checkpoint = run("checkpoint", dataDirSetting, "--out", dataDir.resolve("kept.txt").toString());
+		assertThat(checkpoint.code()).isZero();
+		assertThat(Files.readString(dataDir.resolve("kept.txt"))).startsWith("custodia.ledger/").contains("\n\n\u2014 ");
+		assertThat(run("verify", dataDirSetting, "--checkpoint", dataDir.resolve("kept.txt").toString()).code()).isZero();
+
+		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/custodia")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE", "sa", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop trigger ledger_entry_no_update");
+			statement.execute("update ledger_entry set entry = replace(entry, 'system:bootstrap', 'system:mallory') where seq = 5");
+		}
+		Output tampered = run("verify", dataDirSetting);
+		assertThat(tampered.code()).isEqualTo(1);
+		assertThat(tampered.text()).contains("NOT INTACT", "Entry 5 no longer matches its hash", "第 5 条记录的内容已与其哈希不符");
+	}
+
+	record Output(int code, String text) {
+	}
+
+	private static Output run(String... args) {
+		PrintStream original = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			int code = CustodiaCommands.run(args);
+			return new Output(code, captured.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+}
