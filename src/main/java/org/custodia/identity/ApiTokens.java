@@ -124,7 +124,9 @@ public class ApiTokens {
 			.param("now", Timestamp.from(now))
 			.query((rs, row) -> rs.getObject("user_id", UUID.class))
 			.optional();
-		userId.ifPresent(id -> jdbc.sql("update identity_api_token set last_used_at = :now where token_hash = :hash")
+		userId.ifPresent(id -> jdbc.sql("""
+				update identity_api_token set last_used_at = :now where token_hash = :hash
+				/* no-ledger: when a token was last used is telemetry, not a change of state */""")
 			.param("now", Timestamp.from(now))
 			.param("hash", hash(token))
 			.update());

@@ -57,6 +57,7 @@ public class Ledger {
 			.param("entry", entry)
 			.param("leafHash", leafHash)
 			.update();
+		LedgerGuard.appended();
 		return sequence;
 	}
 
