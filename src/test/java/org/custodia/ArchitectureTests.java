@@ -17,7 +17,8 @@ class ArchitectureTests {
 	@Test
 	void servletTypesOnlyInWebLayersAndTheSecurityFilters() {
 		noClasses().that()
-			.resideOutsideOfPackages("..web..", "org.custodia.identity", "org.custodia.policy", "org.custodia.ingest")
+			.resideOutsideOfPackages("..web..", "org.custodia.identity", "org.custodia.policy", "org.custodia.ingest",
+					"org.custodia.ledger")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("jakarta.servlet..")
@@ -43,7 +44,7 @@ class ArchitectureTests {
 	void fileAccessOnlyWhereFilesAreTheJob() {
 		noClasses().that()
 			.resideOutsideOfPackages("org.custodia.storage..", "org.custodia.ingest..", "org.custodia.policy..",
-					"org.custodia.shared..")
+					"org.custodia.ledger..", "org.custodia.shared..")
 			.should()
 			.dependOnClassesThat()
 			.haveFullyQualifiedName("java.nio.file.Files")

@@ -24,10 +24,13 @@ class CommandLineTests {
 		Path dataDir = TestDatabases.newDataDirectory();
 		String dataDirSetting = "--custodia.data-dir=" + dataDir;
 		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(CustodiaApplication.class)
-			.run(dataDirSetting, "--server.port=0", "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026")) {
+			.run(dataDirSetting, "--server.port=0", "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026",
+					"--custodia.ledger.checkpoint-delay=PT0S", "--custodia.ledger.checkpoint-interval=PT0.2S")) {
 			Output running = run("verify", dataDirSetting);
 			assertThat(running.code()).isZero();
 			assertThat(running.text()).containsPattern("intact: \\d+ entries, root [A-Za-z0-9+/]+=");
+			// The schedule signs what arrived without anyone asking.
+			assertThat(running.text()).containsPattern("已核对 [1-9]\\d* 个签名检查点");
 		}
 
 		Output checkpoint = run("checkpoint", dataDirSetting, "--out", dataDir.resolve("kept.txt").toString());

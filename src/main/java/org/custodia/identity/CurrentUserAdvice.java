@@ -17,7 +17,7 @@ class CurrentUserAdvice {
 
 	/** What the page header and navigation show. */
 	record CurrentUser(String username, String displayName, String agencyCode, String agencyName, String unitName,
-			List<String> roles, boolean administrator, String locale) {
+			List<String> roles, boolean administrator, boolean auditor, String locale) {
 	}
 
 	private final AgencyRepository agencies;
@@ -37,6 +37,7 @@ class CurrentUserAdvice {
 		String unitName = user.unitId() == null ? null
 				: agencies.unit(user.unitId()).map(UnitView::nameZh).orElse(null);
 		return new CurrentUser(user.username(), user.displayName(), user.agencyCode(), agencyName, unitName,
-				user.roles().stream().map(Role::code).sorted().toList(), user.has(Role.ADMINISTRATOR), user.locale());
+				user.roles().stream().map(Role::code).sorted().toList(), user.has(Role.ADMINISTRATOR),
+				user.has(Role.ADMINISTRATOR) || user.has(Role.SUPERVISOR), user.locale());
 	}
 }

@@ -36,10 +36,10 @@ class LedgerVerifier {
 	}
 
 	/** The outcome: {@code size} entries, the root of the tree they form, checkpoints checked, findings. */
-	record Report(long size, String rootHash, int checkpoints, List<Finding> findings) {
+	record Report(boolean intact, long size, String rootHash, int checkpoints, List<Finding> findings) {
 
-		boolean intact() {
-			return findings.isEmpty();
+		Report(long size, String rootHash, int checkpoints, List<Finding> findings) {
+			this(findings.isEmpty(), size, rootHash, checkpoints, findings);
 		}
 	}
 

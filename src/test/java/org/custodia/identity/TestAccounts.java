@@ -64,6 +64,19 @@ public class TestAccounts {
 		return bearer(mvc, username, PASSWORD);
 	}
 
+	/** A browser session of a new user who signed in and replaced the one-time password. */
+	public org.springframework.mock.web.MockHttpSession signedIn(MockMvc mvc, String agency, Role... roles) throws Exception {
+		String username = create(agency, roles);
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		mvc.perform(post("/login").session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("username", username).param("password", PASSWORD));
+		mvc.perform(post("/account/password").session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("currentPassword", PASSWORD).param("newPassword", PASSWORD + "-new").param("confirmPassword", PASSWORD + "-new"));
+		return session;
+	}
+
 	public static String basic(String username, String password) {
 		return "Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,122 @@
+package org.custodia.ledger;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.nayuki.qrcodegen.QrCode;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.stereotype.Component;
+
+/**
+ * A checkpoint printed on one A4 page in Chinese, with a QR code of the signed note and the verifier
+ * key, for a supervising department to keep on paper and check the log against later.
+ */
+@Component
+class CheckpointSheet {
+
+	static final String FONT = "/fonts/wqy-microhei.ttc";
+
+	private static final float MARGIN = 56;
+
+	private final Clock clock;
+
+	CheckpointSheet(Clock clock) {
+		this.clock = clock;
+	}
+
+	byte[] render(LedgerCheckpoints.StoredCheckpoint checkpoint, String verifierKey) {
+		try (InputStream fontData = CheckpointSheet.class.getResourceAsStream(FONT);
+				TrueTypeCollection fonts = new TrueTypeCollection(fontData);
+				PDDocument document = new PDDocument()) {
+			PDType0Font font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiMicroHei"), true);
+			PDPage page = new PDPage(PDRectangle.A4);
+			document.addPage(page);
+			String[] note = checkpoint.note().split("\n");
+			DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(clock.getZone());
+			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+				float top = page.getMediaBox().getHeight() - MARGIN;
+				write(content, font, 18, MARGIN, top, List.of("执法音像记录账本签名检查点"));
+				write(content, font, 10, MARGIN, top - 20, List.of("Custodia ledger checkpoint (C2SP signed note)"));
+				List<String> facts = new ArrayList<>();
+				facts.add("账本标识 Origin：" + note[0]);
+				facts.add("记录条数 Tree size：" + checkpoint.size());
+				facts.add("根哈希 Root hash：" + note[2]);
+				facts.add("签名时间 Signed at：" + time.format(checkpoint.signedAt()));
+				facts.add("打印时间 Printed at：" + time.format(clock.instant()));
+				write(content, font, 11, MARGIN, top - 56, facts);
+				write(content, font, 11, MARGIN, top - 170, List.of("签名检查点全文 The signed note:"));
+				List<String> noteLines = new ArrayList<>();
+				for (String line : note) {
+					noteLines.addAll(wrap(line, 72));
+				}
+				write(content, font, 9, MARGIN, top - 188, noteLines);
+				write(content, font, 11, MARGIN, top - 290, List.of("公钥 Verifier key:"));
+				write(content, font, 9, MARGIN, top - 306, wrap(verifierKey, 72));
+				drawQr(content, checkpoint.note() + verifierKey + "\n", MARGIN, top - 560, 200);
+				write(content, font, 10, MARGIN + 220, top - 380, List.of(
+						"核验方法：",
+						"1. 用上方公钥核对本检查点的签名；",
+						"2. 在工作站运行",
+						"   java -jar custodia.jar verify --checkpoint 检查点文件",
+						"   结果为“完好”，即证明今天的账本完整包含",
+						"   本检查点所签名的全部记录，未被删改。",
+						"二维码内容为签名检查点全文及公钥。",
+						"",
+						"保管单位：____________________",
+						"保管人签字：__________________",
+						"日期：________________________"));
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot print the checkpoint", e);
+		}
+	}
+
+	private static void write(PDPageContentStream content, PDType0Font font, float size, float x, float y,
+			List<String> lines) throws IOException {
+		content.beginText();
+		content.setFont(font, size);
+		content.setLeading(size * 1.5f);
+		content.newLineAtOffset(x, y);
+		for (String line : lines) {
+			content.showText(line);
+			content.newLine();
+		}
+		content.endText();
+	}
+
+	private static void drawQr(PDPageContentStream content, String text, float x, float y, float width) throws IOException {
+		QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+		float module = width / (qr.size + 8);
+		for (int row = 0; row < qr.size; row++) {
+			for (int column = 0; column < qr.size; column++) {
+				if (qr.getModule(column, row)) {
+					content.addRect(x + (column + 4) * module, y + (qr.size - row + 3) * module, module, module);
+				}
+			}
+		}
+		content.fill();
+	}
+
+	private static List<String> wrap(String text, int width) {
+		List<String> lines = new ArrayList<>();
+		for (int start = 0; start < text.length(); start += width) {
+			lines.add(text.substring(start, Math.min(text.length(), start + width)));
+		}
+		return lines.isEmpty() ? List.of("") : lines;
+	}
+}
