@@ -85,16 +85,17 @@ class LoginBrowserTests {
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys(CustodiaIntegrationTest.ADMIN_PASSWORD);
 		browser.findElement(By.id("login-submit")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+		waitFor(ExpectedConditions.urlContains("/account/password"));
 
 		browser.findElement(By.id("current-password")).sendKeys(CustodiaIntegrationTest.ADMIN_PASSWORD);
 		browser.findElement(By.id("new-password")).sendKeys("Browser-Changed-99");
 		browser.findElement(By.id("confirm-password")).sendKeys("Browser-Changed-99");
 		browser.findElement(By.id("password-submit")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(url("/")));
+		waitFor(ExpectedConditions.urlToBe(url("/")));
 		assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("密码已修改。");
 
 		browser.findElement(By.id("nav-policies")).click();
+		waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "制度与规则"));
 		String table = browser.findElement(By.id("policy-comparison")).getText();
 		assertThat(table).contains("内丘县卫生健康局", "平顶山市文化广电和旅游局", "丰南区医疗保障局", "开封市审计局",
 				"平顶山市湛河区卫生健康委员会", "保存期限", "依据：002 art. 14", "001-access art. 4");
@@ -103,12 +104,13 @@ class LoginBrowserTests {
 		screenshot("policies-zh");
 
 		browser.findElement(By.id("switch-en")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Regulations");
+		waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Regulations"));
 		assertThat(browser.findElement(By.id("policy-comparison")).getText()).contains("Retention period",
 				"Kaifeng Audit Bureau");
 		screenshot("policies-en");
 
 		browser.findElement(By.id("logout")).click();
+		waitFor(ExpectedConditions.urlContains("/login"));
 		browser.get(url("/policies"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 
@@ -116,10 +118,10 @@ class LoginBrowserTests {
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys("Browser-Changed-99");
 		browser.findElement(By.id("login-submit")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Regulations");
+		waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Regulations"));
 
 		browser.findElement(By.id("nav-users")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Users");
+		waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Users"));
 		screenshot("users-en");
 	}
 
@@ -130,16 +132,22 @@ class LoginBrowserTests {
 		browser.findElement(By.id("username")).sendKeys(officer);
 		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
 		browser.findElement(By.id("login-submit")).click();
+		waitFor(ExpectedConditions.urlContains("/account/password"));
 		browser.findElement(By.id("current-password")).sendKeys(TestAccounts.PASSWORD);
 		browser.findElement(By.id("new-password")).sendKeys("Swagger-Viewer-77");
 		browser.findElement(By.id("confirm-password")).sendKeys("Swagger-Viewer-77");
 		browser.findElement(By.id("password-submit")).click();
+		waitFor(ExpectedConditions.urlToBe(url("/")));
 
 		browser.get(url("/swagger-ui.html"));
 		new WebDriverWait(browser, Duration.ofSeconds(15))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
 		assertThat(browser.getPageSource()).contains("/api/v1/agencies/{code}/policy");
 		screenshot("swagger-ui");
+	}
+
+	private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
 	}
 
 	private String url(String path) {
