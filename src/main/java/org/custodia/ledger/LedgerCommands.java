@@ -61,16 +61,12 @@ final class LedgerCommands {
 			}
 			out.println("NOT INTACT: " + report.findings().size() + " finding(s) in " + report.size() + " entries");
 			for (LedgerVerifier.Finding finding : report.findings()) {
-				out.println("- " + describe(finding, Locale.ENGLISH));
-				out.println("  " + describe(finding, Locale.SIMPLIFIED_CHINESE));
+				out.println("- " + finding.describe(messages, Locale.ENGLISH));
+				out.println("  " + finding.describe(messages, Locale.SIMPLIFIED_CHINESE));
 			}
 			return 1;
 		}
 
-		private String describe(LedgerVerifier.Finding finding, Locale locale) {
-			return messages.getMessage("ledger.finding." + finding.kind().name(),
-					new Object[] { Long.toString(finding.sequence()), Long.toString(finding.other()) }, locale);
-		}
 	}
 
 	@Component

@@ -65,10 +65,7 @@ class LedgerPageController {
 			.map(text -> text.replace("\r\n", "\n")));
 		model.addAttribute("report", report);
 		model.addAttribute("reportRoot", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(report.rootHash())));
-		model.addAttribute("findings", report.findings().stream()
-			.map(finding -> messages.getMessage("ledger.finding." + finding.kind().name(),
-					new Object[] { Long.toString(finding.sequence()), Long.toString(finding.other()) }, locale))
-			.toList());
+		model.addAttribute("findings", report.findings().stream().map(finding -> finding.describe(messages, locale)).toList());
 		return page(model);
 	}
 

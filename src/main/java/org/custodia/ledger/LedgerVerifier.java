@@ -28,6 +28,12 @@ class LedgerVerifier {
 
 	/** What is wrong, where: {@code sequence} is an entry's number or a checkpoint's tree size. */
 	record Finding(Kind kind, long sequence, long other, String detail) {
+
+		/** The finding in words, from the message bundles. */
+		String describe(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+			return messages.getMessage("ledger.finding." + kind.name(),
+					new Object[] { Long.toString(sequence), Long.toString(other) }, detail, locale);
+		}
 	}
 
 	enum Kind {
