@@ -18,7 +18,16 @@ public enum Action {
 	/** Create users and units, assign roles. */
 	MANAGE_USERS(false),
 	/** See an agency's users, units and policy settings. */
-	SEE_AGENCY(false);
+	SEE_AGENCY(false),
+	/** Register devices, import the register, retire a device. */
+	MANAGE_DEVICES(false),
+	/**
+	 * Issue and collect devices, record loss and damage. Counts as footage: whoever holds a device
+	 * records with it, so the administrator may not hand one out.
+	 */
+	HANDLE_CUSTODY(true),
+	/** Report a device's fault, send it for repair and take it back. */
+	REPORT_FAULT(false);
 
 	private final boolean touchesFootage;
 

@@ -43,6 +43,15 @@ public class PolicyDecisions {
 					? Decision.allowed("administration", SEPARATION_OF_DUTIES, false)
 					: Decision.refused("administration-only", SEPARATION_OF_DUTIES);
 			case SEE_AGENCY -> Decision.allowed("same-agency", TENANT_ISOLATION, false);
+			case MANAGE_DEVICES -> actor.has(Role.ADMINISTRATOR) || actor.has(Role.CUSTODIAN)
+					? Decision.allowed("device-register", policy.devices().responsibility().cite(), false)
+					: Decision.refused("device-register-by-custodian", policy.devices().responsibility().cite());
+			case HANDLE_CUSTODY -> actor.has(Role.CUSTODIAN)
+					? Decision.allowed("custody-by-custodian", policy.devices().dailyCollection().cite(), false)
+					: Decision.refused("custody-by-custodian", policy.devices().dailyCollection().cite());
+			case REPORT_FAULT -> actor.has(Role.CUSTODIAN) || actor.has(Role.OFFICER)
+					? Decision.allowed("fault-report", policy.devices().repairRoute().cite(), false)
+					: Decision.refused("fault-report", policy.devices().repairRoute().cite());
 			case MODIFY_ORIGINAL -> Decision.refused("originals-immutable", policy.access().originalsImmutable().cite());
 			case VIEW_OWN_CASE -> use(actor, policy, "case-handler", "view");
 			case VIEW -> use(actor, policy, "other-staff", "view");

@@ -42,6 +42,11 @@ public class CustodiaException extends RuntimeException {
 		return new CustodiaException(HttpStatus.CONFLICT, messageKey, null, Map.of(), arguments);
 	}
 
+	/** The request conflicts with the state of a thing, and the rule that says so is cited. */
+	public static CustodiaException refused(String messageKey, String citation, Object... arguments) {
+		return new CustodiaException(HttpStatus.CONFLICT, messageKey, citation, Map.of(), arguments);
+	}
+
 	public static CustodiaException forbidden(String messageKey, String citation, Object... arguments) {
 		return new CustodiaException(HttpStatus.FORBIDDEN, messageKey, citation, Map.of(), arguments);
 	}

@@ -14,7 +14,7 @@ final class Messages {
 		Object[] resolved = new Object[arguments.length];
 		for (int i = 0; i < arguments.length; i++) {
 			Object argument = arguments[i];
-			resolved[i] = argument instanceof String text && text.matches("^(role|rule)\\.[a-z-]+$")
+			resolved[i] = argument instanceof String text && text.matches("^(role|rule|status)\\.[a-z-]+$")
 					? messages.getMessage(text, null, text, locale) : argument;
 		}
 		return messages.getMessage(key, resolved, key, locale);

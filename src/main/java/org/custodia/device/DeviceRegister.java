@@ -1,0 +1,130 @@
+package org.custodia.device;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.Action;
+import org.custodia.policy.AgencyPolicy;
+import org.custodia.policy.Policies;
+import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The register of an agency's recording devices (DEV-1): numbered, with brand, serial and asset data. */
+@Component
+public class DeviceRegister {
+
+	/** The outcome of a CSV import: what was registered, and each refused line with the reason. */
+	public record ImportResult(List<Device> registered, List<String> refused) {
+	}
+
+	private final DeviceRepository devices;
+
+	private final PolicyDecisions decisions;
+
+	private final Policies policies;
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	DeviceRegister(DeviceRepository devices, PolicyDecisions decisions, Policies policies, Ledger ledger, Clock clock) {
+		this.devices = devices;
+		this.decisions = decisions;
+		this.policies = policies;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Device register(Actor actor, NewDevice request) {
+		decisions.decide(actor, Action.MANAGE_DEVICES, request.agency()).orThrow();
+		if (request.number() == null || !request.number().matches("^[A-Za-z0-9._-]{1,64}$")) {
+			throw CustodiaException.badRequest("error.device-number-invalid");
+		}
+		if (request.kind() == null) {
+			throw CustodiaException.badRequest("error.field-required", "kind");
+		}
+		if (devices.numberTaken(request.agency(), request.number())) {
+			throw CustodiaException.conflict("error.device-number-taken", request.number());
+		}
+		AgencyPolicy policy = policies.of(request.agency());
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Device device = new Device(UUID.randomUUID(), request.agency(), request.number(), request.kind(), request.brand(),
+				request.model(), request.serialNumber(), request.assetNumber(), request.purchaseDate(),
+				request.purchasePrice(), request.custodianId(), request.defaultOfficerId(), request.volumeLabel(),
+				request.volumeSerial(), DeviceStatus.IN_STORE, null, now);
+		devices.insert(device);
+		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), device.id(), "REGISTERED", now, actor.userId(),
+				actor.username(), null, null, null, null, request.purchasePrice(), null, policy.devices().fixedAsset().cite()),
+				device.agency());
+		ledger.append(LedgerEvent.by(actor, device.agency(), "device.registered", "device", device.id().toString(),
+				Map.of("number", device.number(), "kind", device.kind().name(), "serial", String.valueOf(device.serialNumber()),
+						"assetNumber", String.valueOf(device.assetNumber()))));
+		return device;
+	}
+
+	/**
+	 * Registers each line of a CSV register (header: number,kind,brand,model,serial,asset_number,
+	 * purchase_date,purchase_price,volume_label,volume_serial); refused lines are reported, not registered.
+	 */
+	@Transactional
+	public ImportResult importCsv(Actor actor, String agency, String csv) {
+		decisions.decide(actor, Action.MANAGE_DEVICES, agency).orThrow();
+		List<Device> registered = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
+		List<String> lines = csv.lines().toList();
+		for (int i = 1; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (line.isBlank()) {
+				continue;
+			}
+			String[] cells = (line + ",,,,,,,,,,").split(",", -1);
+			try {
+				registered.add(register(actor, new NewDevice(agency, cells[0].strip(), DeviceKind.valueOf(cells[1].strip()),
+						blank(cells[2]), blank(cells[3]), blank(cells[4]), blank(cells[5]),
+						blank(cells[6]) == null ? null : LocalDate.parse(cells[6].strip()),
+						blank(cells[7]) == null ? null : new BigDecimal(cells[7].strip()), null, null, blank(cells[8]),
+						blank(cells[9]))));
+			}
+			catch (CustodiaException | IllegalArgumentException | java.time.DateTimeException e) {
+				String reason = e instanceof CustodiaException custodia ? custodia.messageKey() : e.getMessage();
+				refused.add((i + 1) + ": " + reason);
+			}
+		}
+		return new ImportResult(registered, refused);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Device> list(Actor actor, String agency, DeviceStatus status) {
+		decisions.decide(actor, Action.SEE_AGENCY, agency).orThrow();
+		return devices.list(agency, status, null);
+	}
+
+	@Transactional(readOnly = true)
+	public Device get(Actor actor, UUID id) {
+		Device device = devices.find(id).orElseThrow(() -> CustodiaException.notFound("error.device-not-found", id));
+		decisions.decide(actor, Action.SEE_AGENCY, device.agency()).orThrow();
+		return device;
+	}
+
+	@Transactional(readOnly = true)
+	public List<DeviceEvent> history(Actor actor, UUID id) {
+		return devices.history(get(actor, id).id());
+	}
+
+	private static String blank(String cell) {
+		return cell == null || cell.isBlank() ? null : cell.strip();
+	}
+}

@@ -1,0 +1,159 @@
+package org.custodia.device;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DeviceRepository {
+
+	private static final String COLUMNS = """
+			select id, agency_code, number, kind, brand, model, serial_number, asset_number, purchase_date, purchase_price,
+			       custodian_id, default_officer_id, volume_label, volume_serial, status, holder_id, created_at
+			from device_device""";
+
+	private final JdbcClient jdbc;
+
+	DeviceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Device device) {
+		jdbc.sql("""
+				insert into device_device (id, agency_code, number, kind, brand, model, serial_number, asset_number,
+				    purchase_date, purchase_price, custodian_id, default_officer_id, volume_label, volume_serial, status,
+				    holder_id, created_at)
+				values (:id, :agency, :number, :kind, :brand, :model, :serial, :asset, :purchaseDate, :price, :custodian,
+				    :officer, :volumeLabel, :volumeSerial, :status, :holder, :createdAt)""")
+			.param("id", device.id())
+			.param("agency", device.agency())
+			.param("number", device.number())
+			.param("kind", device.kind().name())
+			.param("brand", device.brand())
+			.param("model", device.model())
+			.param("serial", device.serialNumber())
+			.param("asset", device.assetNumber())
+			.param("purchaseDate", device.purchaseDate() == null ? null : Date.valueOf(device.purchaseDate()))
+			.param("price", device.purchasePrice())
+			.param("custodian", device.custodianId())
+			.param("officer", device.defaultOfficerId())
+			.param("volumeLabel", device.volumeLabel())
+			.param("volumeSerial", device.volumeSerial())
+			.param("status", device.status().name())
+			.param("holder", device.holderId())
+			.param("createdAt", Timestamp.from(device.createdAt()))
+			.update();
+	}
+
+	void changeStatus(UUID id, DeviceStatus status, UUID holderId) {
+		jdbc.sql("update device_device set status = :status, holder_id = :holder where id = :id")
+			.param("status", status.name())
+			.param("holder", holderId)
+			.param("id", id)
+			.update();
+	}
+
+	Optional<Device> find(UUID id) {
+		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional();
+	}
+
+	boolean numberTaken(String agency, String number) {
+		return jdbc.sql("select count(*) from device_device where agency_code = :agency and number = :number")
+			.param("agency", agency)
+			.param("number", number)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	List<Device> list(String agency, DeviceStatus status, UUID holderId) {
+		StringBuilder where = new StringBuilder(" where agency_code = :agency");
+		if (status != null) {
+			where.append(" and status = :status");
+		}
+		if (holderId != null) {
+			where.append(" and holder_id = :holder");
+		}
+		var statement = jdbc.sql(COLUMNS + where + " order by number").param("agency", agency);
+		if (status != null) {
+			statement = statement.param("status", status.name());
+		}
+		if (holderId != null) {
+			statement = statement.param("holder", holderId);
+		}
+		return statement.query(this::map).list();
+	}
+
+	void insertEvent(DeviceEvent event, String agency) {
+		jdbc.sql("""
+				insert into device_event (id, device_id, agency_code, kind, occurred_at, actor_id, actor_name, officer_id,
+				    battery_ok, storage_ok, clock_ok, amount, note, cite)
+				values (:id, :device, :agency, :kind, :at, :actor, :actorName, :officer, :battery, :storage, :clock, :amount,
+				    :note, :cite)""")
+			.param("id", event.id())
+			.param("device", event.deviceId())
+			.param("agency", agency)
+			.param("kind", event.kind())
+			.param("at", Timestamp.from(event.occurredAt()))
+			.param("actor", event.actorId())
+			.param("actorName", event.actorName())
+			.param("officer", event.officerId())
+			.param("battery", event.batteryOk())
+			.param("storage", event.storageOk())
+			.param("clock", event.clockOk())
+			.param("amount", event.amount())
+			.param("note", event.note())
+			.param("cite", event.cite())
+			.update();
+	}
+
+	List<DeviceEvent> history(UUID deviceId) {
+		return jdbc.sql("""
+				select id, device_id, kind, occurred_at, actor_id, actor_name, officer_id, battery_ok, storage_ok, clock_ok,
+				       amount, note, cite
+				from device_event where device_id = :device order by occurred_at, kind""")
+			.param("device", deviceId)
+			.query(DeviceRepository::event)
+			.list();
+	}
+
+	/** The last issue or collection at or before the instant: who held the device then. */
+	Optional<DeviceEvent> lastHandoverAt(UUID deviceId, Instant at) {
+		return jdbc.sql("""
+				select id, device_id, kind, occurred_at, actor_id, actor_name, officer_id, battery_ok, storage_ok, clock_ok,
+				       amount, note, cite
+				from device_event where device_id = :device and kind in ('ISSUED', 'COLLECTED') and occurred_at <= :at
+				order by occurred_at desc limit 1""")
+			.param("device", deviceId)
+			.param("at", Timestamp.from(at))
+			.query(DeviceRepository::event)
+			.optional();
+	}
+
+	private Device map(ResultSet rs, int row) throws SQLException {
+		Date purchase = rs.getDate("purchase_date");
+		return new Device(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("number"),
+				DeviceKind.valueOf(rs.getString("kind")), rs.getString("brand"), rs.getString("model"),
+				rs.getString("serial_number"), rs.getString("asset_number"), purchase == null ? null : purchase.toLocalDate(),
+				rs.getBigDecimal("purchase_price"), rs.getObject("custodian_id", UUID.class),
+				rs.getObject("default_officer_id", UUID.class), rs.getString("volume_label"), rs.getString("volume_serial"),
+				DeviceStatus.valueOf(rs.getString("status")), rs.getObject("holder_id", UUID.class),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static DeviceEvent event(ResultSet rs, int row) throws SQLException {
+		BigDecimal amount = rs.getBigDecimal("amount");
+		return new DeviceEvent(rs.getObject("id", UUID.class), rs.getObject("device_id", UUID.class), rs.getString("kind"),
+				rs.getTimestamp("occurred_at").toInstant(), rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+				rs.getObject("officer_id", UUID.class), (Boolean) rs.getObject("battery_ok"), (Boolean) rs.getObject("storage_ok"),
+				(Boolean) rs.getObject("clock_ok"), amount, rs.getString("note"), rs.getString("cite"));
+	}
+}
