@@ -49,7 +49,7 @@ public class PolicyDecisions {
 			case HANDLE_CUSTODY -> actor.has(Role.CUSTODIAN)
 					? Decision.allowed("custody-by-custodian", policy.devices().dailyCollection().cite(), false)
 					: Decision.refused("custody-by-custodian", policy.devices().dailyCollection().cite());
-			case REPORT_FAULT -> actor.has(Role.CUSTODIAN) || actor.has(Role.OFFICER)
+			case REPORT_FAULT -> actor.has(Role.CUSTODIAN) || actor.has(Role.OFFICER) || actor.has(Role.ADMINISTRATOR)
 					? Decision.allowed("fault-report", policy.devices().repairRoute().cite(), false)
 					: Decision.refused("fault-report", policy.devices().repairRoute().cite());
 			case MODIFY_ORIGINAL -> Decision.refused("originals-immutable", policy.access().originalsImmutable().cite());
