@@ -100,13 +100,24 @@ class CheckpointSheet {
 	}
 
 	private static void drawQr(PDPageContentStream content, String text, float x, float y, float width) throws IOException {
-		QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+		QrCode qr = QrCode.encodeText(text, QrCode.Ecc.QUARTILE);
 		float module = width / (qr.size + 8);
+		// Each row's dark run is one rectangle, overlapping the next row slightly, so that no hairline
+		// seams appear between modules when the page is rendered or printed.
 		for (int row = 0; row < qr.size; row++) {
-			for (int column = 0; column < qr.size; column++) {
-				if (qr.getModule(column, row)) {
-					content.addRect(x + (column + 4) * module, y + (qr.size - row + 3) * module, module, module);
+			int column = 0;
+			while (column < qr.size) {
+				if (!qr.getModule(column, row)) {
+					column++;
+					continue;
 				}
+				int end = column;
+				while (end < qr.size && qr.getModule(end, row)) {
+					end++;
+				}
+				content.addRect(x + (column + 4) * module, y + (qr.size - row + 3) * module - module * 0.05f,
+						(end - column) * module, module * 1.05f);
+				column = end;
 			}
 		}
 		content.fill();
