@@ -124,6 +124,22 @@ public class DeviceRegister {
 		return devices.history(get(actor, id).id());
 	}
 
+	@Transactional(readOnly = true)
+	public Device byNumber(Actor actor, String agency, String number) {
+		decisions.decide(actor, Action.SEE_AGENCY, agency).orThrow();
+		return devices.findByNumber(agency, number == null ? "" : number.strip())
+			.orElseThrow(() -> CustodiaException.notFound("error.device-not-found", number));
+	}
+
+	/** What a person was handed and gave back, newest first. */
+	@Transactional(readOnly = true)
+	public List<DeviceEvent> handoversOf(Actor actor, String agency, UUID officerId) {
+		decisions.decide(actor, Action.SEE_AGENCY, agency).orThrow();
+		return devices.handoversOf(officerId).stream()
+			.filter(event -> devices.find(event.deviceId()).map(device -> device.agency().equals(agency)).orElse(false))
+			.toList();
+	}
+
 	private static String blank(String cell) {
 		return cell == null || cell.isBlank() ? null : cell.strip();
 	}

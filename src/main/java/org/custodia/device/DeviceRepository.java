@@ -125,6 +125,25 @@ class DeviceRepository {
 			.list();
 	}
 
+	/** The issues and collections of one officer, newest first: the devices a person held. */
+	List<DeviceEvent> handoversOf(UUID officerId) {
+		return jdbc.sql("""
+				select id, device_id, kind, occurred_at, actor_id, actor_name, officer_id, battery_ok, storage_ok, clock_ok,
+				       amount, note, cite
+				from device_event where officer_id = :officer and kind in ('ISSUED', 'COLLECTED') order by occurred_at desc""")
+			.param("officer", officerId)
+			.query(DeviceRepository::event)
+			.list();
+	}
+
+	Optional<Device> findByNumber(String agency, String number) {
+		return jdbc.sql(COLUMNS + " where agency_code = :agency and number = :number")
+			.param("agency", agency)
+			.param("number", number)
+			.query(this::map)
+			.optional();
+	}
+
 	/** The last issue or collection at or before the instant: who held the device then. */
 	Optional<DeviceEvent> lastHandoverAt(UUID deviceId, Instant at) {
 		return jdbc.sql("""

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
 	/** What the page header and navigation show. */
-	record CurrentUser(String username, String displayName, String agencyCode, String agencyName, String unitName,
-			List<String> roles, boolean administrator, boolean auditor, String locale) {
+	record CurrentUser(java.util.UUID id, String username, String displayName, String agencyCode, String agencyName,
+			String unitName, List<String> roles, boolean administrator, boolean auditor, boolean custodian, boolean officer,
+			String locale) {
 	}
 
 	private final AgencyRepository agencies;
@@ -36,8 +37,9 @@ class CurrentUserAdvice {
 				: agencies.agency(user.agencyCode()).map(AgencyView::nameZh).orElse(user.agencyCode());
 		String unitName = user.unitId() == null ? null
 				: agencies.unit(user.unitId()).map(UnitView::nameZh).orElse(null);
-		return new CurrentUser(user.username(), user.displayName(), user.agencyCode(), agencyName, unitName,
+		return new CurrentUser(user.userId(), user.username(), user.displayName(), user.agencyCode(), agencyName, unitName,
 				user.roles().stream().map(Role::code).sorted().toList(), user.has(Role.ADMINISTRATOR),
-				user.has(Role.ADMINISTRATOR) || user.has(Role.SUPERVISOR), user.locale());
+				user.has(Role.ADMINISTRATOR) || user.has(Role.SUPERVISOR), user.has(Role.CUSTODIAN), user.has(Role.OFFICER),
+				user.locale());
 	}
 }

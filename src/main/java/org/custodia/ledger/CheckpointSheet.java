@@ -1,8 +1,6 @@
 package org.custodia.ledger;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.nayuki.qrcodegen.QrCode;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.custodia.shared.PrintedDocument;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CheckpointSheet {
-
-	static final String FONT = "/fonts/wqy-microhei.ttc";
 
 	private static final float MARGIN = 56;
 
@@ -36,35 +29,31 @@ class CheckpointSheet {
 	}
 
 	byte[] render(LedgerCheckpoints.StoredCheckpoint checkpoint, String verifierKey) {
-		try (InputStream fontData = CheckpointSheet.class.getResourceAsStream(FONT);
-				TrueTypeCollection fonts = new TrueTypeCollection(fontData);
-				PDDocument document = new PDDocument()) {
-			PDType0Font font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiMicroHei"), true);
-			PDPage page = new PDPage(PDRectangle.A4);
-			document.addPage(page);
+		try (PrintedDocument document = new PrintedDocument()) {
+			PDPage page = document.newPage(false);
 			String[] note = checkpoint.note().split("\n");
 			DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(clock.getZone());
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+			try (PDPageContentStream content = document.draw(page)) {
 				float top = page.getMediaBox().getHeight() - MARGIN;
-				write(content, font, 18, MARGIN, top, List.of("执法音像记录账本签名检查点"));
-				write(content, font, 10, MARGIN, top - 20, List.of("Custodia ledger checkpoint (C2SP signed note)"));
+				document.text(content, 18, MARGIN, top, List.of("执法音像记录账本签名检查点"));
+				document.text(content, 10, MARGIN, top - 20, List.of("Custodia ledger checkpoint (C2SP signed note)"));
 				List<String> facts = new ArrayList<>();
 				facts.add("账本标识 Origin：" + note[0]);
 				facts.add("记录条数 Tree size：" + checkpoint.size());
 				facts.add("根哈希 Root hash：" + note[2]);
 				facts.add("签名时间 Signed at：" + time.format(checkpoint.signedAt()));
 				facts.add("打印时间 Printed at：" + time.format(clock.instant()));
-				write(content, font, 11, MARGIN, top - 56, facts);
-				write(content, font, 11, MARGIN, top - 170, List.of("签名检查点全文 The signed note:"));
+				document.text(content, 11, MARGIN, top - 56, facts);
+				document.text(content, 11, MARGIN, top - 170, List.of("签名检查点全文 The signed note:"));
 				List<String> noteLines = new ArrayList<>();
 				for (String line : note) {
 					noteLines.addAll(wrap(line, 72));
 				}
-				write(content, font, 9, MARGIN, top - 188, noteLines);
-				write(content, font, 11, MARGIN, top - 290, List.of("公钥 Verifier key:"));
-				write(content, font, 9, MARGIN, top - 306, wrap(verifierKey, 72));
+				document.text(content, 9, MARGIN, top - 188, noteLines);
+				document.text(content, 11, MARGIN, top - 290, List.of("公钥 Verifier key:"));
+				document.text(content, 9, MARGIN, top - 306, wrap(verifierKey, 72));
 				drawQr(content, checkpoint.note() + verifierKey + "\n", MARGIN, top - 560, 200);
-				write(content, font, 10, MARGIN + 220, top - 380, List.of(
+				document.text(content, 10, MARGIN + 220, top - 380, List.of(
 						"核验方法：",
 						"1. 用上方公钥核对本检查点的签名；",
 						"2. 在工作站运行",
@@ -77,26 +66,11 @@ class CheckpointSheet {
 						"保管人签字：__________________",
 						"日期：________________________"));
 			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
+			return document.bytes();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot print the checkpoint", e);
 		}
-	}
-
-	private static void write(PDPageContentStream content, PDType0Font font, float size, float x, float y,
-			List<String> lines) throws IOException {
-		content.beginText();
-		content.setFont(font, size);
-		content.setLeading(size * 1.5f);
-		content.newLineAtOffset(x, y);
-		for (String line : lines) {
-			content.showText(line);
-			content.newLine();
-		}
-		content.endText();
 	}
 
 	private static void drawQr(PDPageContentStream content, String text, float x, float y, float width) throws IOException {

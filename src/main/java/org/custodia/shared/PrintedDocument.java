@@ -1,0 +1,95 @@
+package org.custodia.shared;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * A PDF for printing, in Chinese: A4 pages written with the CJK font shipped in the jar (embedded as
+ * a subset), so registers and certificates print the same on any machine, offline.
+ */
+public final class PrintedDocument implements AutoCloseable {
+
+	static final String FONT = "/fonts/wqy-microhei.ttc";
+
+	private final TrueTypeCollection fonts;
+
+	private final PDDocument document = new PDDocument();
+
+	private final PDType0Font font;
+
+	public PrintedDocument() {
+		try (InputStream data = PrintedDocument.class.getResourceAsStream(FONT)) {
+			this.fonts = new TrueTypeCollection(data);
+			this.font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiMicroHei"), true);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot load the CJK font " + FONT, e);
+		}
+	}
+
+	public PDPage newPage(boolean landscape) {
+		PDPage page = new PDPage(landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
+				: PDRectangle.A4);
+		document.addPage(page);
+		return page;
+	}
+
+	public PDPageContentStream draw(PDPage page) {
+		try {
+			return new PDPageContentStream(document, page);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Writes lines from (x, y) downwards, one and a half times the font size apart. */
+	public void text(PDPageContentStream content, float size, float x, float y, List<String> lines) throws IOException {
+		content.beginText();
+		content.setFont(font, size);
+		content.setLeading(size * 1.5f);
+		content.newLineAtOffset(x, y);
+		for (String line : lines) {
+			content.showText(line);
+			content.newLine();
+		}
+		content.endText();
+	}
+
+	/** The width of a text in points at the size, for laying out tables. */
+	public float width(String text, float size) throws IOException {
+		return font.getStringWidth(text) / 1000 * size;
+	}
+
+	public byte[] bytes() {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			document.close();
+			fonts.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
