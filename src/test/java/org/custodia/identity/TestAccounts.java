@@ -77,6 +77,13 @@ public class TestAccounts {
 		return session;
 	}
 
+	/** The signed-in account of a browser session, to call services as that user. */
+	public org.custodia.shared.Actor account(org.springframework.mock.web.MockHttpSession session) {
+		var context = (org.springframework.security.core.context.SecurityContext) session
+			.getAttribute("SPRING_SECURITY_CONTEXT");
+		return (org.custodia.shared.Actor) context.getAuthentication().getPrincipal();
+	}
+
 	public static String basic(String username, String password) {
 		return "Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
