@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with {@code custodia.demo=true} one demo user per role in each agency. Prints what a newcomer needs.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 @ConditionalOnProperty(name = "custodia.cli", havingValue = "false", matchIfMissing = true)
 class InstallationBootstrap implements ApplicationRunner {
 

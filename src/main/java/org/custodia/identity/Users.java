@@ -64,6 +64,12 @@ public class Users {
 		return user.view();
 	}
 
+	/** For system jobs (demo data, scheduled work) that act without a signed-in user. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<UserView> findForSystem(String username) {
+		return users.findByUsername(username).map(UserAccount::view);
+	}
+
 	@Transactional
 	public UserView create(Actor actor, NewUser request) {
 		if (request.username() == null || !request.username().matches("^[a-zA-Z0-9._-]{3,64}$")) {

@@ -73,6 +73,17 @@ class PolicyOverrideIntegrationTests {
 	}
 
 	@Test
+	void demoSwitchAddsDevicesWithWeeksOfCustodyHistory() {
+		assertThat(jdbc.sql("select count(*) from device_device").query(Long.class).single()).isEqualTo(5 * 4);
+		assertThat(jdbc.sql("select count(*) from device_device where status = 'ISSUED'").query(Long.class).single())
+			.isEqualTo(5);
+		assertThat(jdbc.sql("select count(*) from device_event where kind = 'COLLECTED'").query(Long.class).single())
+			.isGreaterThanOrEqualTo(5 * 2 * 10);
+		assertThat(jdbc.sql("select count(*) from ledger_entry where action = 'device.collected'").query(Long.class).single())
+			.isEqualTo(jdbc.sql("select count(*) from device_event where kind = 'COLLECTED'").query(Long.class).single());
+	}
+
+	@Test
 	void demoSwitchCreatesOneUserPerRoleInEachAgency() {
 		long demoUsers = jdbc.sql("select count(*) from identity_user where username like '%.%'").query(Long.class).single();
 		assertThat(demoUsers).isEqualTo(5 * 7);
