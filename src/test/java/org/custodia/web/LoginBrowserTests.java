@@ -2,28 +2,17 @@ package org.custodia.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import org.custodia.identity.TestAccounts;
 import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Browser;
 import org.custodia.shared.Role;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,41 +26,26 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = CustodiaIntegrationTest.H2DataDirectory.class)
 class LoginBrowserTests {
 
-	static final String CHROMIUM = "/usr/bin/chromium";
-
-	static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	TestAccounts accounts;
 
+	Browser session;
+
 	WebDriver browser;
 
 	@BeforeEach
 	void startBrowser() {
-		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException("chromium and chromium-driver are missing under CI=true; bin/test installs them");
-			}
-			Assumptions.abort("chromium or chromedriver missing: run bin/test, which installs them");
-		}
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-					"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--window-size=1366,768", "--lang=zh-CN");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		session = new Browser(port);
+		browser = session.driver();
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
+		if (session != null) {
+			session.close();
 		}
 	}
 
@@ -140,24 +114,20 @@ class LoginBrowserTests {
 		waitFor(ExpectedConditions.urlToBe(url("/")));
 
 		browser.get(url("/swagger-ui.html"));
-		new WebDriverWait(browser, Duration.ofSeconds(15))
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+		waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
 		assertThat(browser.getPageSource()).contains("/api/v1/agencies/{code}/policy");
 		screenshot("swagger-ui");
 	}
 
 	private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+		session.waitFor(condition);
 	}
 
 	private String url(String path) {
-		return "http://localhost:" + port + path;
+		return session.url(path);
 	}
 
 	private void screenshot(String name) throws Exception {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		session.screenshot(name);
 	}
 }

@@ -1,0 +1,74 @@
+package org.custodia.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.custodia.identity.TestAccounts;
+import org.custodia.shared.Browser;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The custodian issues a device with one scan (number + Enter) and collects it with the next. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = CustodiaIntegrationTest.H2DataDirectory.class)
+class DeviceBoardBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	DeviceRegister register;
+
+	@Test
+	void oneScanIssuesAndTheNextCollects() throws Exception {
+		String custodian = accounts.create("zhanhe-health", Role.CUSTODIAN);
+		String officer = accounts.create("zhanhe-health", Role.OFFICER);
+		try (Browser session = new Browser(port)) {
+			WebDriver browser = session.driver();
+			session.open("/login");
+			browser.findElement(By.id("username")).sendKeys(custodian);
+			browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+			browser.findElement(By.id("login-submit")).click();
+			session.waitFor(ExpectedConditions.urlContains("/account/password"));
+			browser.findElement(By.id("current-password")).sendKeys(TestAccounts.PASSWORD);
+			browser.findElement(By.id("new-password")).sendKeys("Board-Scan-2026");
+			browser.findElement(By.id("confirm-password")).sendKeys("Board-Scan-2026");
+			browser.findElement(By.id("password-submit")).click();
+			session.waitFor(ExpectedConditions.urlToBe(session.url("/")));
+
+			session.open("/devices");
+			String number = "ZHB-" + System.nanoTime() % 100000;
+			browser.findElement(By.name("number")).sendKeys(number);
+			browser.findElement(By.name("brand")).sendKeys("海康威视");
+			browser.findElement(By.name("number")).submit();
+			session.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), number));
+
+			browser.findElement(By.id("nav-board")).click();
+			session.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("scan-form")));
+			new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("scan-officer")))
+				.selectByValue(accounts.idOf(officer).toString());
+			browser.findElement(By.id("check-battery")).click();
+			browser.findElement(By.id("check-storage")).click();
+			browser.findElement(By.id("check-clock")).click();
+			browser.findElement(By.id("scan-number")).sendKeys(number + Keys.ENTER);
+			session.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "已发放"));
+			assertThat(browser.findElement(By.id("outstanding")).getText()).contains(number, "测试用户");
+			session.screenshot("device-board");
+
+			browser.findElement(By.id("scan-number")).sendKeys(number + Keys.ENTER);
+			session.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "已收回"));
+			assertThat(browser.findElement(By.id("outstanding")).getText()).doesNotContain(number);
+		}
+	}
+}
