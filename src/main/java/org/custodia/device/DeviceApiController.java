@@ -116,6 +116,11 @@ class DeviceApiController {
 		return custody.reportLoss(CurrentActor.get(), id, loss.compensation(), loss.note());
 	}
 
+	@PostMapping("/{id}/damage")
+	Device damage(@PathVariable UUID id, @RequestBody Loss damage) {
+		return custody.reportDamage(CurrentActor.get(), id, damage.compensation(), damage.note());
+	}
+
 	@PostMapping("/{id}/retire")
 	Device retire(@PathVariable UUID id, @RequestBody Note reason) {
 		return custody.retire(CurrentActor.get(), id, reason.note());

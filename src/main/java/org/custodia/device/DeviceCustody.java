@@ -199,6 +199,23 @@ public class DeviceCustody {
 				"device.lost");
 	}
 
+	/**
+	 * Records damage: the holder of record answers for it (000 art. 12, 004 art. 8) and the device goes
+	 * to repair along the agency's route.
+	 */
+	@Transactional
+	public Device reportDamage(Actor actor, UUID deviceId, BigDecimal compensation, String note) {
+		Device device = register.get(actor, deviceId);
+		decisions.decide(actor, Action.HANDLE_CUSTODY, device.agency()).orThrow();
+		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
+		if (device.status() != DeviceStatus.IN_STORE && device.status() != DeviceStatus.ISSUED) {
+			throw CustodiaException.refused("rule.device-status", rules.compensation().cite(), device.number(),
+					statusKey(device.status()));
+		}
+		return change(actor, device, "DAMAGED", DeviceStatus.IN_REPAIR, null, compensation, note,
+				rules.compensation().cite(), "device.damaged");
+	}
+
 	@Transactional
 	public Device retire(Actor actor, UUID deviceId, String reason) {
 		Device device = register.get(actor, deviceId);

@@ -71,6 +71,8 @@ class DevicePageController {
 		model.addAttribute("kinds", DeviceKind.values());
 		model.addAttribute("rules", policies.of(code).devices());
 		model.addAttribute("names", names(code));
+		model.addAttribute("officers", users.list(CurrentActor.get(), code).stream()
+			.filter(user -> user.roles().contains("officer")).toList());
 		return "device/register";
 	}
 
@@ -79,10 +81,12 @@ class DevicePageController {
 			@RequestParam(required = false) String brand, @RequestParam(required = false) String model,
 			@RequestParam(required = false) String serialNumber, @RequestParam(required = false) String assetNumber,
 			@RequestParam(required = false) LocalDate purchaseDate, @RequestParam(required = false) BigDecimal purchasePrice,
-			@RequestParam(required = false) String volumeLabel, Locale locale, RedirectAttributes redirect) {
+			@RequestParam(required = false) String volumeLabel, @RequestParam(required = false) UUID defaultOfficerId,
+			Locale locale, RedirectAttributes redirect) {
 		return attempt(redirect, locale, "redirect:/devices?agency=" + agency, () -> {
 			Device device = register.register(CurrentActor.get(), new NewDevice(agency, number, kind, brand, model,
-					serialNumber, assetNumber, purchaseDate, purchasePrice, null, null, volumeLabel, null));
+					serialNumber, assetNumber, purchaseDate, purchasePrice, CurrentActor.get().userId(), defaultOfficerId,
+					volumeLabel, null));
 			return "redirect:/devices/" + device.id();
 		});
 	}
@@ -157,6 +161,7 @@ class DevicePageController {
 				case "repair" -> custody.sendForRepair(actor, id, note);
 				case "repaired" -> custody.returnFromRepair(actor, id, note);
 				case "loss" -> custody.reportLoss(actor, id, amount, note);
+				case "damage" -> custody.reportDamage(actor, id, amount, note);
 				case "retire" -> custody.retire(actor, id, note);
 				default -> throw CustodiaException.notFound("error.device-action-unknown", change);
 			}

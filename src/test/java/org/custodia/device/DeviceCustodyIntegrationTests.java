@@ -100,6 +100,9 @@ class DeviceCustodyIntegrationTests {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.rule").value("004 art. 9"));
 		post(custodian, "/api/v1/devices/" + device + "/repaired", "{}").andExpect(jsonPath("$.status").value("IN_STORE"));
+		post(custodian, "/api/v1/devices/" + device + "/damage", "{\"compensation\":150.00,\"note\":\"镜头摔裂\"}")
+			.andExpect(jsonPath("$.status").value("IN_REPAIR"));
+		post(custodian, "/api/v1/devices/" + device + "/repaired", "{}").andExpect(jsonPath("$.status").value("IN_STORE"));
 		mvc.perform(get("/api/v1/devices/" + device + "/history").header("Authorization", custodian))
 			.andExpect(jsonPath("$[?(@.kind == 'SENT_FOR_REPAIR')].note").value(org.hamcrest.Matchers.contains("vendor-only: 屏幕不亮")));
 
