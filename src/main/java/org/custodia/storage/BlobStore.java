@@ -1,0 +1,48 @@
+package org.custodia.storage;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+
+/**
+ * The write-once store of originals. There is no overwrite and no delete: disposal arrives later
+ * through one approved path of its own.
+ */
+public interface BlobStore {
+
+	/**
+	 * Copies the stream into the store while hashing it, reading the source once; returns only when
+	 * the bytes are durable (and, with a second root, copied and verified there too).
+	 *
+	 * @param agency the agency the original belongs to
+	 * @param day the day it is filed under (the recording's day)
+	 * @param nameHint the original file name, for its extension only
+	 */
+	StoredBlob put(String agency, LocalDate day, String nameHint, InputStream content);
+
+	/**
+	 * Many originals at once, made durable together, as {@code cp -r} + {@code sync} would: each is
+	 * written and hashed when staged; {@link Batch#commit()} makes them all durable and puts them in
+	 * place. What is not committed is discarded on close, leaving nothing in the store.
+	 */
+	Batch batch();
+
+	/** A set of originals that become durable and visible together. */
+	interface Batch extends AutoCloseable {
+
+		/** Writes and hashes one original; it is not in the store before {@link #commit()}. */
+		void stage(String agency, LocalDate day, String nameHint, InputStream content);
+
+		/** Makes every staged original durable and puts it in place; returns them in staging order. */
+		java.util.List<StoredBlob> commit();
+
+		@Override
+		void close();
+	}
+
+	/** Reads {@code length} bytes from {@code offset}; a length below 0 reads to the end. */
+	InputStream open(String key, long offset, long length);
+
+	long size(String key);
+
+	boolean exists(String key);
+}

@@ -1,0 +1,288 @@
+package org.custodia.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.custodia.shared.CustodiaProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workstation's store: files under {@code <root>/<agency>/<yyyy>/<mm>/<dd>/<sha256>.<ext>}, written
+ * under a temporary name, fsynced, renamed into place, the directory fsynced, then made read-only.
+ * With a second root every put is copied there and verified before it returns.
+ */
+@Component
+class FileSystemBlobStore implements BlobStore {
+
+	private static final Logger log = LoggerFactory.getLogger(FileSystemBlobStore.class);
+
+	static final int BUFFER = 1 << 20;
+
+	static final Pattern AGENCY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+
+	static final Pattern KEY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{64}\\.[a-z0-9]{1,8}$");
+
+
+	private final Path root;
+
+	private final Path secondRoot;
+
+	private final boolean sm3InPass;
+
+	/** Opens a temporary file for writing; tests give one that fails as a full disk does. */
+	interface Opener {
+
+		FileChannel open(Path path) throws IOException;
+	}
+
+	private Opener opener = path -> FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+	FileSystemBlobStore(StorageProperties storage, CustodiaProperties custodia, Clock clock) {
+		this.root = storage.root() != null ? storage.root() : custodia.dataDir().resolve("store");
+		this.secondRoot = storage.secondRoot();
+		this.sm3InPass = storage.sm3InPass();
+		Instant cutoff = clock.instant().minus(Duration.ofHours(1));
+		StoreFiles.removeStaleParts(root, cutoff);
+		if (secondRoot != null) {
+			StoreFiles.removeStaleParts(secondRoot, cutoff);
+		}
+	}
+
+	@Override
+	public StoredBlob put(String agency, LocalDate day, String nameHint, InputStream content) {
+		try (Batch batch = batch()) {
+			batch.stage(agency, day, nameHint, content);
+			return batch.commit().get(0);
+		}
+	}
+
+	@Override
+	public Batch batch() {
+		return new FileBatch();
+	}
+
+	/** A written and hashed temporary file waiting for its commit. */
+	private record Staged(Path temp, String key, String sha256, String sm3, long size) {
+	}
+
+	private final class FileBatch implements Batch {
+
+		private final List<Staged> staged = new ArrayList<>();
+
+		private boolean committed;
+
+		@Override
+		public void stage(String agency, LocalDate day, String nameHint, InputStream content) {
+			staged.add(write(agency, day, nameHint, content));
+		}
+
+		@Override
+		public List<StoredBlob> commit() {
+			List<StoredBlob> stored = new ArrayList<>();
+			try {
+				// The kernel wrote most pages back while later files were written; these waits are short.
+				for (Staged file : staged) {
+					try (FileChannel channel = FileChannel.open(file.temp(), StandardOpenOption.WRITE)) {
+						channel.force(true);
+					}
+				}
+				Set<Path> directories = new LinkedHashSet<>();
+				for (Staged file : staged) {
+					boolean already = place(file.temp(), root.resolve(file.key()), file.size());
+					directories.add(root.resolve(file.key()).getParent());
+					stored.add(new StoredBlob(file.key(), file.sha256(), file.sm3(), file.size(), already));
+				}
+				for (Path directory : directories) {
+					StoreFiles.syncDirectory(directory);
+				}
+			}
+			catch (IOException e) {
+				throw StoreFiles.writeFailure(e);
+			}
+			if (secondRoot != null) {
+				for (Staged file : staged) {
+					replicate(root.resolve(file.key()), secondRoot.resolve(file.key()), file.key().split("/")[0],
+							file.sha256());
+				}
+			}
+			committed = true;
+			return stored;
+		}
+
+		@Override
+		public void close() {
+			if (!committed) {
+				staged.forEach(file -> StoreFiles.discard(file.temp()));
+			}
+		}
+	}
+
+	private Staged write(String agency, LocalDate day, String nameHint, InputStream content) {
+		if (agency == null || !AGENCY.matcher(agency).matches()) {
+			throw new StorageException(HttpStatus.BAD_REQUEST, "error.storage-agency", null, agency);
+		}
+		Path temp = StoreFiles.incoming(root, agency);
+		MessageDigest sha256 = Digests.sha256();
+		SM3Digest sm3 = sm3InPass ? new SM3Digest() : null;
+		long size;
+		try (FileChannel out = opener.open(temp)) {
+			size = HashingCopy.copy(content, out, temp, sha256, sm3);
+		}
+		catch (IOException e) {
+			StoreFiles.discard(temp);
+			throw StoreFiles.writeFailure(e);
+		}
+		String hash = HexFormat.of().formatHex(sha256.digest());
+		String key = agency + "/" + String.format(Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(),
+				day.getDayOfMonth()) + hash + "." + StoreFiles.extension(nameHint);
+		return new Staged(temp, key, hash, sm3 == null ? null : Digests.hex(sm3), size);
+	}
+
+	FileSystemBlobStore openingWith(Opener opener) {
+		this.opener = opener;
+		return this;
+	}
+
+	@Override
+	public InputStream open(String key, long offset, long length) {
+		Path file = resolve(key);
+		try {
+			FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+			channel.position(offset);
+			InputStream whole = Channels.newInputStream(channel);
+			return length < 0 ? whole : new BoundedInputStream(whole, length);
+		}
+		catch (NoSuchFileException e) {
+			throw new StorageException(HttpStatus.NOT_FOUND, "error.blob-missing", e, key);
+		}
+		catch (IOException e) {
+			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.blob-unreadable", e, key);
+		}
+	}
+
+	@Override
+	public long size(String key) {
+		try {
+			return Files.size(resolve(key));
+		}
+		catch (NoSuchFileException e) {
+			throw new StorageException(HttpStatus.NOT_FOUND, "error.blob-missing", e, key);
+		}
+		catch (IOException e) {
+			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.blob-unreadable", e, key);
+		}
+	}
+
+	@Override
+	public boolean exists(String key) {
+		return Files.isRegularFile(resolve(key));
+	}
+
+	/** Moves the finished temporary file into place; identical bytes already there are kept, never replaced. */
+	private static boolean place(Path temp, Path target, long size) {
+		try {
+			Files.createDirectories(target.getParent());
+			if (Files.exists(target)) {
+				StoreFiles.discard(temp);
+				if (Files.size(target) != size) {
+					throw new StorageException(HttpStatus.CONFLICT, "error.store-conflict", null, target.getFileName());
+				}
+				return true;
+			}
+			try {
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (FileAlreadyExistsException e) {
+				StoreFiles.discard(temp);
+				return true;
+			}
+			Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
+			return false;
+		}
+		catch (IOException e) {
+			StoreFiles.discard(temp);
+			throw StoreFiles.writeFailure(e);
+		}
+	}
+
+	private void replicate(Path source, Path target, String agency, String hash) {
+		Path temp = StoreFiles.incoming(secondRoot, agency);
+		MessageDigest sha256 = Digests.sha256();
+		long size = 0;
+		try (InputStream in = Files.newInputStream(source);
+				FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			byte[] buffer = new byte[BUFFER];
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				out.write(ByteBuffer.wrap(buffer, 0, read));
+				size += read;
+			}
+			out.force(true);
+		}
+		catch (IOException e) {
+			StoreFiles.discard(temp);
+			throw StoreFiles.writeFailure(e);
+		}
+		// Verify what reached the second disk by reading it back, not what we meant to write.
+		try (InputStream copy = Files.newInputStream(temp)) {
+			byte[] buffer = new byte[BUFFER];
+			int read;
+			while ((read = copy.read(buffer)) != -1) {
+				sha256.update(buffer, 0, read);
+			}
+		}
+		catch (IOException e) {
+			StoreFiles.discard(temp);
+			throw StoreFiles.writeFailure(e);
+		}
+		if (!HexFormat.of().formatHex(sha256.digest()).equals(hash)) {
+			StoreFiles.discard(temp);
+			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.second-copy-differs", null, secondRoot);
+		}
+		place(temp, target, size);
+		try {
+			StoreFiles.syncDirectory(target.getParent());
+		}
+		catch (IOException e) {
+			throw StoreFiles.writeFailure(e);
+		}
+	}
+
+	private Path resolve(String key) {
+		if (key == null || !KEY.matcher(key).matches()) {
+			throw new StorageException(HttpStatus.BAD_REQUEST, "error.blob-key", null, key);
+		}
+		return root.resolve(key);
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.custodia.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/** File-system chores of the store: temporary files, directory sync, extensions, failures in words. */
+final class StoreFiles {
+
+	private static final Logger log = LoggerFactory.getLogger(StoreFiles.class);
+
+	static final String INCOMING = ".incoming";
+
+	private StoreFiles() {
+	}
+
+	static Path incoming(Path base, String agency) {
+		try {
+			Path directory = Files.createDirectories(base.resolve(agency).resolve(INCOMING));
+			return directory.resolve(UUID.randomUUID() + ".part");
+		}
+		catch (IOException e) {
+			throw writeFailure(e);
+		}
+	}
+
+	static StorageException writeFailure(IOException e) {
+		String message = String.valueOf(e.getMessage());
+		if (message.contains("No space left") || message.contains("Disk quota")) {
+			return new StorageException(HttpStatus.INSUFFICIENT_STORAGE, "error.storage-full", e);
+		}
+		return new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.storage-write", e, message);
+	}
+
+	static void syncDirectory(Path directory) throws IOException {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+	}
+
+	static String extension(String nameHint) {
+		if (nameHint == null) {
+			return "bin";
+		}
+		String name = nameHint.substring(Math.max(nameHint.lastIndexOf('/'), nameHint.lastIndexOf('\\')) + 1);
+		int dot = name.lastIndexOf('.');
+		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+		return extension.matches("^[a-z0-9]{1,8}$") ? extension : "bin";
+	}
+
+	/** A temporary file is not an original: a crashed put leaves one, and it goes at the next start. */
+	static void removeStaleParts(Path base, Instant cutoff) {
+		if (!Files.isDirectory(base)) {
+			return;
+		}
+		try (Stream<Path> files = Files.find(base, 2, (path, attributes) -> path.getFileName().toString().endsWith(".part")
+				&& path.getParent().getFileName().toString().equals(INCOMING)
+				&& attributes.lastModifiedTime().compareTo(FileTime.from(cutoff)) < 0)) {
+			files.forEach(StoreFiles::discard);
+		}
+		catch (IOException e) {
+			log.warn("Could not look for unfinished writes under {}", base, e);
+		}
+	}
+
+	static void discard(Path temp) {
+		try {
+			Files.deleteIfExists(temp);
+		}
+		catch (IOException e) {
+			log.warn("Could not remove the unfinished file {}", temp, e);
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package org.custodia.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import org.custodia.shared.CustodiaProperties;
+import org.custodia.shared.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemBlobStoreTests {
+
+	static final Path MEDIA = Path.of("..", "shared", "media");
+
+	static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+
+	@TempDir
+	Path dataDir;
+
+	private FileSystemBlobStore store(Path secondRoot, boolean sm3) {
+		return new FileSystemBlobStore(new StorageProperties(null, secondRoot, sm3), new CustodiaProperties(dataDir, false),
+				new MutableClock(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC));
+	}
+
+	@Test
+	void storesARealRecordingBitExactReadOnlyUnderItsDayAndHash() throws IOException {
+		Path original = MEDIA.resolve("sample_mpeg4.mp4");
+		StoredBlob blob;
+		try (InputStream in = Files.newInputStream(original)) {
+			blob = store(null, false).put("zhanhe-health", DAY, "sample_mpeg4.MP4", in);
+		}
+		Path stored = dataDir.resolve("store").resolve(blob.key());
+		assertThat(blob.key()).isEqualTo("zhanhe-health/2026/11/23/" + blob.sha256() + ".mp4");
+		assertThat(Files.mismatch(original, stored)).isEqualTo(-1);
+		assertThat(blob.size()).isEqualTo(Files.size(original));
+		assertThat(blob.alreadyStored()).isFalse();
+		assertThat(Files.getPosixFilePermissions(stored)).containsOnly(PosixFilePermission.OWNER_READ,
+				PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
+	void theSameBytesAreRecognisedNotStoredTwice() {
+		FileSystemBlobStore store = store(null, false);
+		StoredBlob first = store.put("neiqiu-health", DAY, "a.wav", bytes("same bytes"));
+		StoredBlob second = store.put("neiqiu-health", DAY, "b.wav", bytes("same bytes"));
+		assertThat(second.key()).isEqualTo(first.key());
+		assertThat(second.alreadyStored()).isTrue();
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
+	void aBatchIsInTheStoreOnlyOnceCommitted() {
+		FileSystemBlobStore store = store(null, false);
+		try (BlobStore.Batch abandoned = store.batch()) {
+			abandoned.stage("zhanhe-health", DAY, "1.mp4", bytes("one"));
+			abandoned.stage("zhanhe-health", DAY, "2.mp4", bytes("two"));
+		}
+		assertThat(blobs()).isZero();
+		assertThat(partsLeft()).isZero();
+		try (BlobStore.Batch batch = store.batch()) {
+			batch.stage("zhanhe-health", DAY, "1.mp4", bytes("one"));
+			batch.stage("zhanhe-health", DAY.minusDays(1), "2.mp4", bytes("two"));
+			assertThat(batch.commit()).extracting(StoredBlob::key)
+				.allMatch(store::exists)
+				.anyMatch(key -> key.startsWith("zhanhe-health/2026/11/22/"));
+		}
+		assertThat(blobs()).isEqualTo(2);
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
+	void readsByteRanges() throws IOException {
+		FileSystemBlobStore store = store(null, false);
+		StoredBlob blob = store.put("neiqiu-health", DAY, "x.txt", bytes("0123456789"));
+		try (InputStream range = store.open(blob.key(), 3, 4)) {
+			assertThat(new String(range.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("3456");
+		}
+		try (InputStream rest = store.open(blob.key(), 8, -1)) {
+			assertThat(new String(rest.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("89");
+		}
+		assertThat(store.size(blob.key())).isEqualTo(10);
+	}
+
+	@Test
+	void aDeviceUnpluggedMidCopyLeavesNothingHalfWritten() {
+		InputStream unplugged = new InputStream() {
+			private int sent;
+
+			@Override
+			public int read() throws IOException {
+				if (sent++ < 3 * FileSystemBlobStore.BUFFER) {
+					return 7;
+				}
+				throw new IOException("Input/output error");
+			}
+		};
+		assertThatThrownBy(() -> store(null, false).put("kaifeng-audit", DAY, "cut.mp4", unplugged))
+			.isInstanceOfSatisfying(StorageException.class,
+					e -> assertThat(e.messageKey()).isEqualTo("error.source-unreadable"));
+		assertThat(blobs()).isZero();
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
+	void aFullDiskIsReportedAndLeavesNothing() {
+		// /dev/full answers every write with ENOSPC, as a full disk does.
+		FileSystemBlobStore store = store(null, false)
+			.openingWith(path -> FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE));
+		assertThatThrownBy(() -> store.put("kaifeng-audit", DAY, "big.mp4", bytes("x".repeat(100_000))))
+			.isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.messageKey()).isEqualTo("error.storage-full"));
+		assertThat(blobs()).isZero();
+	}
+
+	@Test
+	void aSecondRootReceivesAVerifiedCopy() throws IOException {
+		Path second = dataDir.resolve("nas");
+		StoredBlob blob = store(second, false).put("fengnan-medins", DAY, "yuan.amr", Files.newInputStream(MEDIA.resolve("yuan.amr")));
+		assertThat(Files.mismatch(dataDir.resolve("store").resolve(blob.key()), second.resolve(blob.key()))).isEqualTo(-1);
+		assertThat(Files.getPosixFilePermissions(second.resolve(blob.key()))).doesNotContain(PosixFilePermission.OWNER_WRITE);
+	}
+
+	@Test
+	void anUnusableSecondRootFailsThePutAndTheNextPutCompletesIt() throws IOException {
+		Path second = dataDir.resolve("nas");
+		Files.writeString(second, "not a directory");
+		assertThatThrownBy(() -> store(second, false).put("fengnan-medins", DAY, "a.bin", bytes("payload")))
+			.isInstanceOf(StorageException.class);
+		Files.delete(second);
+		StoredBlob again = store(second, false).put("fengnan-medins", DAY, "a.bin", bytes("payload"));
+		assertThat(again.alreadyStored()).isTrue();
+		assertThat(Files.exists(second.resolve(again.key()))).isTrue();
+	}
+
+	@Test
+	void computesSm3InTheSamePassWhenAsked() {
+		StoredBlob blob = store(null, true).put("zhanhe-health", DAY, "abc", bytes("abc"));
+		// GB/T 32905-2016, example 1.
+		assertThat(blob.sm3()).isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+		assertThat(blob.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	}
+
+	@Test
+	void refusesKeysThatLeaveTheStore() {
+		FileSystemBlobStore store = store(null, false);
+		assertThatThrownBy(() -> store.open("zhanhe-health/../../etc/passwd", 0, -1))
+			.isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.messageKey()).isEqualTo("error.blob-key"));
+		assertThatThrownBy(() -> store.put("../etc", DAY, "x", bytes("x")))
+			.isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.messageKey()).isEqualTo("error.storage-agency"));
+		assertThatThrownBy(() -> store.open("zhanhe-health/2026/11/23/" + "0".repeat(64) + ".mp4", 0, -1))
+			.isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.messageKey()).isEqualTo("error.blob-missing"));
+		assertThat(StoreFiles.extension("../../evil.sh/..")).isEqualTo("bin");
+		assertThat(StoreFiles.extension("C:\\DCIM\\100_0306.AVI")).isEqualTo("avi");
+	}
+
+	private long partsLeft() {
+		return count(".part");
+	}
+
+	private long blobs() {
+		try (Stream<Path> files = Files.walk(dataDir)) {
+			return files.filter(Files::isRegularFile).filter(path -> !path.toString().endsWith(".part")).count();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private long count(String suffix) {
+		try (Stream<Path> files = Files.walk(dataDir)) {
+			return files.filter(path -> path.toString().endsWith(suffix)).count();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private static InputStream bytes(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+}

@@ -1,0 +1,68 @@
+package org.custodia.storage;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.custodia.shared.CustodiaProperties;
+
+/**
+ * The store's side of {@code bench/store.sh}: puts the given files into a fresh store (one put, or one
+ * batch for several files) and prints the seconds it took, the JVM already warm. Modes: {@code put <store> <files…>}, {@code put2 <store> <second> <files…>},
+ * {@code sm3 <file>} (SM3 throughput).
+ */
+public final class StoreBenchmark {
+
+	private StoreBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String mode = args[0];
+		if (mode.equals("sm3")) {
+			byte[] buffer = new byte[FileSystemBlobStore.BUFFER];
+			SM3Digest sm3 = new SM3Digest();
+			long start = System.nanoTime();
+			long size = 0;
+			try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+				int read;
+				while ((read = in.read(buffer)) != -1) {
+					sm3.update(buffer, 0, read);
+					size += read;
+				}
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf("%.3f %d%n", seconds, size);
+			return;
+		}
+		Path store = Path.of(args[1]);
+		Path second = mode.equals("put2") ? Path.of(args[2]) : null;
+		List<Path> files = Stream.of(args).skip(second == null ? 2 : 3).map(Path::of).toList();
+		FileSystemBlobStore blobs = new FileSystemBlobStore(new StorageProperties(store, second, false),
+				new CustodiaProperties(store.getParent(), false), Clock.systemUTC());
+		// Warm the JIT on a small put that is not measured.
+		blobs.put("bench-warmup", LocalDate.of(2026, 1, 1), "w.bin", new java.io.ByteArrayInputStream(new byte[8 << 20]));
+		long start = System.nanoTime();
+		if (files.size() == 1) {
+			try (InputStream in = Files.newInputStream(files.get(0))) {
+				blobs.put("bench", LocalDate.of(2026, 11, 23), files.get(0).getFileName().toString(), in);
+			}
+		}
+		else {
+			// A folder is imported as one batch: every file written and hashed, then all made durable together.
+			try (BlobStore.Batch batch = blobs.batch()) {
+				for (Path file : files) {
+					try (InputStream in = Files.newInputStream(file)) {
+						batch.stage("bench", LocalDate.of(2026, 11, 23), file.getFileName().toString(), in);
+					}
+				}
+				batch.commit();
+			}
+		}
+		System.out.printf("%.3f%n", (System.nanoTime() - start) / 1e9);
+	}
+}
