@@ -54,6 +54,19 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
+	void storesEmptyHevcAndNonAsciiNamedOriginalsBitExact() throws IOException {
+		for (String name : java.util.List.of("foreman-hevc-384.mp4", "emptyfile.mp3", "Olympus μ Digital 800.JPG")) {
+			Path original = MEDIA.resolve(name);
+			StoredBlob blob;
+			try (InputStream in = new java.io.FileInputStream(original.toFile())) {
+				blob = store(null, false).put("zhanhe-health", DAY, name, in);
+			}
+			assertThat(Files.mismatch(original, dataDir.resolve("store").resolve(blob.key()))).as(name).isEqualTo(-1);
+			assertThat(blob.size()).isEqualTo(Files.size(original));
+		}
+	}
+
+	@Test
 	void theSameBytesAreRecognisedNotStoredTwice() {
 		FileSystemBlobStore store = store(null, false);
 		StoredBlob first = store.put("neiqiu-health", DAY, "a.wav", bytes("same bytes"));
