@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /** Looks every five minutes whether the day's collection time has passed with devices still out. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "custodia.cli", havingValue = "false", matchIfMissing = true)
+@ConditionalOnProperty(name = "custodia.device.reminder-schedule", havingValue = "true", matchIfMissing = true)
 class CollectionReminderSchedule {
 
 	private static final Logger log = LoggerFactory.getLogger(CollectionReminderSchedule.class);
