@@ -145,6 +145,7 @@ class DevicePageController {
 		Device device = register.get(actor, id);
 		model.addAttribute("device", device);
 		model.addAttribute("history", register.history(actor, id));
+		model.addAttribute("recordings", custody.recordings(actor, id));
 		model.addAttribute("names", names(device.agency()));
 		model.addAttribute("rules", policies.of(device.agency()).devices());
 		model.addAttribute("month", YearMonth.now(clock).toString());

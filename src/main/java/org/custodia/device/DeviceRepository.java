@@ -144,6 +144,27 @@ class DeviceRepository {
 			.optional();
 	}
 
+	void linkRecording(UUID deviceId, UUID recordingId, Instant recordedAt, UUID holderId) {
+		jdbc.sql("""
+				insert into device_recording (device_id, recording_id, recorded_at, holder_id)
+				values (:device, :recording, :at, :holder)""")
+			.param("device", deviceId)
+			.param("recording", recordingId)
+			.param("at", recordedAt == null ? null : Timestamp.from(recordedAt))
+			.param("holder", holderId)
+			.update();
+	}
+
+	List<DeviceCustody.RecordingLink> recordings(UUID deviceId) {
+		return jdbc.sql("""
+				select recording_id, recorded_at, holder_id from device_recording where device_id = :device
+				order by recorded_at desc""")
+			.param("device", deviceId)
+			.query((rs, n) -> new DeviceCustody.RecordingLink(rs.getObject(1, UUID.class),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class)))
+			.list();
+	}
+
 	/** The last issue or collection at or before the instant: who held the device then. */
 	Optional<DeviceEvent> lastHandoverAt(UUID deviceId, Instant at) {
 		return jdbc.sql("""

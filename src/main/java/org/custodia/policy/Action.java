@@ -27,7 +27,11 @@ public enum Action {
 	 */
 	HANDLE_CUSTODY(true),
 	/** Report a device's fault, send it for repair and take it back. */
-	REPORT_FAULT(false);
+	REPORT_FAULT(false),
+	/** Copy a device's recordings into the store (REC-1: the designated custodian). */
+	IMPORT(true),
+	/** See the register of stored recordings (what, when, which device): not their content. */
+	SEE_RECORDINGS(true);
 
 	private final boolean touchesFootage;
 

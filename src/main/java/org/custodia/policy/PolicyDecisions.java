@@ -49,6 +49,10 @@ public class PolicyDecisions {
 			case HANDLE_CUSTODY -> actor.has(Role.CUSTODIAN)
 					? Decision.allowed("custody-by-custodian", policy.devices().dailyCollection().cite(), false)
 					: Decision.refused("custody-by-custodian", policy.devices().dailyCollection().cite());
+			case SEE_RECORDINGS -> Decision.allowed("recording-register", policy.ingest().storeLayout().cite(), false);
+			case IMPORT -> actor.has(Role.CUSTODIAN)
+					? Decision.allowed("import-by-custodian", policy.ingest().cite(), false)
+					: Decision.refused("import-by-custodian", policy.ingest().cite());
 			case REPORT_FAULT -> actor.has(Role.CUSTODIAN) || actor.has(Role.OFFICER) || actor.has(Role.ADMINISTRATOR)
 					? Decision.allowed("fault-report", policy.devices().repairRoute().cite(), false)
 					: Decision.refused("fault-report", policy.devices().repairRoute().cite());

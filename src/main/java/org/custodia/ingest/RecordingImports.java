@@ -1,0 +1,174 @@
+package org.custodia.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.custodia.device.Device;
+import org.custodia.device.DeviceCustody;
+import org.custodia.device.DeviceRegister;
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.Action;
+import org.custodia.policy.AgencyPolicy;
+import org.custodia.policy.Policies;
+import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
+import org.custodia.storage.BlobStore;
+import org.custodia.storage.StoredBlob;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports every file of a folder (a docked device, an SD card) into the write-once store: all
+ * copied and hashed, made durable together, then each recorded with its ledger entry. A file the
+ * store already holds for the agency is recognised, not stored twice. Nothing on the device is touched.
+ */
+@Component
+public class RecordingImports {
+
+	/** What became of one file. */
+	public record Outcome(String file, String result, UUID recordingId, String sha256, Long lateMinutes, String problem) {
+	}
+
+	private final BlobStore store;
+
+	private final RecordingRepository recordings;
+
+	private final DeviceRegister register;
+
+	private final DeviceCustody custody;
+
+	private final PolicyDecisions decisions;
+
+	private final Policies policies;
+
+	private final Ledger ledger;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceCustody custody,
+			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock) {
+		this.store = store;
+		this.recordings = recordings;
+		this.register = register;
+		this.custody = custody;
+		this.decisions = decisions;
+		this.policies = policies;
+		this.ledger = ledger;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	public List<Outcome> importFolder(Actor actor, String agency, String deviceNumber, UUID officerId, Path folder) {
+		decisions.decide(actor, Action.IMPORT, agency).orThrow();
+		Device device = register.byNumber(actor, agency, deviceNumber);
+		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+			throw CustodiaException.badRequest("error.import-folder", folder);
+		}
+		List<Path> files = files(folder);
+		List<Outcome> outcomes = new ArrayList<>();
+		List<Path> staged = new ArrayList<>();
+		List<String> types = new ArrayList<>();
+		try (BlobStore.Batch batch = store.batch()) {
+			for (Path file : files) {
+				String name = display(folder, file);
+				try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
+					byte[] head = new byte[16];
+					in.mark(16);
+					int read = in.readNBytes(head, 0, 16);
+					in.reset();
+					batch.stage(agency, dayOf(file), file.getFileName().toString(), in);
+					staged.add(file);
+					types.add(ContentTypes.of(head, read));
+				}
+				catch (IOException | CustodiaException e) {
+					outcomes.add(new Outcome(name, "FAILED", null, null, null,
+							e instanceof CustodiaException custodia ? custodia.messageKey() : "error.source-unreadable"));
+				}
+			}
+			List<StoredBlob> blobs = batch.commit();
+			transactions.executeWithoutResult(status -> {
+				for (int i = 0; i < blobs.size(); i++) {
+					outcomes.add(record(actor, agency, device, officerId, folder, staged.get(i), types.get(i), blobs.get(i)));
+				}
+			});
+		}
+		return outcomes;
+	}
+
+	private Outcome record(Actor actor, String agency, Device device, UUID officerId, Path folder, Path file, String type,
+			StoredBlob blob) {
+		String name = display(folder, file);
+		var existing = recordings.bySha256(agency, blob.sha256());
+		if (existing.isPresent()) {
+			ledger.append(LedgerEvent.by(actor, agency, "recording.duplicate-offered", "recording",
+					existing.get().id().toString(), Map.of("file", name, "device", device.number(), "sha256", blob.sha256())));
+			return new Outcome(name, "DUPLICATE", existing.get().id(), blob.sha256(), null, null);
+		}
+		AgencyPolicy policy = policies.of(agency);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant recordedAt = modified(file);
+		long minutesAfter = recordedAt == null ? 0 : Duration.between(recordedAt, now).toMinutes();
+		Long late = minutesAfter > policy.ingest().deadlineHours() * 60L ? minutesAfter : null;
+		String problem = blob.size() == 0 ? "empty" : ContentTypes.UNKNOWN.equals(type) ? "not-media" : null;
+		Recording recording = new Recording(UUID.randomUUID(), agency, device.id(), officerId, blob.key(), blob.sha256(),
+				blob.size(), name, type, recordedAt, now, actor.username(), late, problem == null, problem);
+		recordings.insert(recording);
+		custody.recorded(device.id(), recording.id(), recordedAt);
+		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(),
+				Map.of("file", name, "device", device.number(), "sha256", blob.sha256(), "size", blob.size(), "key",
+						blob.key(), "type", type, "late", late == null ? "no" : late + " min (" + policy.ingest().cite() + ")")));
+		return new Outcome(name, "STORED", recording.id(), blob.sha256(), late, problem);
+	}
+
+	private static List<Path> files(Path folder) {
+		try (Stream<Path> walk = Files.walk(folder, 8)) {
+			return walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+				.filter(path -> !path.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private LocalDate dayOf(Path file) {
+		Instant modified = modified(file);
+		return LocalDate.ofInstant(modified == null ? clock.instant() : modified, clock.getZone());
+	}
+
+	private static Instant modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MILLIS);
+		}
+		catch (IOException e) {
+			return null;
+		}
+	}
+
+	/** The file's path inside the folder, as a user reads it; at most 1000 characters. */
+	private static String display(Path folder, Path file) {
+		String name = folder.relativize(file).toString();
+		return name.length() > 1000 ? name.substring(0, 1000) : name;
+	}
+}

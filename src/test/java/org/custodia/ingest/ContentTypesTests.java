@@ -1,0 +1,27 @@
+package org.custodia.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Types come from the bytes of real camera, phone and recorder files, not from their names. */
+class ContentTypesTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "sample_mpeg4.mp4|video/mp4", "MOV00006.3gp|video/3gpp", "yuan.amr|audio/amr",
+			"RIFF.avi|video/x-msvideo", "RIFF.wav|audio/wav", "Nexus 4.jpg|image/jpeg", "silence-44-s.mp3|audio/mpeg",
+			"test-pod.m4a|audio/mp4", "emptyfile.mp3|application/octet-stream" })
+	void recognisesRealMediaByContent(String file, String type) throws IOException {
+		try (InputStream in = Files.newInputStream(Path.of("..", "shared", "media", file))) {
+			byte[] head = new byte[16];
+			int read = in.readNBytes(head, 0, 16);
+			assertThat(ContentTypes.of(head, read)).isEqualTo(type);
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package org.custodia.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodia.device.Device;
+import org.custodia.device.DeviceCustody;
+import org.custodia.device.DeviceKind;
+import org.custodia.device.DeviceRegister;
+import org.custodia.device.NewDevice;
+import org.custodia.identity.TestAccounts;
+import org.custodia.ledger.Ledger;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Role;
+import org.custodia.shared.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** A custodian imports a docked device's folder of real camera, phone and recorder files. */
+@CustodiaIntegrationTest
+class RecordingImportIntegrationTests {
+
+	static final Path MEDIA = Path.of("..", "shared", "media");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	DeviceRegister register;
+
+	@Autowired
+	DeviceCustody custody;
+
+	@Autowired
+	Ledger ledger;
+
+	@Test
+	void importsEveryFileOnceLinksItToTheHolderAndFlagsWhatIsLateEmptyOrNotMedia() throws Exception {
+		MockHttpSession session = accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN);
+		Actor custodian = accounts.account(session);
+		String bearer = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
+		UUID officer = accounts.idOf(accounts.create("kaifeng-audit", Role.OFFICER));
+		String number = "KFI-" + System.nanoTime() % 100000;
+		Device device = register.register(custodian, new NewDevice("kaifeng-audit", number, DeviceKind.BODY_CAMERA, null,
+				null, null, null, null, null, null, null, null, null));
+		custody.issue(custodian, device.id(), officer, new DeviceCustody.PreUseCheck(true, true, true), null);
+
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		Files.createDirectories(folder.resolve("100MEDIA"));
+		copy("sample_mpeg4.mp4", folder.resolve("100MEDIA/20261123_090000_0001.MP4"), Duration.ofHours(1));
+		copy("yuan.amr", folder.resolve("record.amr"), Duration.ofHours(1));
+		copy("emptyfile.mp3", folder.resolve("empty.mp3"), Duration.ofHours(1));
+		copy("Olympus μ Digital 800.JPG", folder.resolve("Olympus μ Digital 800.JPG"), Duration.ofDays(-3));
+		Files.writeString(folder.resolve("notes.txt"), "not a recording");
+
+		String body = mvc.perform(post("/api/v1/recordings/import").header("Authorization", bearer)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"folder\":\"%s\",\"device\":\"%s\"}".formatted(folder, number)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> outcomes = JsonPath.read(body, "$");
+		assertThat(outcomes).hasSize(5).allMatch(outcome -> outcome.get("result").equals("STORED"));
+		assertThat(outcome(outcomes, "empty.mp3").get("problem")).isEqualTo("empty");
+		assertThat(outcome(outcomes, "notes.txt").get("problem")).isEqualTo("not-media");
+		assertThat(outcome(outcomes, "Olympus μ Digital 800.JPG").get("lateMinutes")).isNotNull();
+		assertThat(outcome(outcomes, "record.amr").get("lateMinutes")).isNull();
+
+		String again = mvc.perform(post("/api/v1/recordings/import").header("Authorization", bearer)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"folder\":\"%s\",\"device\":\"%s\"}".formatted(folder, number)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(again, "$[*].result")).containsOnly("DUPLICATE");
+
+		mvc.perform(get("/api/v1/recordings").param("device", device.id().toString()).header("Authorization", bearer))
+			.andExpect(jsonPath("$.length()").value(5))
+			.andExpect(jsonPath("$[?(@.originalName == 'record.amr')].contentType").value(org.hamcrest.Matchers.contains("audio/amr")))
+			.andExpect(jsonPath("$[?(@.originalName == '100MEDIA/20261123_090000_0001.MP4')].contentType")
+				.value(org.hamcrest.Matchers.contains("video/mp4")));
+		assertThat(custody.recordings(custodian, device.id()))
+			.filteredOn(link -> link.holderId() != null)
+			.hasSize(4)
+			.allMatch(link -> link.holderId().equals(officer));
+		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("recording.ingested")
+				&& entry.payloadJson().contains(number)).hasSize(5);
+		assertThat(Files.exists(folder.resolve("record.amr"))).as("nothing is removed from the device").isTrue();
+		mvc.perform(get("/devices/" + device.id()).session(session))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("所录音像")));
+	}
+
+	@Test
+	void refusesUnknownDevicesTheAdministratorAndMissingFolders() throws Exception {
+		String custodian = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.CUSTODIAN));
+		mvc.perform(post("/api/v1/recordings/import").header("Authorization", custodian).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"folder\":\"/tmp\",\"device\":\"NO-SUCH-DEVICE\"}"))
+			.andExpect(status().isNotFound());
+		String admin = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.ADMINISTRATOR));
+		mvc.perform(post("/api/v1/recordings/import").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"folder\":\"/tmp\",\"device\":\"X\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.rule").value(containsString("separation of duties")));
+		String officer = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.OFFICER));
+		mvc.perform(post("/api/v1/recordings/import").header("Authorization", officer).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"folder\":\"/tmp\",\"device\":\"X\"}"))
+			.andExpect(status().isForbidden());
+	}
+
+	private static Map<String, Object> outcome(List<Map<String, Object>> outcomes, String file) {
+		return outcomes.stream().filter(outcome -> outcome.get("file").equals(file)).findFirst().orElseThrow();
+	}
+
+	/** A copy of a real media file whose time is that long after the test clock's start (before, if negative). */
+	private static void copy(String name, Path target, Duration afterStart) throws Exception {
+		Files.copy(MEDIA.resolve(name), target);
+		Files.setLastModifiedTime(target, FileTime.from(CustodiaIntegrationTest.START.plus(afterStart)));
+	}
+}
