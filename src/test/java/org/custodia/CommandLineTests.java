@@ -49,6 +49,55 @@ class CommandLineTests {
 		assertThat(tampered.text()).contains("NOT INTACT", "Entry 5 no longer matches its hash", "第 5 条记录的内容已与其哈希不符");
 	}
 
+	@Test
+	void importsADockedDevicesFolderAndRecognisesItTheSecondTime() throws Exception {
+		Path dataDir = TestDatabases.newDataDirectory();
+		String dataDirSetting = "--custodia.data-dir=" + dataDir;
+		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(CustodiaApplication.class)
+			.run(dataDirSetting, "--server.port=0", "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026")) {
+			server.getBean(org.custodia.device.DeviceRegister.class).register(new Custodian("zhanhe-health"),
+					new org.custodia.device.NewDevice("zhanhe-health", "ZH-CLI-1", org.custodia.device.DeviceKind.BODY_CAMERA,
+							null, null, null, null, null, null, null, null, null, null));
+		}
+		Path folder = dataDir.resolve("sdcard");
+		Files.createDirectories(folder);
+		Files.copy(Path.of("..", "shared", "media", "sample_mpeg4.mp4"), folder.resolve("VID_0001.MP4"));
+		Files.copy(Path.of("..", "shared", "media", "yuan.amr"), folder.resolve("REC_0001.AMR"));
+
+		Output first = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting);
+		assertThat(first.code()).isZero();
+		assertThat(first.text()).contains("STORED    REC_0001.AMR", "2 files: 2 stored, 0 already stored, 0 failed");
+		Output second = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting);
+		assertThat(second.text()).contains("2 files: 0 stored, 2 already stored, 0 failed");
+		assertThat(run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "NOPE", dataDirSetting).code())
+			.isEqualTo(2);
+		assertThat(run("verify", dataDirSetting).text()).contains("intact:");
+	}
+
+	/** The workstation's custodian, registering the device before it is docked. */
+	record Custodian(String code) implements org.custodia.shared.Actor {
+
+		@Override
+		public java.util.UUID userId() {
+			return new java.util.UUID(0, 2);
+		}
+
+		@Override
+		public String username() {
+			return "test-custodian";
+		}
+
+		@Override
+		public java.util.Optional<String> agency() {
+			return java.util.Optional.of(code);
+		}
+
+		@Override
+		public java.util.Set<org.custodia.shared.Role> roles() {
+			return java.util.Set.of(org.custodia.shared.Role.CUSTODIAN);
+		}
+	}
+
 	record Output(int code, String text) {
 	}
 

@@ -1,0 +1,105 @@
+package org.custodia.ingest;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code java -jar custodia.jar import <folder> --agency <code> --device <number> [--officer <id>]}: the
+ * custodian at the workstation imports a docked device; exit 1 when any file could not be stored,
+ * after storing all the others.
+ */
+@Component
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = "Import every file of a folder (a docked device, an SD card) into the store.")
+class ImportCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "FOLDER")
+	Path folder;
+
+	@Option(names = "--agency", required = true)
+	String agency;
+
+	@Option(names = "--device", required = true, description = "the device's number in the register")
+	String device;
+
+	@Option(names = "--officer", description = "the officer's user id, when not the device's holder")
+	UUID officer;
+
+	@Spec
+	CommandSpec spec;
+
+	private final RecordingImports imports;
+
+	private final MessageSource messages;
+
+	ImportCommand(RecordingImports imports, MessageSource messages) {
+		this.imports = imports;
+		this.messages = messages;
+	}
+
+	/** Whoever sits at the workstation's console acts as its custodian; the ledger names the account. */
+	record Console(String agencyCode) implements Actor {
+
+		@Override
+		public UUID userId() {
+			return new UUID(0, 1);
+		}
+
+		@Override
+		public String username() {
+			return "console:" + System.getProperty("user.name", "unknown");
+		}
+
+		@Override
+		public Optional<String> agency() {
+			return Optional.of(agencyCode);
+		}
+
+		@Override
+		public Set<Role> roles() {
+			return Set.of(Role.CUSTODIAN);
+		}
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		List<RecordingImports.Outcome> outcomes;
+		try {
+			outcomes = imports.importFolder(new Console(agency), agency, device, officer, folder);
+		}
+		catch (CustodiaException e) {
+			spec.commandLine().getErr().println(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
+					java.util.Locale.SIMPLIFIED_CHINESE) + (e.citation() == null ? "" : "（" + e.citation() + "）"));
+			return 2;
+		}
+		long failed = outcomes.stream().filter(outcome -> outcome.result().equals("FAILED")).count();
+		for (RecordingImports.Outcome outcome : outcomes) {
+			out.printf("%-9s %s%s%s%n", outcome.result(), outcome.file(),
+					outcome.problem() == null ? "" : "  [" + outcome.problem() + "]",
+					outcome.lateMinutes() == null ? "" : "  [late " + outcome.lateMinutes() + " min]");
+		}
+		out.printf("%d files: %d stored, %d already stored, %d failed%n", outcomes.size(),
+				outcomes.stream().filter(o -> o.result().equals("STORED")).count(),
+				outcomes.stream().filter(o -> o.result().equals("DUPLICATE")).count(), failed);
+		out.flush();
+		return failed == 0 ? 0 : 1;
+	}
+}
