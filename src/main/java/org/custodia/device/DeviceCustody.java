@@ -147,27 +147,6 @@ public class DeviceCustody {
 		return out;
 	}
 
-	/** What a device recorded, as imported: kept with the device, with the holder of that moment (DEV-2). */
-	public record RecordingLink(UUID recordingId, Instant recordedAt, UUID holderId) {
-	}
-
-	/** Links an imported recording to its device and to whoever held the device when it was recorded. */
-	@Transactional
-	public RecordingLink recorded(UUID deviceId, UUID recordingId, Instant recordedAt) {
-		UUID holder = recordedAt == null ? null
-				: devices.lastHandoverAt(deviceId, recordedAt)
-					.filter(event -> event.kind().equals("ISSUED"))
-					.map(DeviceEvent::officerId)
-					.orElse(null);
-		devices.linkRecording(deviceId, recordingId, recordedAt, holder);
-		return new RecordingLink(recordingId, recordedAt, holder);
-	}
-
-	@Transactional(readOnly = true)
-	public List<RecordingLink> recordings(Actor actor, UUID deviceId) {
-		return devices.recordings(register.get(actor, deviceId).id());
-	}
-
 	@Transactional
 	public Device reportFault(Actor actor, UUID deviceId, String note) {
 		Device device = register.get(actor, deviceId);

@@ -38,6 +38,8 @@ class DevicePageController {
 
 	private final DeviceCustody custody;
 
+	private final DeviceRecordings recordings;
+
 	private final Users users;
 
 	private final Agencies agencies;
@@ -48,10 +50,11 @@ class DevicePageController {
 
 	private final Clock clock;
 
-	DevicePageController(DeviceRegister register, DeviceCustody custody, Users users, Agencies agencies, Policies policies,
-			MessageSource messages, Clock clock) {
+	DevicePageController(DeviceRegister register, DeviceCustody custody, DeviceRecordings recordings, Users users,
+			Agencies agencies, Policies policies, MessageSource messages, Clock clock) {
 		this.register = register;
 		this.custody = custody;
+		this.recordings = recordings;
 		this.users = users;
 		this.agencies = agencies;
 		this.policies = policies;
@@ -145,7 +148,7 @@ class DevicePageController {
 		Device device = register.get(actor, id);
 		model.addAttribute("device", device);
 		model.addAttribute("history", register.history(actor, id));
-		model.addAttribute("recordings", custody.recordings(actor, id));
+		model.addAttribute("recordings", recordings.of(actor, id));
 		model.addAttribute("names", names(device.agency()));
 		model.addAttribute("rules", policies.of(device.agency()).devices());
 		model.addAttribute("month", YearMonth.now(clock).toString());

@@ -155,12 +155,12 @@ class DeviceRepository {
 			.update();
 	}
 
-	List<DeviceCustody.RecordingLink> recordings(UUID deviceId) {
+	List<DeviceRecordings.RecordingLink> recordings(UUID deviceId) {
 		return jdbc.sql("""
 				select recording_id, recorded_at, holder_id from device_recording where device_id = :device
 				order by recorded_at desc""")
 			.param("device", deviceId)
-			.query((rs, n) -> new DeviceCustody.RecordingLink(rs.getObject(1, UUID.class),
+			.query((rs, n) -> new DeviceRecordings.RecordingLink(rs.getObject(1, UUID.class),
 					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class)))
 			.list();
 	}

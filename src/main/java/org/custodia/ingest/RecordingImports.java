@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.custodia.device.Device;
-import org.custodia.device.DeviceCustody;
+import org.custodia.device.DeviceRecordings;
 import org.custodia.device.DeviceRegister;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
@@ -53,7 +53,7 @@ public class RecordingImports {
 
 	private final DeviceRegister register;
 
-	private final DeviceCustody custody;
+	private final DeviceRecordings deviceRecordings;
 
 	private final PolicyDecisions decisions;
 
@@ -65,12 +65,12 @@ public class RecordingImports {
 
 	private final Clock clock;
 
-	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceCustody custody,
+	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock) {
 		this.store = store;
 		this.recordings = recordings;
 		this.register = register;
-		this.custody = custody;
+		this.deviceRecordings = deviceRecordings;
 		this.decisions = decisions;
 		this.policies = policies;
 		this.ledger = ledger;
@@ -133,7 +133,7 @@ public class RecordingImports {
 		Recording recording = new Recording(UUID.randomUUID(), agency, device.id(), officerId, blob.key(), blob.sha256(),
 				blob.size(), name, type, recordedAt, now, actor.username(), late, problem == null, problem);
 		recordings.insert(recording);
-		custody.recorded(device.id(), recording.id(), recordedAt);
+		deviceRecordings.recorded(device.id(), recording.id(), recordedAt);
 		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(),
 				Map.of("file", name, "device", device.number(), "sha256", blob.sha256(), "size", blob.size(), "key",
 						blob.key(), "type", type, "late", late == null ? "no" : late + " min (" + policy.ingest().cite() + ")")));

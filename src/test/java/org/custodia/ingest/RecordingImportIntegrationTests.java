@@ -53,6 +53,9 @@ class RecordingImportIntegrationTests {
 	DeviceCustody custody;
 
 	@Autowired
+	org.custodia.device.DeviceRecordings deviceRecordings;
+
+	@Autowired
 	Ledger ledger;
 
 	@Test
@@ -97,7 +100,7 @@ class RecordingImportIntegrationTests {
 			.andExpect(jsonPath("$[?(@.originalName == 'record.amr')].contentType").value(org.hamcrest.Matchers.contains("audio/amr")))
 			.andExpect(jsonPath("$[?(@.originalName == '100MEDIA/20261123_090000_0001.MP4')].contentType")
 				.value(org.hamcrest.Matchers.contains("video/mp4")));
-		assertThat(custody.recordings(custodian, device.id()))
+		assertThat(deviceRecordings.of(custodian, device.id()))
 			.filteredOn(link -> link.holderId() != null)
 			.hasSize(4)
 			.allMatch(link -> link.holderId().equals(officer));
