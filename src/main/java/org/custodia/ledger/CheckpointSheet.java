@@ -14,8 +14,8 @@ import org.custodia.shared.PrintedDocument;
 import org.springframework.stereotype.Component;
 
 /**
- * A checkpoint printed on one A4 page in Chinese, with a QR code of the signed note and the verifier
- * key, for a supervising department to keep on paper and check the log against later.
+ * A checkpoint printed on one A4 page in Chinese, with a QR code of the signed note (the verifier key
+ * is printed beside it), for a supervising department to keep on paper and check the log against later.
  */
 @Component
 class CheckpointSheet {
@@ -52,15 +52,15 @@ class CheckpointSheet {
 				document.text(content, 9, MARGIN, top - 188, noteLines);
 				document.text(content, 11, MARGIN, top - 290, List.of("公钥 Verifier key:"));
 				document.text(content, 9, MARGIN, top - 306, wrap(verifierKey, 72));
-				drawQr(content, checkpoint.note() + verifierKey + "\n", MARGIN, top - 560, 200);
-				document.text(content, 10, MARGIN + 220, top - 380, List.of(
+				drawQr(content, checkpoint.note(), MARGIN, top - 580, 220);
+				document.text(content, 10, MARGIN + 240, top - 380, List.of(
 						"核验方法：",
 						"1. 用上方公钥核对本检查点的签名；",
 						"2. 在工作站运行",
 						"   java -jar custodia.jar verify --checkpoint 检查点文件",
 						"   结果为“完好”，即证明今天的账本完整包含",
 						"   本检查点所签名的全部记录，未被删改。",
-						"二维码内容为签名检查点全文及公钥。",
+						"二维码内容为签名检查点全文；公钥见上方。",
 						"",
 						"保管单位：____________________",
 						"保管人签字：__________________",

@@ -36,6 +36,21 @@ class CheckpointSheetTests {
 	 * ZXing's detector misses a few percent of even perfect QR codes with one strategy, so it is given
 	 * two binarizers and two modes, as scanner apps do; none of them reads what is not there.
 	 */
+	/** The QR code stands in the page's lower left: 220 pt square, its top 416 pt below the page's top. */
+	static String read(PDDocument document) throws java.io.IOException {
+		for (int dpi : new int[] { 300, 200, 400 }) {
+			BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+			float scale = dpi / 72f;
+			BufferedImage image = page.getSubimage((int) (48 * scale), (int) (408 * scale), (int) (236 * scale),
+					(int) (236 * scale));
+			String read = read(image);
+			if (read != null) {
+				return read;
+			}
+		}
+		throw new AssertionError("no QR code could be read");
+	}
+
 	static String read(BufferedImage image) {
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
 		RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
@@ -50,7 +65,7 @@ class CheckpointSheetTests {
 				}
 			}
 		}
-		throw new AssertionError("no QR code could be read");
+		return null;
 	}
 
 	@Test
@@ -65,12 +80,7 @@ class CheckpointSheetTests {
 			try (PDDocument document = Loader.loadPDF(pdf)) {
 				assertThat(new PDFTextStripper().getText(document)).contains("执法音像记录账本签名检查点",
 						"记录条数 Tree size：" + size, "2026年11月23日 15:59:00");
-				BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 300);
-				float scale = 300f / 72;
-				// The QR code stands in the page's lower left: 200 pt square, its top 416 pt below the page's top.
-				BufferedImage image = page.getSubimage((int) (48 * scale), (int) (408 * scale), (int) (216 * scale),
-						(int) (216 * scale));
-				assertThat(read(image)).as("size " + size).isEqualTo(note + keys.verifierKey().text() + "\n");
+				assertThat(read(document)).as("size " + size).isEqualTo(note);
 			}
 		}
 	}
