@@ -73,9 +73,8 @@ public class DeviceCustody {
 	@Transactional
 	public Device issue(Actor actor, UUID deviceId, UUID officerId, PreUseCheck check, String note) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.HANDLE_CUSTODY, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
-		requireStatus(device, DeviceStatus.IN_STORE, rules);
+		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
+		requireStatus(device, rules, DeviceStatus.IN_STORE);
 		UserView officer = users.get(actor, officerId);
 		if (officer.roles().contains("administrator")) {
 			throw CustodiaException.forbidden("rule.administrator-no-footage", PolicyDecisions.SEPARATION_OF_DUTIES);
@@ -108,8 +107,7 @@ public class DeviceCustody {
 	@Transactional
 	public Device collect(Actor actor, UUID deviceId, UUID officerId, String note) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.HANDLE_CUSTODY, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
+		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		if (device.status() != DeviceStatus.ISSUED || !officerId.equals(device.holderId())) {
 			throw CustodiaException.refused("rule.device-not-held-by", rules.responsibility().cite(), device.number());
 		}
@@ -150,11 +148,8 @@ public class DeviceCustody {
 	@Transactional
 	public Device reportFault(Actor actor, UUID deviceId, String note) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.REPORT_FAULT, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
-		if (device.status() == DeviceStatus.RETIRED || device.status() == DeviceStatus.LOST) {
-			throw CustodiaException.refused("rule.device-status", rules.fixedAsset().cite(), device.number(), statusKey(device.status()));
-		}
+		AgencyPolicy.Devices rules = permitted(actor, Action.REPORT_FAULT, device);
+		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.ISSUED, DeviceStatus.IN_REPAIR);
 		return change(actor, device, "FAULT_REPORTED", device.status(), device.holderId(), null, note,
 				rules.repairRoute().cite(), "device.fault-reported");
 	}
@@ -163,9 +158,8 @@ public class DeviceCustody {
 	@Transactional
 	public Device sendForRepair(Actor actor, UUID deviceId, String note) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.HANDLE_CUSTODY, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
-		requireStatus(device, DeviceStatus.IN_STORE, rules);
+		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
+		requireStatus(device, rules, DeviceStatus.IN_STORE);
 		return change(actor, device, "SENT_FOR_REPAIR", DeviceStatus.IN_REPAIR, null, null,
 				rules.repairRoute().route() + (note == null ? "" : ": " + note), rules.repairRoute().cite(),
 				"device.sent-for-repair");
@@ -174,9 +168,8 @@ public class DeviceCustody {
 	@Transactional
 	public Device returnFromRepair(Actor actor, UUID deviceId, String note) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.HANDLE_CUSTODY, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
-		requireStatus(device, DeviceStatus.IN_REPAIR, rules);
+		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
+		requireStatus(device, rules, DeviceStatus.IN_REPAIR);
 		return change(actor, device, "REPAIRED", DeviceStatus.IN_STORE, null, null, note, rules.repairRoute().cite(),
 				"device.repaired");
 	}
@@ -188,11 +181,8 @@ public class DeviceCustody {
 	@Transactional
 	public Device reportLoss(Actor actor, UUID deviceId, BigDecimal compensation, String note) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.HANDLE_CUSTODY, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
-		if (device.status() == DeviceStatus.LOST || device.status() == DeviceStatus.RETIRED) {
-			throw CustodiaException.refused("rule.device-status", rules.compensation().cite(), device.number(), statusKey(device.status()));
-		}
+		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
+		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.ISSUED, DeviceStatus.IN_REPAIR);
 		BigDecimal amount = "original-price".equals(rules.compensation().rule()) && device.purchasePrice() != null
 				? device.purchasePrice() : compensation;
 		return change(actor, device, "LOST", DeviceStatus.LOST, null, amount, note, rules.compensation().cite(),
@@ -206,12 +196,8 @@ public class DeviceCustody {
 	@Transactional
 	public Device reportDamage(Actor actor, UUID deviceId, BigDecimal compensation, String note) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.HANDLE_CUSTODY, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
-		if (device.status() != DeviceStatus.IN_STORE && device.status() != DeviceStatus.ISSUED) {
-			throw CustodiaException.refused("rule.device-status", rules.compensation().cite(), device.number(),
-					statusKey(device.status()));
-		}
+		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
+		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.ISSUED);
 		return change(actor, device, "DAMAGED", DeviceStatus.IN_REPAIR, null, compensation, note,
 				rules.compensation().cite(), "device.damaged");
 	}
@@ -219,11 +205,8 @@ public class DeviceCustody {
 	@Transactional
 	public Device retire(Actor actor, UUID deviceId, String reason) {
 		Device device = register.get(actor, deviceId);
-		decisions.decide(actor, Action.MANAGE_DEVICES, device.agency()).orThrow();
-		AgencyPolicy.Devices rules = policies.of(device.agency()).devices();
-		if (device.status() == DeviceStatus.ISSUED || device.status() == DeviceStatus.RETIRED) {
-			throw CustodiaException.refused("rule.device-status", rules.fixedAsset().cite(), device.number(), statusKey(device.status()));
-		}
+		AgencyPolicy.Devices rules = permitted(actor, Action.MANAGE_DEVICES, device);
+		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.IN_REPAIR, DeviceStatus.LOST);
 		if (reason == null || reason.isBlank()) {
 			throw CustodiaException.badRequest("error.reason-required");
 		}
@@ -258,8 +241,15 @@ public class DeviceCustody {
 				check == null ? null : check.clockOk(), amount, note, cite), device.agency());
 	}
 
-	private static void requireStatus(Device device, DeviceStatus expected, AgencyPolicy.Devices rules) {
-		if (device.status() == expected) {
+	/** Refuses unless the action is allowed for the actor; returns the agency's device rules. */
+	private AgencyPolicy.Devices permitted(Actor actor, Action action, Device device) {
+		decisions.decide(actor, action, device.agency()).orThrow();
+		return policies.of(device.agency()).devices();
+	}
+
+	/** Refuses a device in any other status, citing the rule that its current status falls under. */
+	private static void requireStatus(Device device, AgencyPolicy.Devices rules, DeviceStatus... allowed) {
+		if (java.util.Arrays.asList(allowed).contains(device.status())) {
 			return;
 		}
 		String cite = switch (device.status()) {
