@@ -79,45 +79,90 @@ public class RecordingImports {
 	}
 
 	public List<Outcome> importFolder(Actor actor, String agency, String deviceNumber, UUID officerId, Path folder) {
+		return importFolder(actor, agency, deviceNumber, officerId, folder, ImportProgress.NONE);
+	}
+
+	public List<Outcome> importFolder(Actor actor, String agency, String deviceNumber, UUID officerId, Path folder,
+			ImportProgress progress) {
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
-		Device device = register.byNumber(actor, agency, deviceNumber);
+		register.byNumber(actor, agency, deviceNumber);
 		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
 			throw CustodiaException.badRequest("error.import-folder", folder);
 		}
-		List<Path> files = files(folder);
+		List<SourceFile> files = files(folder).stream().map(file -> new SourceFile(file, display(folder, file))).toList();
+		return importFiles(actor, agency, deviceNumber, officerId, files, progress);
+	}
+
+	/**
+	 * Imports the given files as one durable batch; every file gets an outcome, in order, and a file
+	 * that cannot be read does not stop the others.
+	 */
+	public List<Outcome> importFiles(Actor actor, String agency, String deviceNumber, UUID officerId,
+			List<SourceFile> files, ImportProgress progress) {
+		decisions.decide(actor, Action.IMPORT, agency).orThrow();
+		Device device = register.byNumber(actor, agency, deviceNumber);
+		progress.started(files.size(), files.stream().mapToLong(file -> sizeOf(file.path())).sum());
 		List<Outcome> outcomes = new ArrayList<>();
-		List<Path> staged = new ArrayList<>();
+		List<SourceFile> staged = new ArrayList<>();
 		List<String> types = new ArrayList<>();
 		try (BlobStore.Batch batch = store.batch()) {
-			for (Path file : files) {
-				String name = display(folder, file);
-				try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
+			for (SourceFile file : files) {
+				try (InputStream in = new BufferedInputStream(new FileInputStream(file.path().toFile()), 1 << 16)) {
 					byte[] head = new byte[16];
 					in.mark(16);
 					int read = in.readNBytes(head, 0, 16);
 					in.reset();
-					batch.stage(agency, dayOf(file), file.getFileName().toString(), in);
+					batch.stage(agency, dayOf(file.path()), file.path().getFileName().toString(), counted(in, progress));
 					staged.add(file);
 					types.add(ContentTypes.of(head, read));
 				}
 				catch (IOException | CustodiaException e) {
-					outcomes.add(new Outcome(name, "FAILED", null, null, null,
-							e instanceof CustodiaException custodia ? custodia.messageKey() : "error.source-unreadable"));
+					Outcome failed = new Outcome(file.name(), "FAILED", null, null, null,
+							e instanceof CustodiaException custodia ? custodia.messageKey() : "error.source-unreadable");
+					outcomes.add(failed);
+					progress.finished(failed);
 				}
 			}
 			List<StoredBlob> blobs = batch.commit();
-			transactions.executeWithoutResult(status -> {
+			List<Outcome> recorded = transactions.execute(status -> {
+				List<Outcome> results = new ArrayList<>();
 				for (int i = 0; i < blobs.size(); i++) {
-					outcomes.add(record(actor, agency, device, officerId, folder, staged.get(i), types.get(i), blobs.get(i)));
+					results.add(record(actor, agency, device, officerId, staged.get(i), types.get(i), blobs.get(i)));
 				}
+				return results;
 			});
+			recorded.forEach(progress::finished);
+			outcomes.addAll(recorded);
 		}
 		return outcomes;
 	}
 
-	private Outcome record(Actor actor, String agency, Device device, UUID officerId, Path folder, Path file, String type,
+	private static InputStream counted(InputStream in, ImportProgress progress) {
+		return new java.io.FilterInputStream(in) {
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int read = super.read(buffer, offset, length);
+				if (read > 0) {
+					progress.copied(read);
+				}
+				return read;
+			}
+		};
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException e) {
+			return 0;
+		}
+	}
+
+	private Outcome record(Actor actor, String agency, Device device, UUID officerId, SourceFile source, String type,
 			StoredBlob blob) {
-		String name = display(folder, file);
+		String name = source.name();
+		Path file = source.path();
 		var existing = recordings.bySha256(agency, blob.sha256());
 		if (existing.isPresent()) {
 			ledger.append(LedgerEvent.by(actor, agency, "recording.duplicate-offered", "recording",
@@ -166,9 +211,8 @@ public class RecordingImports {
 		}
 	}
 
-	/** The file's path inside the folder, as a user reads it; at most 1000 characters. */
+	/** The file's path inside the folder, as a user reads it. */
 	private static String display(Path folder, Path file) {
-		String name = folder.relativize(file).toString();
-		return name.length() > 1000 ? name.substring(0, 1000) : name;
+		return folder.relativize(file).toString();
 	}
 }

@@ -1,0 +1,33 @@
+package org.custodia.ingest;
+
+import java.time.Instant;
+
+/**
+ * What an original says about itself, read from its container and streams. Every field is null
+ * when the file does not say it. Times are kept as the file states them: {@code createdAsStated}
+ * is the local date-time text, {@code createdOffset} is set only when the file states a UTC offset,
+ * and {@code createdInstant} only when the instant follows from the file alone.
+ *
+ * @param format the container as FFmpeg or the image reader names it ("mov,mp4,m4a,3gp,3g2,mj2", "jpeg", "wav")
+ * @param durationMillis the playing time
+ * @param createdAsStated the creation time as stored, ISO-8601 local form ("2019-09-06T05:25:39"), or a
+ *        date or year alone when that is all the file holds ("2020-08-28", "2004")
+ * @param createdTag where the creation time came from ("QuickTime:CreateDate", "EXIF:DateTimeOriginal", …)
+ * @param createdOffset the UTC offset the file states ("+08:00"), else null
+ * @param createdInstant the instant, when the file states an offset
+ * @param problem why the file cannot be read as media ("empty", "truncated", "corrupt", "not-media"), else null
+ */
+public record MediaFacts(String format, Long durationMillis, String createdAsStated, String createdTag,
+		String createdOffset, Instant createdInstant, String videoCodec, Integer width, Integer height,
+		Double frameRate, String audioCodec, Integer audioChannels, Integer audioSampleRate, String make, String model,
+		Double latitude, Double longitude, Double altitude, String problem) {
+
+	public static MediaFacts unreadable(String problem) {
+		return new MediaFacts(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, problem);
+	}
+
+	public boolean readable() {
+		return problem == null;
+	}
+}
