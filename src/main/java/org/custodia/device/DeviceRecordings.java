@@ -1,9 +1,14 @@
 package org.custodia.device;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.Policies;
 import org.custodia.shared.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +25,34 @@ public class DeviceRecordings {
 
 	private final DeviceRegister register;
 
-	DeviceRecordings(DeviceRepository devices, DeviceRegister register) {
+	private final Policies policies;
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	DeviceRecordings(DeviceRepository devices, DeviceRegister register, Policies policies, Ledger ledger, Clock clock) {
 		this.devices = devices;
 		this.register = register;
+		this.policies = policies;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	/**
+	 * Notes on the device that the times its files claim point at a wrong clock (DEV-3: the clock is
+	 * set before use); the finding stays in the device's history. Runs in the import's transaction.
+	 */
+	@Transactional
+	public void clockSuspect(Actor actor, UUID deviceId, String finding, int files, String example) {
+		Device device = devices.find(deviceId).orElseThrow();
+		String cite = policies.of(device.agency()).devices().preUseCheck().cite();
+		String note = finding + ": " + files + " × " + example;
+		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), deviceId, "CLOCK_SUSPECT", clock.instant(), actor.userId(),
+				actor.username(), null, null, null, false, null, note.length() > 1000 ? note.substring(0, 1000) : note, cite),
+				device.agency());
+		ledger.append(LedgerEvent.by(actor, device.agency(), "device.clock-suspect", "device", deviceId.toString(),
+				Map.of("number", device.number(), "finding", finding, "files", files, "example", example)));
 	}
 
 	/** Links an imported recording to its device; runs in the import's transaction, beside its ledger entry. */

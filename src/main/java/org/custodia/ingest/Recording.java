@@ -4,10 +4,19 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An original as imported: where it lies in the store, its SHA-256, size and type, when it was
- * recorded (the file's time until media metadata is read), and how late it came against the policy.
+ * An original as imported: where it lies in the store, its hashes, size and type, what the file
+ * says about itself, when it was recorded and how that is known, and how late it came.
+ *
+ * @param timeSource where {@code recordedAt}/{@code recordedEnd} come from: {@code media-offset} (the
+ *        file states the time with its offset), {@code media-local} (the file states a local time, read
+ *        in the agency's zone), {@code file-name} (the device's file name), {@code file-time} (the
+ *        file's modification time on the device: the end of recording)
+ * @param clockFinding set when the times the file claims point at a wrong device clock
+ *        ({@code future}: ahead of the workstation's clock; {@code far-from-copy}: so long before the copy that
+ *        a reset clock is likelier than a forgotten card)
  */
 public record Recording(UUID id, String agency, UUID deviceId, UUID officerId, String blobKey, String sha256,
-		long size, String originalName, String contentType, Instant recordedAt, Instant importedAt, String importedBy,
-		Long lateMinutes, boolean readable, String problem) {
+		String sm3, long size, String originalName, String contentType, Instant recordedAt, Instant recordedEnd,
+		String timeSource, Instant importedAt, String importedBy, Long lateMinutes, boolean readable, String problem,
+		MediaFacts media, FileNames.NameFacts fileName, String clockFinding, boolean poster) {
 }

@@ -65,8 +65,21 @@ public class RecordingImports {
 
 	private final Clock clock;
 
+	private final MediaProbe probe;
+
+	private final RecordingNotes notes;
+
+	private final Posters posters;
+
+	private final FileNames fileNames;
+
 	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
-			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock) {
+			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock,
+			MediaProbe probe, Posters posters, FileNames fileNames, RecordingNotes notes) {
+		this.notes = notes;
+		this.probe = probe;
+		this.posters = posters;
+		this.fileNames = fileNames;
 		this.store = store;
 		this.recordings = recordings;
 		this.register = register;
@@ -124,11 +137,18 @@ public class RecordingImports {
 				}
 			}
 			List<StoredBlob> blobs = batch.commit();
+			List<Facts> facts = new ArrayList<>();
+			for (int i = 0; i < blobs.size(); i++) {
+				facts.add(facts(device, staged.get(i), types.get(i), blobs.get(i)));
+			}
 			List<Outcome> recorded = transactions.execute(status -> {
 				List<Outcome> results = new ArrayList<>();
-				for (int i = 0; i < blobs.size(); i++) {
-					results.add(record(actor, agency, device, officerId, staged.get(i), types.get(i), blobs.get(i)));
+				Map<String, List<String>> clockFindings = new java.util.TreeMap<>();
+				for (Facts file : facts) {
+					results.add(record(actor, agency, device, officerId, file, clockFindings));
 				}
+				clockFindings.forEach((finding, names) -> deviceRecordings.clockSuspect(actor, device.id(), finding,
+						names.size(), names.get(0)));
 				return results;
 			});
 			recorded.forEach(progress::finished);
@@ -159,30 +179,72 @@ public class RecordingImports {
 		}
 	}
 
-	private Outcome record(Actor actor, String agency, Device device, UUID officerId, SourceFile source, String type,
-			StoredBlob blob) {
-		String name = source.name();
-		Path file = source.path();
+	/** What is known of one stored file before it is recorded: read outside the transaction. */
+	private record Facts(SourceFile source, String type, StoredBlob blob, MediaFacts media, FileNames.NameFacts name,
+			Instant modified, boolean poster) {
+	}
+
+	private Facts facts(Device device, SourceFile source, String type, StoredBlob blob) {
+		Path stored = store.localFile(blob.key()).orElse(source.path());
+		MediaFacts media = blob.size() == 0 ? MediaFacts.unreadable("empty")
+				: ContentTypes.UNKNOWN.equals(type) ? MediaFacts.unreadable("not-media") : probe.probe(stored);
+		boolean poster = false;
+		if (media.readable() && media.videoCodec() != null && posters.of(blob.sha256()).isEmpty()) {
+			var frame = probe.posterFrame(stored);
+			frame.ifPresent(jpeg -> posters.save(blob.sha256(), jpeg));
+			poster = frame.isPresent();
+		}
+		else if (media.readable() && media.videoCodec() != null) {
+			poster = true;
+		}
+		FileNames.NameFacts name = fileNames.read(device.model(), source.path().getFileName().toString());
+		return new Facts(source, type, blob, media, name, modified(source.path()), poster);
+	}
+
+	private Outcome record(Actor actor, String agency, Device device, UUID officerId, Facts file,
+			Map<String, List<String>> clockFindings) {
+		String name = file.source().name();
+		StoredBlob blob = file.blob();
 		var existing = recordings.bySha256(agency, blob.sha256());
 		if (existing.isPresent()) {
+			notes.duplicateOffered(existing.get().id(), device.id(), name, actor.username());
 			ledger.append(LedgerEvent.by(actor, agency, "recording.duplicate-offered", "recording",
 					existing.get().id().toString(), Map.of("file", name, "device", device.number(), "sha256", blob.sha256())));
 			return new Outcome(name, "DUPLICATE", existing.get().id(), blob.sha256(), null, null);
 		}
 		AgencyPolicy policy = policies.of(agency);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Instant recordedAt = modified(file);
-		long minutesAfter = recordedAt == null ? 0 : Duration.between(recordedAt, now).toMinutes();
-		Long late = minutesAfter > policy.ingest().deadlineHours() * 60L ? minutesAfter : null;
-		String problem = blob.size() == 0 ? "empty" : ContentTypes.UNKNOWN.equals(type) ? "not-media" : null;
+		RecordingTimes times = RecordingTimes.of(file.media(), file.name(), file.modified(), clock.getZone());
+		Long late = times.lateMinutes(now, policy.ingest().deadlineHours());
+		String clockFinding = times.clockFinding(now);
+		if (clockFinding != null) {
+			clockFindings.computeIfAbsent(clockFinding, finding -> new ArrayList<>()).add(name);
+		}
 		Recording recording = new Recording(UUID.randomUUID(), agency, device.id(), officerId, blob.key(), blob.sha256(),
-				blob.size(), name, type, recordedAt, now, actor.username(), late, problem == null, problem);
+				blob.sm3(), blob.size(), name, file.type(), times.recordedAt(), times.end(), times.source(), now,
+				actor.username(), late, file.media().readable(), file.media().problem(), file.media(), file.name(),
+				clockFinding, file.poster());
 		recordings.insert(recording);
-		deviceRecordings.recorded(device.id(), recording.id(), recordedAt);
-		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(),
-				Map.of("file", name, "device", device.number(), "sha256", blob.sha256(), "size", blob.size(), "key",
-						blob.key(), "type", type, "late", late == null ? "no" : late + " min (" + policy.ingest().cite() + ")")));
-		return new Outcome(name, "STORED", recording.id(), blob.sha256(), late, problem);
+		deviceRecordings.recorded(device.id(), recording.id(), times.recordedAt());
+		Map<String, Object> entry = new java.util.LinkedHashMap<>();
+		entry.put("file", name);
+		entry.put("device", device.number());
+		entry.put("sha256", blob.sha256());
+		if (blob.sm3() != null) {
+			entry.put("sm3", blob.sm3());
+		}
+		entry.put("size", blob.size());
+		entry.put("key", blob.key());
+		entry.put("type", file.type());
+		entry.put("late", late == null ? "no" : late + " min (" + policy.ingest().cite() + ")");
+		if (file.media().problem() != null) {
+			entry.put("unreadable", file.media().problem());
+		}
+		if (clockFinding != null) {
+			entry.put("clock", clockFinding);
+		}
+		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(), entry));
+		return new Outcome(name, "STORED", recording.id(), blob.sha256(), late, file.media().problem());
 	}
 
 	private static List<Path> files(Path folder) {

@@ -1,31 +1,53 @@
 package org.custodia.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.custodia.policy.Action;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
 import org.custodia.shared.CustodiaException;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recordings: the import of a folder on the workstation, and the list of what was imported. */
+/** Recordings: the import of a folder on the workstation, the register of what was imported, one recording. */
 @RestController
 @RequestMapping("/api/v1/recordings")
 class RecordingsApiController {
 
 	record FolderImport(@NotBlank String folder, @NotBlank String device, String agency, UUID officerId) {
+	}
+
+	/** One page, newest import first; {@code next} continues after its last row, null at the end. */
+	record Page(List<Recording> items, String next) {
+	}
+
+	record Detail(Recording recording, List<RecordingNotes.LateReason> lateReasons,
+			List<RecordingNotes.DuplicateOffer> duplicateOffers) {
+	}
+
+	record LateReasonRequest(@NotNull RecordingNotes.LateReasonKind reason, @Size(max = 1000) String note) {
 	}
 
 	private final PolicyDecisions decisions;
@@ -34,20 +56,54 @@ class RecordingsApiController {
 
 	private final RecordingImports imports;
 
-	RecordingsApiController(PolicyDecisions decisions, RecordingRepository recordings, RecordingImports imports) {
+	private final RecordingNotes notes;
+
+	private final Posters posters;
+
+	RecordingsApiController(PolicyDecisions decisions, RecordingRepository recordings, RecordingImports imports,
+			RecordingNotes notes, Posters posters) {
 		this.decisions = decisions;
 		this.recordings = recordings;
 		this.imports = imports;
+		this.notes = notes;
+		this.posters = posters;
 	}
 
 	@GetMapping
 	@Transactional(readOnly = true)
-	List<Recording> list(@RequestParam(required = false) String agency, @RequestParam(required = false) UUID device,
-			@RequestParam(defaultValue = "100") int limit) {
+	Page list(@RequestParam(required = false) String agency, @RequestParam(required = false) UUID device,
+			@RequestParam(required = false) UUID officer,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(required = false) String after, @RequestParam(defaultValue = "100") int limit) {
 		Actor actor = CurrentActor.get();
 		String agencyCode = agency != null ? agency : actor.agency().orElse(null);
 		decisions.decide(actor, Action.SEE_RECORDINGS, agencyCode).orThrow();
-		return recordings.list(agencyCode, device, Math.max(1, Math.min(limit, 1000)));
+		int size = Math.max(1, Math.min(limit, 1000));
+		List<Recording> items = recordings.list(new RecordingRepository.Filter(agencyCode, device, officer, from, to),
+				decode(after), size);
+		Recording last = items.size() == size ? items.get(size - 1) : null;
+		return new Page(items, last == null ? null : encode(last));
+	}
+
+	@GetMapping("/{id}")
+	@Transactional(readOnly = true)
+	Detail get(@PathVariable UUID id) {
+		Recording recording = visible(id);
+		return new Detail(recording, notes.lateReasons(id), notes.duplicateOffers(id));
+	}
+
+	@GetMapping(value = "/{id}/poster", produces = MediaType.IMAGE_JPEG_VALUE)
+	ResponseEntity<Resource> poster(@PathVariable UUID id) {
+		Recording recording = visible(id);
+		return posters.of(recording.sha256())
+			.<ResponseEntity<Resource>>map(file -> ResponseEntity.ok().body(new FileSystemResource(file)))
+			.orElseThrow(() -> CustodiaException.notFound("error.poster-not-found", id));
+	}
+
+	@PostMapping("/{id}/late-reasons")
+	RecordingNotes.LateReason explainLateness(@PathVariable UUID id, @Valid @RequestBody LateReasonRequest request) {
+		return notes.explainLateness(CurrentActor.get(), visible(id), request.reason(), request.note());
 	}
 
 	@PostMapping("/import")
@@ -56,5 +112,33 @@ class RecordingsApiController {
 		String agency = request.agency() != null ? request.agency()
 				: actor.agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
 		return imports.importFolder(actor, agency, request.device(), request.officerId(), Path.of(request.folder()));
+	}
+
+	/** The recording when the actor may see its agency's register; another agency's is not found. */
+	private Recording visible(UUID id) {
+		Actor actor = CurrentActor.get();
+		Recording recording = recordings.find(id)
+			.filter(found -> actor.belongsTo(found.agency()))
+			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", id));
+		decisions.decide(actor, Action.SEE_RECORDINGS, recording.agency()).orThrow();
+		return recording;
+	}
+
+	private static String encode(Recording last) {
+		String position = last.importedAt().toEpochMilli() + ":" + last.id();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static RecordingRepository.After decode(String after) {
+		if (after == null || after.isBlank()) {
+			return null;
+		}
+		try {
+			String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split(":", 2);
+			return new RecordingRepository.After(Instant.ofEpochMilli(Long.parseLong(parts[0])), UUID.fromString(parts[1]));
+		}
+		catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+			throw CustodiaException.badRequest("error.page-position", after);
+		}
 	}
 }

@@ -44,5 +44,13 @@ public interface BlobStore {
 
 	long size(String key);
 
+	/**
+	 * The stored original as a local file, for readers that need to seek (FFmpeg); empty for stores
+	 * that are not local files. The file is read-only.
+	 */
+	default java.util.Optional<java.nio.file.Path> localFile(String key) {
+		return java.util.Optional.empty();
+	}
+
 	boolean exists(String key);
 }

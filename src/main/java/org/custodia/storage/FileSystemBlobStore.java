@@ -200,6 +200,12 @@ class FileSystemBlobStore implements BlobStore {
 	}
 
 	@Override
+	public java.util.Optional<Path> localFile(String key) {
+		Path file = resolve(key);
+		return Files.isRegularFile(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+	}
+
+	@Override
 	public boolean exists(String key) {
 		return Files.isRegularFile(resolve(key));
 	}

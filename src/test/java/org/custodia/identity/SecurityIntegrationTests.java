@@ -204,7 +204,7 @@ class SecurityIntegrationTests {
 		String officer = accounts.bearer(mvc, accounts.create("zhanhe-health", Role.OFFICER));
 		mvc.perform(get("/api/v1/recordings").header("Authorization", officer))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$").isArray());
+			.andExpect(jsonPath("$.items").isArray());
 		mvc.perform(get("/api/v1/recordings").param("agency", "neiqiu-health").header("Authorization", officer))
 			.andExpect(status().isForbidden());
 	}

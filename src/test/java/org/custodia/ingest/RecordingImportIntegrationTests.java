@@ -71,7 +71,7 @@ class RecordingImportIntegrationTests {
 
 		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
 		Files.createDirectories(folder.resolve("100MEDIA"));
-		copy("sample_mpeg4.mp4", folder.resolve("100MEDIA/20261123_090000_0001.MP4"), Duration.ofHours(1));
+		copy("sample_mpeg4.mp4", folder.resolve("100MEDIA/20261123_170000_0001.MP4"), Duration.ofHours(1));
 		copy("yuan.amr", folder.resolve("record.amr"), Duration.ofHours(1));
 		copy("emptyfile.mp3", folder.resolve("empty.mp3"), Duration.ofHours(1));
 		copy("Olympus μ Digital 800.JPG", folder.resolve("Olympus μ Digital 800.JPG"), Duration.ofDays(-3));
@@ -96,9 +96,10 @@ class RecordingImportIntegrationTests {
 		assertThat(JsonPath.<List<String>>read(again, "$[*].result")).containsOnly("DUPLICATE");
 
 		mvc.perform(get("/api/v1/recordings").param("device", device.id().toString()).header("Authorization", bearer))
-			.andExpect(jsonPath("$.length()").value(5))
-			.andExpect(jsonPath("$[?(@.originalName == 'record.amr')].contentType").value(org.hamcrest.Matchers.contains("audio/amr")))
-			.andExpect(jsonPath("$[?(@.originalName == '100MEDIA/20261123_090000_0001.MP4')].contentType")
+			.andExpect(jsonPath("$.items.length()").value(5))
+			.andExpect(jsonPath("$.next").doesNotExist())
+			.andExpect(jsonPath("$.items[?(@.originalName == 'record.amr')].contentType").value(org.hamcrest.Matchers.contains("audio/amr")))
+			.andExpect(jsonPath("$.items[?(@.originalName == '100MEDIA/20261123_170000_0001.MP4')].contentType")
 				.value(org.hamcrest.Matchers.contains("video/mp4")));
 		assertThat(deviceRecordings.of(custodian, device.id()))
 			.filteredOn(link -> link.holderId() != null)
