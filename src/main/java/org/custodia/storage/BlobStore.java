@@ -45,6 +45,24 @@ public interface BlobStore {
 	long size(String key);
 
 	/**
+	 * The SM3 (GB/T 32905) of a stored original, read back from the store: for originals whose SM3
+	 * was not computed in the copying pass.
+	 */
+	default String sm3(String key) {
+		org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+		try (InputStream in = open(key, 0, -1)) {
+			byte[] buffer = new byte[1 << 20];
+			for (int read; (read = in.read(buffer)) > 0;) {
+				sm3.update(buffer, 0, read);
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return Digests.hex(sm3);
+	}
+
+	/**
 	 * The stored original as a local file, for readers that need to seek (FFmpeg); empty for stores
 	 * that are not local files. The file is read-only.
 	 */

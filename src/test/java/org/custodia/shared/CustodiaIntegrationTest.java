@@ -37,13 +37,16 @@ public @interface CustodiaIntegrationTest {
 	/** Tests move the clock past the collection time; they call the reminders themselves, not the schedule. */
 	String REMINDERS_BY_HAND = "custodia.device.reminder-schedule=false";
 
+	/** Tests run the SM3 backfill themselves when they want it. */
+	String SM3_BY_HAND = "custodia.ingest.sm3-schedule=false";
+
 	/** A fresh data directory and H2 database for each application context. */
 	class H2DataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(), "spring.datasource.url=" + TestDatabases.h2Url(),
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND).applyTo(context);
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND).applyTo(context);
 		}
 	}
 
@@ -55,7 +58,7 @@ public @interface CustodiaIntegrationTest {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(),
 					"spring.datasource.url=" + TestDatabases.postgresUrl(),
 					"spring.datasource.username=" + TestDatabases.POSTGRES_USER, "spring.datasource.password=",
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND).applyTo(context);
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND).applyTo(context);
 		}
 	}
 
