@@ -44,22 +44,39 @@ public interface BlobStore {
 
 	long size(String key);
 
+	/** The SHA-256 of a stored original, read back from the store: to verify it before the device is cleared. */
+	default String sha256(String key) {
+		java.security.MessageDigest sha256 = Digests.sha256();
+		readBack(key, sha256::update);
+		return java.util.HexFormat.of().formatHex(sha256.digest());
+	}
+
 	/**
 	 * The SM3 (GB/T 32905) of a stored original, read back from the store: for originals whose SM3
 	 * was not computed in the copying pass.
 	 */
 	default String sm3(String key) {
 		org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+		readBack(key, sm3::update);
+		return Digests.hex(sm3);
+	}
+
+	/** Where a digest reads its chunks from. */
+	interface Chunks {
+
+		void accept(byte[] buffer, int offset, int length);
+	}
+
+	private void readBack(String key, Chunks digest) {
 		try (InputStream in = open(key, 0, -1)) {
 			byte[] buffer = new byte[1 << 20];
 			for (int read; (read = in.read(buffer)) > 0;) {
-				sm3.update(buffer, 0, read);
+				digest.accept(buffer, 0, read);
 			}
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
-		return Digests.hex(sm3);
 	}
 
 	/**
