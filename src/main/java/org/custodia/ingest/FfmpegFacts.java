@@ -19,7 +19,9 @@ import org.bytedeco.javacv.FrameGrabber;
 /** Reads container, streams and tags through FFmpeg, naming codecs as ffprobe does ("amr_nb", "hevc"). */
 final class FfmpegFacts {
 
-	private static final Pattern ISO_6709 = Pattern.compile("^([+-]\\d{1,2}(?:\\.\\d+)?)([+-]\\d{1,3}(?:\\.\\d+)?)([+-]\\d+(?:\\.\\d+)?)?");
+	/** Decimal degrees and metres as Apple and FFmpeg write them: "+34.7466+113.6253+100.000/". */
+	private static final Pattern ISO_6709 = Pattern
+		.compile("^([+-]\\d{1,2}(?:\\.\\d+)?)([+-]\\d{1,3}(?:\\.\\d+)?)([+-]\\d+(?:\\.\\d+)?)?");
 
 	private FfmpegFacts() {
 	}
@@ -103,7 +105,8 @@ final class FfmpegFacts {
 		}
 		else if (format.equals("mp3")) {
 			String date = tags.get("date");
-			facts.created(StatedTime.of(date, date != null && date.trim().length() == 4 ? "ID3:Year" : "ID3:RecordingTime"));
+			boolean year = date != null && date.trim().length() == 4;
+			facts.created(StatedTime.of(date, year ? "ID3:Year" : "ID3:RecordingTime"));
 		}
 		else {
 			facts.created(StatedTime.of(tags.get("creation_time"), "creation_time"));
