@@ -1,0 +1,51 @@
+package org.custodia.ingest;
+
+/** Collects what the readers find, so each can fill what it knows before the facts are fixed. */
+final class FactsBuilder {
+
+	String format;
+
+	Long durationMillis;
+
+	StatedTime created;
+
+	String videoCodec;
+
+	Integer width;
+
+	Integer height;
+
+	Double frameRate;
+
+	String audioCodec;
+
+	Integer audioChannels;
+
+	Integer audioSampleRate;
+
+	String make;
+
+	String model;
+
+	Double latitude;
+
+	Double longitude;
+
+	Double altitude;
+
+	String problem;
+
+	/** Keeps the first creation time found: readers run from the most to the least trustworthy. */
+	void created(StatedTime time) {
+		if (created == null && time != null) {
+			created = time;
+		}
+	}
+
+	MediaFacts build() {
+		return new MediaFacts(format, durationMillis, created == null ? null : created.asStated(),
+				created == null ? null : created.tag(), created == null ? null : created.offset(),
+				created == null ? null : created.instant(), videoCodec, width, height, frameRate, audioCodec,
+				audioChannels, audioSampleRate, make, model, latitude, longitude, altitude, problem);
+	}
+}
