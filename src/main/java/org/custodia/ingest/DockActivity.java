@@ -41,7 +41,7 @@ class DockActivity implements Notices {
 		DockEvent with(State newState, int newStored, int newDuplicate, int newFailed, List<Flag> newFlagged,
 				String newReason, List<Object> newArguments) {
 			return new DockEvent(id, at, volume, serial, agency, device, newState, files, newStored, newDuplicate,
-					newFailed, List.copyOf(newFlagged), newReason, List.copyOf(newArguments));
+					newFailed, List.copyOf(newFlagged), newReason, copy(newArguments));
 		}
 
 		boolean needsAttention() {
@@ -65,7 +65,7 @@ class DockActivity implements Notices {
 	DockEvent begin(DockVolumes.Volume volume, String agency, String device, State state, int files, String reason,
 			List<Object> arguments) {
 		DockEvent event = new DockEvent(UUID.randomUUID(), clock.instant(), volume.name(), volume.serial(), agency, device,
-				state, files, 0, 0, 0, List.of(), reason, List.copyOf(arguments));
+				state, files, 0, 0, 0, List.of(), reason, copy(arguments));
 		synchronized (events) {
 			events.addFirst(event);
 			while (events.size() > KEPT) {
@@ -73,6 +73,28 @@ class DockActivity implements Notices {
 			}
 		}
 		return event;
+	}
+
+	/** Counts a running import's outcomes as they come, so the page shows how far it got. */
+	ImportProgress progress(DockEvent event) {
+		return new ImportProgress() {
+			@Override
+			public void finished(RecordingImports.Outcome outcome) {
+				synchronized (events) {
+					current(event.id()).ifPresent(now -> replace(now.with(now.state(),
+							now.stored() + (outcome.result().equals("STORED") ? 1 : 0),
+							now.duplicate() + (outcome.result().equals("DUPLICATE") ? 1 : 0),
+							now.failed() + (outcome.result().equals("FAILED") ? 1 : 0), now.flagged(), now.reason(),
+							now.arguments())));
+				}
+			}
+		};
+	}
+
+	private java.util.Optional<DockEvent> current(UUID id) {
+		synchronized (events) {
+			return events.stream().filter(event -> event.id().equals(id)).findFirst();
+		}
 	}
 
 	void finish(DockEvent event, List<RecordingImports.Outcome> outcomes) {
@@ -130,6 +152,11 @@ class DockActivity implements Notices {
 				}
 			}
 		}
+	}
+
+	/** Message arguments may be null (a missing value is shown as such); {@code List.copyOf} refuses nulls. */
+	private static List<Object> copy(List<Object> arguments) {
+		return java.util.Collections.unmodifiableList(new ArrayList<>(arguments));
 	}
 
 	private static int count(List<RecordingImports.Outcome> outcomes, String result) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,13 +73,16 @@ class DockWatcher implements SmartLifecycle {
 	/** Touched only on the watcher's thread. */
 	private final Map<Path, Seen> present = new HashMap<>();
 
-	/** Device id, path, size and time of every file stored (or found already stored) from a volume. */
-	private final Set<String> imported = new HashSet<>();
+	private final DockFileRepository imported;
+
+	private final Clock clock;
 
 	private ScheduledExecutorService executor;
 
 	DockWatcher(DockProperties properties, DockIdentity identity, RecordingImports imports, DockActivity activity,
-			Ledger ledger, TransactionTemplate transactions) {
+			Ledger ledger, TransactionTemplate transactions, DockFileRepository imported, Clock clock) {
+		this.imported = imported;
+		this.clock = clock;
 		this.properties = properties;
 		this.identity = identity;
 		this.imports = imports;
@@ -167,7 +171,7 @@ class DockWatcher implements SmartLifecycle {
 		Device device = identified.device();
 		List<SourceFile> offered = new ArrayList<>();
 		files.forEach((name, signature) -> {
-			if (!imported.contains(key(device, name, signature))) {
+			if (!imported.imported(device.id(), name, signature)) {
 				offered.add(new SourceFile(volume.root().resolve(name), name));
 			}
 		});
@@ -180,10 +184,10 @@ class DockWatcher implements SmartLifecycle {
 		List<RecordingImports.Outcome> outcomes;
 		try {
 			outcomes = imports.importFiles(new DockActor(volume.name(), device.agency()), device.agency(), device.number(),
-					null, offered, ImportProgress.NONE);
+					null, offered, activity.progress(event));
 		}
 		catch (CustodiaException e) {
-			activity.fail(event, e.messageKey(), List.of(e.arguments()));
+			activity.fail(event, e.messageKey(), java.util.Arrays.asList(e.arguments()));
 			return;
 		}
 		catch (RuntimeException e) {
@@ -193,7 +197,7 @@ class DockWatcher implements SmartLifecycle {
 		}
 		for (RecordingImports.Outcome outcome : outcomes) {
 			if (!outcome.result().equals("FAILED")) {
-				imported.add(key(device, outcome.file(), files.get(outcome.file())));
+				imported.remember(device.id(), outcome.file(), files.get(outcome.file()), clock.instant());
 			}
 		}
 		activity.finish(event, outcomes);
@@ -209,10 +213,6 @@ class DockWatcher implements SmartLifecycle {
 				"volume", volume.name(), Map.of("path", volume.root().toString(), "serial",
 						volume.serial() == null ? "" : volume.serial(), "reason", identified.refusal()))));
 		log.warn("Refused docked volume {}: {}", volume.root(), identified.refusal());
-	}
-
-	private static String key(Device device, String name, String signature) {
-		return device.id() + "\n" + name + "\n" + signature;
 	}
 
 	private static boolean hidden(Path relative) {

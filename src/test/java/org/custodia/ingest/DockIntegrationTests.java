@@ -175,6 +175,36 @@ class DockIntegrationTests {
 	}
 
 	@Test
+	void refusesARetiredDeviceAndAnIdentityFileTheRegisterContradicts() throws Exception {
+		MockHttpSession session = accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN);
+		Actor custodian = accounts.account(session);
+		String retiredLabel = "RETIRED" + unique();
+		Device retired = register.register(custodian, device("kaifeng-audit", "D-" + unique(), retiredLabel));
+		custody.retire(custodian, retired.id(), "屏幕损坏，无法修复");
+		Path prepared = volume(retiredLabel);
+		copy("yuan.amr", prepared.resolve("R.AMR"));
+		dock(prepared, ROOT.resolve(retiredLabel));
+
+		String claimedLabel = "CLAIMS" + unique();
+		Device registeredForLabel = register.register(custodian, device("kaifeng-audit", "D-" + unique(), claimedLabel));
+		Path claiming = volume(claimedLabel);
+		Files.writeString(claiming.resolve("CUSTODIA-DEVICE.txt"), "agency=kaifeng-audit\ndevice=" + retired.number() + "\n");
+		copy("yuan.amr", claiming.resolve("C.AMR"));
+		dock(claiming, ROOT.resolve(claimedLabel));
+
+		await().atMost(PATIENCE).until(() -> !entries("dock.refused", retiredLabel).isEmpty()
+				&& !entries("dock.refused", claimedLabel).isEmpty());
+		assertThat(entries("dock.refused", retiredLabel).get(0).agency()).isEqualTo("kaifeng-audit");
+		assertThat(entries("dock.refused", claimedLabel).get(0).agency()).as("an unverified claim names no agency").isNull();
+		assertThat(events(session, retiredLabel)).singleElement()
+			.satisfies(event -> assertThat((String) event.get("reason")).contains(retired.number(), "已报废"));
+		assertThat(events(session, claimedLabel)).singleElement()
+			.satisfies(event -> assertThat((String) event.get("reason")).contains("与设备台账不符"));
+		assertThat(deviceRecordings.of(custodian, retired.id())).isEmpty();
+		assertThat(deviceRecordings.of(custodian, registeredForLabel.id())).isEmpty();
+	}
+
+	@Test
 	void showsAnAgencysDockingsToItsOwnCustodiansOnly() throws Exception {
 		MockHttpSession kaifeng = accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN);
 		String label = "KFONLY" + unique();
