@@ -165,7 +165,10 @@ class DockWatcher implements SmartLifecycle {
 	private void dock(DockVolumes.Volume volume, Map<String, String> files) {
 		DockIdentity.Identity identified = identity.identify(volume);
 		if (identified.isRefused()) {
-			refuse(volume, identified);
+			// An empty folder under /media (a leftover mount point, a card reader without a card) holds nothing to refuse.
+			if (!files.isEmpty()) {
+				refuse(volume, identified);
+			}
 			return;
 		}
 		Device device = identified.device();
