@@ -131,6 +131,17 @@ public class DeviceRegister {
 			.orElseThrow(() -> CustodiaException.notFound("error.device-not-found", number));
 	}
 
+	/**
+	 * The device a docked volume belongs to, by its filesystem serial first, else its label; empty when
+	 * none or more than one device matches. A system lookup for the collection workstation: no actor,
+	 * so the caller must not show the result to anyone not allowed to see the device's agency.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Device> byVolume(String label, String serial) {
+		List<Device> matches = devices.findByVolume(label, serial);
+		return matches.size() == 1 ? java.util.Optional.of(matches.get(0)) : java.util.Optional.empty();
+	}
+
 	/** What a person was handed and gave back, newest first. */
 	@Transactional(readOnly = true)
 	public List<DeviceEvent> handoversOf(Actor actor, String agency, UUID officerId) {

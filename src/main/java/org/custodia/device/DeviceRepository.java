@@ -144,6 +144,23 @@ class DeviceRepository {
 			.optional();
 	}
 
+	/** Devices whose volume serial (when given) or else volume label is the given one, in any agency. */
+	List<Device> findByVolume(String label, String serial) {
+		if (serial != null && !serial.isBlank()) {
+			List<Device> bySerial = jdbc.sql(COLUMNS + " where lower(volume_serial) = lower(:serial)")
+				.param("serial", serial.strip())
+				.query(this::map)
+				.list();
+			if (!bySerial.isEmpty()) {
+				return bySerial;
+			}
+		}
+		if (label == null || label.isBlank()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + " where volume_label = :label").param("label", label.strip()).query(this::map).list();
+	}
+
 	void linkRecording(UUID deviceId, UUID recordingId, Instant recordedAt, UUID holderId) {
 		jdbc.sql("""
 				insert into device_recording (device_id, recording_id, recorded_at, holder_id)
