@@ -187,7 +187,7 @@ public class RecordingImports {
 	private Facts facts(Device device, SourceFile source, String type, StoredBlob blob) {
 		Path stored = store.localFile(blob.key()).orElse(source.path());
 		MediaFacts media = blob.size() == 0 ? MediaFacts.unreadable("empty")
-				: ContentTypes.UNKNOWN.equals(type) ? MediaFacts.unreadable("not-media") : probe.probe(stored);
+				: ContentTypes.UNKNOWN.equals(type) ? MediaFacts.unreadable("not-media") : probed(stored);
 		boolean poster = false;
 		if (media.readable() && media.videoCodec() != null && posters.of(blob.sha256()).isEmpty()) {
 			var frame = probe.posterFrame(stored);
@@ -199,6 +199,16 @@ public class RecordingImports {
 		}
 		FileNames.NameFacts name = fileNames.read(device.model(), source.path().getFileName().toString());
 		return new Facts(source, type, blob, media, name, modified(source.path()), poster);
+	}
+
+	/** The stored copy was just written and verified: if it cannot be read now, the facts wait, not the import. */
+	private MediaFacts probed(Path stored) {
+		try {
+			return probe.probe(stored);
+		}
+		catch (UncheckedIOException e) {
+			return MediaFacts.unreadable("unreadable");
+		}
 	}
 
 	private Outcome record(Actor actor, String agency, Device device, UUID officerId, Facts file,

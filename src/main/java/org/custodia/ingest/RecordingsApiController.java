@@ -36,7 +36,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/recordings")
 class RecordingsApiController {
 
-	record FolderImport(@NotBlank String folder, @NotBlank String device, String agency, UUID officerId) {
+	/** With {@code removeFromDevice}, verified copies are removed from the device afterwards, where allowed. */
+	record FolderImport(@NotBlank String folder, @NotBlank String device, String agency, UUID officerId,
+			Boolean removeFromDevice) {
+
+		boolean removing() {
+			return Boolean.TRUE.equals(removeFromDevice);
+		}
+	}
+
+	record FolderImportResult(List<RecordingImports.Outcome> outcomes, List<DeviceCleanup.Removal> removals) {
 	}
 
 	/** One page, newest import first; {@code next} continues after its last row, null at the end. */
@@ -60,8 +69,11 @@ class RecordingsApiController {
 
 	private final Posters posters;
 
+	private final DeviceCleanup cleanup;
+
 	RecordingsApiController(PolicyDecisions decisions, RecordingRepository recordings, RecordingImports imports,
-			RecordingNotes notes, Posters posters) {
+			RecordingNotes notes, Posters posters, DeviceCleanup cleanup) {
+		this.cleanup = cleanup;
 		this.decisions = decisions;
 		this.recordings = recordings;
 		this.imports = imports;
@@ -107,11 +119,18 @@ class RecordingsApiController {
 	}
 
 	@PostMapping("/import")
-	List<RecordingImports.Outcome> importFolder(@Valid @RequestBody FolderImport request) {
+	Object importFolder(@Valid @RequestBody FolderImport request) {
 		Actor actor = CurrentActor.get();
 		String agency = request.agency() != null ? request.agency()
 				: actor.agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
-		return imports.importFolder(actor, agency, request.device(), request.officerId(), Path.of(request.folder()));
+		if (request.removing()) {
+			cleanup.checkAllowed(actor, agency);
+		}
+		Path folder = Path.of(request.folder());
+		List<RecordingImports.Outcome> outcomes = imports.importFolder(actor, agency, request.device(),
+				request.officerId(), folder);
+		return request.removing()
+				? new FolderImportResult(outcomes, cleanup.removeImported(actor, agency, folder, outcomes)) : outcomes;
 	}
 
 	/** The recording when the actor may see its agency's register; another agency's is not found. */

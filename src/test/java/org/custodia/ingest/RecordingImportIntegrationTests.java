@@ -89,6 +89,28 @@ class RecordingImportIntegrationTests {
 		assertThat(outcome(outcomes, "Olympus μ Digital 800.JPG").get("lateMinutes")).isNotNull();
 		assertThat(outcome(outcomes, "record.amr").get("lateMinutes")).isNull();
 
+		String video = (String) outcome(outcomes, "100MEDIA/20261123_170000_0001.MP4").get("recordingId");
+		mvc.perform(get("/api/v1/recordings/" + video).header("Authorization", bearer))
+			.andExpect(jsonPath("$.recording.media.durationMillis").value(4967))
+			.andExpect(jsonPath("$.recording.media.videoCodec").value("mpeg4"))
+			.andExpect(jsonPath("$.recording.media.width").value(190))
+			.andExpect(jsonPath("$.recording.media.audioCodec").value("aac"))
+			.andExpect(jsonPath("$.recording.media.createdAsStated").value("2005-10-28T17:46:46"))
+			.andExpect(jsonPath("$.recording.timeSource").value("media-local"))
+			.andExpect(jsonPath("$.recording.recordedAt").value("2005-10-28T09:46:46Z"))
+			.andExpect(jsonPath("$.recording.clockFinding").value("far-from-copy"))
+			.andExpect(jsonPath("$.recording.poster").value(true));
+		byte[] poster = mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", bearer))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(poster)).getWidth()).isPositive();
+		String photo = (String) outcome(outcomes, "Olympus μ Digital 800.JPG").get("recordingId");
+		mvc.perform(get("/api/v1/recordings/" + photo).header("Authorization", bearer))
+			.andExpect(jsonPath("$.recording.media.make").value("Digital"))
+			.andExpect(jsonPath("$.recording.media.createdAsStated").value("2006-04-26T00:26:14"));
+		mvc.perform(get("/api/v1/recordings/" + photo + "/poster").header("Authorization", bearer))
+			.andExpect(status().isNotFound());
+
 		String again = mvc.perform(post("/api/v1/recordings/import").header("Authorization", bearer)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"folder\":\"%s\",\"device\":\"%s\"}".formatted(folder, number)))
@@ -103,7 +125,8 @@ class RecordingImportIntegrationTests {
 				.value(org.hamcrest.Matchers.contains("video/mp4")));
 		assertThat(deviceRecordings.of(custodian, device.id()))
 			.filteredOn(link -> link.holderId() != null)
-			.hasSize(4)
+			.as("held when recorded: the files without a recording time of their own, timed by the device's file time")
+			.hasSize(3)
 			.allMatch(link -> link.holderId().equals(officer));
 		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("recording.ingested")
 				&& entry.payloadJson().contains(number)).hasSize(5);

@@ -1,0 +1,110 @@
+package org.custodia.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.custodia.device.DeviceKind;
+import org.custodia.device.DeviceRegister;
+import org.custodia.device.NewDevice;
+import org.custodia.identity.TestAccounts;
+import org.custodia.ledger.Ledger;
+import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Role;
+import org.custodia.shared.TestDatabases;
+import org.custodia.storage.BlobStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Files leave the device only when allowed and asked for, and only once their stored copy is verified. */
+@CustodiaIntegrationTest
+class DeviceCleanupIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	DeviceRegister register;
+
+	@Autowired
+	RecordingImports imports;
+
+	@Autowired
+	BlobStore store;
+
+	@Autowired
+	RecordingRepository recordings;
+
+	@Autowired
+	PolicyDecisions decisions;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void byDefaultTheWorkstationRefusesBeforeImportingAnything() throws Exception {
+		String bearer = accounts.bearer(mvc, accounts.create("neiqiu-health", Role.CUSTODIAN));
+		Path folder = TestDatabases.newDataDirectory().resolve("CARD");
+		Files.createDirectories(folder);
+		Files.copy(RecordingImportIntegrationTests.MEDIA.resolve("yuan.amr"), folder.resolve("a.amr"));
+		mvc.perform(post("/api/v1/recordings/import").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"folder\":\"%s\",\"device\":\"ANY\",\"removeFromDevice\":true}".formatted(folder)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不允许导入后从设备上删除")));
+		assertThat(folder.resolve("a.amr")).exists();
+		mvc.perform(get("/api/v1/recordings").header("Authorization", bearer)).andExpect(jsonPath("$.items.length()").value(0));
+	}
+
+	@Test
+	void whereAllowedOnlyVerifiedCopiesLeaveTheDevice() throws Exception {
+		var session = accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN);
+		Actor custodian = accounts.account(session);
+		String number = "NQ-" + System.nanoTime() % 100000;
+		register.register(custodian, new NewDevice("neiqiu-health", number, DeviceKind.BODY_CAMERA, null, null, null, null,
+				null, null, null, null, null, null));
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		Files.createDirectories(folder);
+		Files.copy(RecordingImportIntegrationTests.MEDIA.resolve("sample_mpeg4.mp4"), folder.resolve("one.mp4"));
+		Files.copy(RecordingImportIntegrationTests.MEDIA.resolve("yuan.amr"), folder.resolve("two.amr"));
+		Files.copy(RecordingImportIntegrationTests.MEDIA.resolve("silence-44-s.mp3"), folder.resolve("three.mp3"));
+		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, "neiqiu-health", number, null, folder);
+		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsOnly("STORED");
+		// the device wrote to one file after the copy: it no longer matches what was stored
+		Files.write(folder.resolve("three.mp3"), new byte[] { 1, 2, 3 }, java.nio.file.StandardOpenOption.APPEND);
+
+		DeviceCleanup cleanup = new DeviceCleanup(true, store, recordings, decisions, ledger, transactions);
+		List<DeviceCleanup.Removal> removals = cleanup.removeImported(custodian, "neiqiu-health", folder, outcomes);
+
+		assertThat(removals).filteredOn(DeviceCleanup.Removal::removed)
+			.extracting(DeviceCleanup.Removal::file)
+			.containsExactlyInAnyOrder("one.mp4", "two.amr");
+		assertThat(removals).filteredOn(removal -> removal.file().equals("three.mp3"))
+			.singleElement()
+			.satisfies(removal -> assertThat(removal.reason()).isEqualTo("copy-differs"));
+		assertThat(folder.resolve("one.mp4")).doesNotExist();
+		assertThat(folder.resolve("three.mp3")).exists();
+		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("recording.removed-from-device")
+				&& entry.agency().equals("neiqiu-health")).hasSize(2);
+
+		Actor notCustodian = accounts.account(accounts.signedIn(mvc, "neiqiu-health", Role.OFFICER));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> cleanup.removeImported(notCustodian, "neiqiu-health",
+				folder, outcomes)).isInstanceOf(org.custodia.shared.CustodiaException.class);
+	}
+}
