@@ -55,8 +55,10 @@ class Sm3BackfillIntegrationTests {
 				null, null, null, null, null, null, null, null));
 		Path folder = TestDatabases.newDataDirectory().resolve("REC");
 		Files.createDirectories(folder);
-		Path original = RecordingImportIntegrationTests.MEDIA.resolve("16bit-8khz-bext-mono.wav");
-		Files.copy(original, folder.resolve("rec.wav"));
+		// a real recording made unique: other tests import the shared media into the same database
+		Path original = folder.resolve("rec.wav");
+		Files.copy(RecordingImportIntegrationTests.MEDIA.resolve("16bit-8khz-bext-mono.wav"), original);
+		Files.write(original, Long.toString(System.nanoTime()).getBytes(), java.nio.file.StandardOpenOption.APPEND);
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, "pingdingshan-culture", number, null, folder);
 		String id = outcomes.get(0).recordingId().toString();
 		mvc.perform(get("/api/v1/recordings/" + id).header("Authorization", bearer))
