@@ -27,16 +27,17 @@ class UploadsController {
 	@RequestMapping(value = { BrowserUploads.URI, BrowserUploads.URI + "/{id}" }, method = { RequestMethod.POST,
 			RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
 	void tus(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		uploads.tus().process(new PlainContentType(request), response, CurrentActor.get().username());
+		uploads.tus().process(new ContentTypeParametersFilter(request), response, CurrentActor.get().username());
 	}
 
 	/**
-	 * tus-java-server wants the content type of a PATCH without parameters; the character-encoding
-	 * filter (and some proxies) add a charset to it, which means nothing for bytes.
+	 * Filters the parameters out of the Content-Type header: tus-java-server wants a PATCH's type
+	 * bare, and a charset added on the way (by a proxy, or the mock request under the character
+	 * encoding filter) means nothing for bytes.
 	 */
-	static final class PlainContentType extends HttpServletRequestWrapper {
+	static final class ContentTypeParametersFilter extends HttpServletRequestWrapper {
 
-		PlainContentType(HttpServletRequest request) {
+		ContentTypeParametersFilter(HttpServletRequest request) {
 			super(request);
 		}
 

@@ -3,6 +3,8 @@ package org.custodia.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -47,10 +49,10 @@ class ImportJobsIntegrationTests {
 
 	@Test
 	void runsAFolderImportInTheBackgroundUntilEveryFileAndByteIsCounted() throws Exception {
-		MockHttpSession session = accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN);
+		MockHttpSession session = accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN);
 		Actor custodian = accounts.account(session);
 		String bearer = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
-		String number = device(custodian, "kaifeng-audit", "KFJ-");
+		String number = device(custodian, "neiqiu-health", "NQJ-");
 		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
 		Files.createDirectories(folder);
 		long bytes = 0;
@@ -98,9 +100,9 @@ class ImportJobsIntegrationTests {
 
 	@Test
 	void anotherAgencyNeverSeesTheJob() throws Exception {
-		Actor custodian = accounts.account(accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN));
+		Actor custodian = accounts.account(accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN));
 		String bearer = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
-		String number = device(custodian, "kaifeng-audit", "KFJ-");
+		String number = device(custodian, "neiqiu-health", "NQJ-");
 		Path folder = TestDatabases.newDataDirectory().resolve("CARD");
 		Files.createDirectories(folder);
 		Files.copy(MEDIA.resolve("yuan.amr"), folder.resolve("yuan.amr"));
@@ -114,7 +116,7 @@ class ImportJobsIntegrationTests {
 		String stranger = accounts.bearer(mvc, accounts.create("zhanhe-health", Role.CUSTODIAN));
 		mvc.perform(get("/api/v1/imports/" + id).header("Authorization", stranger))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(id)));
+			.andExpect(jsonPath("$.detail").value(containsString(id)));
 		mvc.perform(get("/api/v1/imports").header("Authorization", stranger))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == '%s')]".formatted(id)).isEmpty());
@@ -123,25 +125,39 @@ class ImportJobsIntegrationTests {
 
 	@Test
 	void refusesTheAdministratorUnknownDevicesAndMissingFoldersBeforeAnyJobStarts() throws Exception {
-		Actor custodian = accounts.account(accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN));
+		Actor custodian = accounts.account(accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN));
 		String bearer = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
-		String number = device(custodian, "kaifeng-audit", "KFJ-");
+		String number = device(custodian, "neiqiu-health", "NQJ-");
 		String folder = TestDatabases.newDataDirectory().toString();
 		mvc.perform(post("/api/v1/imports").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"device\":\"NO-SUCH-DEVICE\",\"folder\":\"%s\"}".formatted(folder)))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("NO-SUCH-DEVICE")));
+			.andExpect(jsonPath("$.detail").value(containsString("NO-SUCH-DEVICE")));
 		mvc.perform(post("/api/v1/imports").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"device\":\"%s\",\"folder\":\"%s/missing\"}".formatted(number, folder)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("找不到要导入的文件夹")));
-		String admin = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.ADMINISTRATOR));
+			.andExpect(jsonPath("$.detail").value(containsString("找不到要导入的文件夹")));
+		String admin = accounts.bearer(mvc, accounts.create("neiqiu-health", Role.ADMINISTRATOR));
 		mvc.perform(post("/api/v1/imports").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"device\":\"%s\",\"folder\":\"%s\"}".formatted(number, folder)))
 			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("separation of duties")));
+			.andExpect(jsonPath("$.rule").value(containsString("separation of duties")));
 		mvc.perform(get("/api/v1/imports").header("Authorization", bearer))
 			.andExpect(jsonPath("$[?(@.device == 'NO-SUCH-DEVICE')]").isEmpty());
+	}
+
+	@Test
+	void showsTheImportPageToTheCustodianWithTheAgencyDevicesAndRefusesTheAdministrator() throws Exception {
+		MockHttpSession session = accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN);
+		String number = device(accounts.account(session), "neiqiu-health", "NQP-");
+		mvc.perform(get("/imports").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("从浏览器上传文件")))
+			.andExpect(content().string(containsString("<option value=\"%s\">".formatted(number))))
+			.andExpect(content().string(containsString("/vendor/tus-js-client/tus.min.js")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>"))));
+		mvc.perform(get("/imports").session(accounts.signedIn(mvc, "neiqiu-health", Role.ADMINISTRATOR)))
+			.andExpect(status().isForbidden());
 	}
 
 	/** The job once it has left RUNNING; the import runs on another thread, so the test waits for it, bounded. */
