@@ -125,7 +125,7 @@ public class RecordingImports {
 					in.mark(16);
 					int read = in.readNBytes(head, 0, 16);
 					in.reset();
-					batch.stage(agency, dayOf(file.path()), file.path().getFileName().toString(), counted(in, progress));
+					batch.stage(agency, dayOf(file.path()), file.name(), counted(in, progress));
 					staged.add(file);
 					types.add(ContentTypes.of(head, read));
 				}

@@ -1,7 +1,7 @@
 /**
- * The collection workstation: importing recordings from docked devices, folders and uploads into
- * the write-once store. For now only the recordings endpoint, whose refusal of the administrator
- * proves the separation of duties.
+ * The collection workstation: importing recordings from docked devices, folders and resumable
+ * browser uploads into the write-once store, as background jobs whose progress the page shows.
+ * The administrator is refused every import: separation of duties.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "policy", "ledger", "storage", "device" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage", "device" })
 package org.custodia.ingest;

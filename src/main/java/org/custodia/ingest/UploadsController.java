@@ -1,0 +1,50 @@
+package org.custodia.ingest;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.custodia.shared.CurrentActor;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * The tus endpoint for resumable browser uploads. The user name is the owner key, so nobody else
+ * can resume, inspect or remove an upload.
+ */
+@Controller
+class UploadsController {
+
+	private final BrowserUploads uploads;
+
+	UploadsController(BrowserUploads uploads) {
+		this.uploads = uploads;
+	}
+
+	@RequestMapping(value = { BrowserUploads.URI, BrowserUploads.URI + "/{id}" }, method = { RequestMethod.POST,
+			RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
+	void tus(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		uploads.tus().process(new ContentTypeParametersFilter(request), response, CurrentActor.get().username());
+	}
+
+	/**
+	 * Filters the parameters out of the Content-Type header: tus-java-server wants a PATCH's type
+	 * bare, and a charset added on the way (by a proxy, or the mock request under the character
+	 * encoding filter) means nothing for bytes.
+	 */
+	static final class ContentTypeParametersFilter extends HttpServletRequestWrapper {
+
+		ContentTypeParametersFilter(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			String value = super.getHeader(name);
+			return value != null && "Content-Type".equalsIgnoreCase(name) ? value.split(";", 2)[0].strip() : value;
+		}
+	}
+}

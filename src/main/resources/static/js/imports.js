@@ -1,0 +1,183 @@
+// The import page: starts folder imports and resumable uploads, then polls the job until it ends.
+(function () {
+  'use strict';
+  var root = document.getElementById('imports');
+  if (!root) {
+    return;
+  }
+  var data = root.dataset;
+  var headers = {};
+  headers[data.csrfHeader] = data.csrfToken;
+
+  function text(template) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return template.replace(/\{(\d+)\}/g, function (match, index) {
+      return args[index] === undefined ? match : String(args[index]);
+    });
+  }
+
+  function bytes(count) {
+    var units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    var value = count;
+    var unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return (unit === 0 ? value : value.toFixed(1)) + ' ' + units[unit];
+  }
+
+  function duration(seconds) {
+    var minutes = Math.floor(seconds / 60);
+    return minutes > 0 ? minutes + ' min ' + (seconds % 60) + ' s' : seconds + ' s';
+  }
+
+  function cell(row, content) {
+    var td = document.createElement('td');
+    td.textContent = content;
+    row.appendChild(td);
+    return td;
+  }
+
+  function showError(message) {
+    var error = document.getElementById('import-error');
+    error.textContent = message;
+    error.hidden = !message;
+  }
+
+  function post(url, body) {
+    var requestHeaders = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    requestHeaders[data.csrfHeader] = data.csrfToken;
+    return fetch(url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(body) }).then(answer);
+  }
+
+  function answer(response) {
+    return response.json().catch(function () {
+      return {};
+    }).then(function (json) {
+      if (!response.ok) {
+        throw new Error(json.detail || text(data.textRequestFailed, response.status));
+      }
+      return json;
+    });
+  }
+
+  function render(job) {
+    document.getElementById('job').hidden = false;
+    var bar = document.getElementById('job-bar');
+    bar.max = Math.max(job.bytesTotal, 1);
+    bar.value = job.state === 'DONE' ? bar.max : job.bytesCopied;
+    var state = { RUNNING: data.textRunning, DONE: data.textDone, FAILED: data.textFailed }[job.state];
+    document.getElementById('job-state').textContent = job.message ? state + '：' + job.message : state;
+    document.getElementById('job-progress').textContent = text(data.textProgress, job.filesDone, job.filesTotal,
+        bytes(job.bytesCopied), bytes(job.bytesTotal),
+        job.bytesPerSecond == null ? data.textRateUnknown : bytes(job.bytesPerSecond) + '/s',
+        job.etaSeconds == null ? data.textEtaUnknown : duration(job.etaSeconds));
+    var body = document.querySelector('#job-results tbody');
+    body.textContent = '';
+    job.outcomes.forEach(function (outcome) {
+      var row = document.createElement('tr');
+      row.className = 'outcome outcome-' + outcome.result.toLowerCase();
+      cell(row, outcome.file);
+      cell(row, outcome.text);
+      cell(row, outcome.sha256 || '');
+      body.appendChild(row);
+    });
+  }
+
+  function follow(job) {
+    render(job);
+    if (job.state !== 'RUNNING') {
+      return;
+    }
+    setTimeout(function () {
+      fetch(data.importsUrl + '/' + job.id, { headers: { 'Accept': 'application/json' } })
+        .then(answer)
+        .then(follow)
+        .catch(function (error) {
+          showError(error.message);
+        });
+    }, 500);
+  }
+
+  function officerOf(select) {
+    return select.value ? select.value : null;
+  }
+
+  document.getElementById('folder-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    showError('');
+    post(data.importsUrl, {
+      device: document.getElementById('folder-device').value,
+      folder: document.getElementById('folder-path').value,
+      officerId: officerOf(document.getElementById('folder-officer'))
+    }).then(follow).catch(function (error) {
+      showError(error.message);
+    });
+  });
+
+  function uploadOne(file, device) {
+    var table = document.getElementById('upload-list');
+    table.hidden = false;
+    var row = document.createElement('tr');
+    row.className = 'upload';
+    cell(row, file.name);
+    var bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = 0;
+    cell(row, '').appendChild(bar);
+    var state = cell(row, data.textUploading);
+    state.className = 'upload-state';
+    table.querySelector('tbody').appendChild(row);
+    return new Promise(function (resolve, reject) {
+      var upload = new tus.Upload(file, {
+        endpoint: data.uploadsUrl,
+        headers: headers,
+        // A dropped connection is retried with these pauses, from the offset the server confirms.
+        retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
+        chunkSize: 8 * 1024 * 1024,
+        removeFingerprintOnSuccess: true,
+        metadata: { filename: file.name, filetype: file.type, lastModified: String(file.lastModified), device: device },
+        onProgress: function (sent, total) {
+          bar.value = total ? Math.floor(sent * 100 / total) : 100;
+          bar.textContent = bar.value + ' %';
+          row.dataset.percent = String(bar.value);
+        },
+        onSuccess: function () {
+          bar.value = 100;
+          row.dataset.percent = '100';
+          state.textContent = data.textUploaded;
+          resolve(upload.url);
+        },
+        onError: function (error) {
+          state.textContent = text(data.textUploadFailed, error.message || error);
+          reject(error);
+        }
+      });
+      // After a reload the same file resumes where the server stopped, not from the start.
+      upload.findPreviousUploads().then(function (previous) {
+        if (previous.length > 0) {
+          upload.resumeFromPreviousUpload(previous[0]);
+          state.textContent = data.textResumed;
+        }
+        upload.start();
+      });
+    });
+  }
+
+  document.getElementById('upload-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    showError('');
+    var files = Array.prototype.slice.call(document.getElementById('upload-files').files);
+    var device = document.getElementById('upload-device').value;
+    var officer = officerOf(document.getElementById('upload-officer'));
+    document.querySelector('#upload-list tbody').textContent = '';
+    Promise.all(files.map(function (file) {
+      return uploadOne(file, device);
+    })).then(function (urls) {
+      return post(data.importsUrl + '/uploads', { device: device, officerId: officer, uploads: urls });
+    }).then(follow).catch(function (error) {
+      showError(error.message || String(error));
+    });
+  });
+}());

@@ -1,0 +1,139 @@
+package org.custodia.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.custodia.device.DeviceKind;
+import org.custodia.device.DeviceRegister;
+import org.custodia.device.NewDevice;
+import org.custodia.identity.TestAccounts;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** A file from a phone arrives by resumable upload (tus), survives a dropped connection, and is imported intact. */
+@CustodiaIntegrationTest
+class BrowserUploadIntegrationTests {
+
+	static final String MEDIA_FILE = "sample_mpeg4.mp4";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	DeviceRegister register;
+
+	@Test
+	void resumesAfterADroppedConnectionAndImportsTheBytesTheManifestVouchesFor() throws Exception {
+		Actor custodian = accounts.account(accounts.signedIn(mvc, "fengnan-medins", Role.CUSTODIAN));
+		String owner = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
+		String number = "FNU-" + System.nanoTime() % 100000;
+		register.register(custodian, new NewDevice("fengnan-medins", number, DeviceKind.HANDHELD_TERMINAL, null, null,
+				null, null, null, null, null, null, null, null));
+		byte[] content = Files.readAllBytes(ImportJobsIntegrationTests.MEDIA.resolve(MEDIA_FILE));
+		String hostileName = "../../etc/" + "长".repeat(300) + ".mp4";
+
+		String location = mvc.perform(post("/api/v1/uploads").header("Authorization", owner)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", content.length)
+			.header("Upload-Metadata", "filename " + base64(hostileName) + ",filetype " + base64("video/mp4")))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		assertThat(location).contains("/api/v1/uploads/");
+		String upload = location.substring(location.indexOf("/api/v1/uploads/"));
+
+		int half = content.length / 2;
+		append(owner, upload, 0, Arrays.copyOfRange(content, 0, half)).andExpect(status().isNoContent())
+			.andExpect(header().string("Upload-Offset", String.valueOf(half)));
+		// The connection drops: the client asks where the server stands before it goes on.
+		mvc.perform(head(upload).header("Authorization", owner).header("Tus-Resumable", "1.0.0"))
+			.andExpect(status().is2xxSuccessful())
+			.andExpect(header().string("Upload-Offset", String.valueOf(half)))
+			.andExpect(header().string("Upload-Length", String.valueOf(content.length)));
+
+		String stranger = accounts.bearer(mvc, accounts.create("fengnan-medins", Role.CUSTODIAN));
+		mvc.perform(head(upload).header("Authorization", stranger).header("Tus-Resumable", "1.0.0"))
+			.andExpect(status().isNotFound());
+		append(stranger, upload, half, Arrays.copyOfRange(content, half, content.length)).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/imports/uploads").header("Authorization", owner).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"%s\",\"uploads\":[\"%s\"]}".formatted(number, location)))
+			.andExpect(status().isConflict());
+
+		append(owner, upload, half, Arrays.copyOfRange(content, half, content.length)).andExpect(status().isNoContent())
+			.andExpect(header().string("Upload-Offset", String.valueOf(content.length)));
+		mvc.perform(post("/api/v1/imports/uploads").header("Authorization", stranger).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"%s\",\"uploads\":[\"%s\"]}".formatted(number, location)))
+			.andExpect(status().isNotFound());
+
+		String started = mvc.perform(post("/api/v1/imports/uploads").header("Authorization", owner)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"%s\",\"uploads\":[\"%s\"]}".formatted(number, location)))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.kind").value("UPLOAD"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String done = ImportJobsIntegrationTests.finished(mvc, owner, JsonPath.read(started, "$.id"));
+		assertThat(JsonPath.<String>read(done, "$.state")).isEqualTo("DONE");
+		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[*].result")).containsExactly("STORED");
+		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[*].sha256")).containsExactly(ManifestSums.of(MEDIA_FILE));
+		String label = JsonPath.<List<String>>read(done, "$.outcomes[*].file").get(0);
+		assertThat(label).doesNotContain("/", "..").endsWith(".mp4").hasSizeLessThanOrEqualTo(BrowserUploads.MAX_LABEL)
+			.startsWith("长长");
+
+		mvc.perform(get("/api/v1/recordings").header("Authorization", owner))
+			.andExpect(jsonPath("$[?(@.originalName == '%s')].contentType".formatted(label))
+				.value(org.hamcrest.Matchers.contains("video/mp4")))
+			.andExpect(jsonPath("$[?(@.originalName == '%s')].blobKey".formatted(label))
+				.value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.endsWith(".mp4"))));
+		mvc.perform(head(upload).header("Authorization", owner).header("Tus-Resumable", "1.0.0"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesUnknownAndMalformedUploadReferences() throws Exception {
+		Actor custodian = accounts.account(accounts.signedIn(mvc, "fengnan-medins", Role.CUSTODIAN));
+		String owner = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
+		String number = "FNV-" + System.nanoTime() % 100000;
+		register.register(custodian, new NewDevice("fengnan-medins", number, DeviceKind.HANDHELD_TERMINAL, null, null,
+				null, null, null, null, null, null, null, null));
+		mvc.perform(post("/api/v1/imports/uploads").header("Authorization", owner).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"%s\",\"uploads\":[\"../../etc/passwd\"]}".formatted(number)))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/v1/imports/uploads").header("Authorization", owner).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"device\":\"%s\",\"uploads\":[\"/api/v1/uploads/%s\"]}".formatted(number, java.util.UUID.randomUUID())))
+			.andExpect(status().isNotFound());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions append(String bearer, String upload, long offset,
+			byte[] bytes) throws Exception {
+		return mvc.perform(patch(upload).header("Authorization", bearer)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Offset", offset)
+			.header("Content-Type", "application/offset+octet-stream")
+			.content(bytes));
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+}
