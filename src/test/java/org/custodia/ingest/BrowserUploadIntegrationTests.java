@@ -101,9 +101,9 @@ class BrowserUploadIntegrationTests {
 			.startsWith("长长");
 
 		mvc.perform(get("/api/v1/recordings").header("Authorization", owner))
-			.andExpect(jsonPath("$[?(@.originalName == '%s')].contentType".formatted(label))
+			.andExpect(jsonPath("$.items[?(@.originalName == '%s')].contentType".formatted(label))
 				.value(org.hamcrest.Matchers.contains("video/mp4")))
-			.andExpect(jsonPath("$[?(@.originalName == '%s')].blobKey".formatted(label))
+			.andExpect(jsonPath("$.items[?(@.originalName == '%s')].blobKey".formatted(label))
 				.value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.endsWith(".mp4"))));
 		mvc.perform(head(upload).header("Authorization", owner).header("Tus-Resumable", "1.0.0"))
 			.andExpect(status().isNotFound());
