@@ -91,4 +91,18 @@ class PolicyOverrideIntegrationTests {
 				+ "where u.username = 'kaifeng-audit.legal-head' and r.role = 'LEGAL_HEAD'").query(Long.class).single())
 			.isEqualTo(1);
 	}
+
+	@Test
+	void demoSwitchImportsGeneratedClipsFromTheDemoCameras() {
+		assertThat(jdbc.sql("select count(*) from ingest_recording where imported_by = 'demo'").query(Long.class).single())
+			.isEqualTo(5 * 2 * 3);
+		assertThat(jdbc.sql("""
+				select count(*) from ingest_recording where imported_by = 'demo' and has_poster and readable
+				    and video_codec = 'mpeg4' and duration_ms between 2900 and 3100 and time_source = 'media-local'""")
+			.query(Long.class).single()).isEqualTo(5 * 2 * 3);
+		assertThat(jdbc.sql("select count(*) from ingest_recording where imported_by = 'demo' and important")
+			.query(Long.class).single()).isEqualTo(5 * 2);
+		assertThat(jdbc.sql("select count(*) from ledger_entry where action = 'recording.ingested' and actor = 'demo'")
+			.query(Long.class).single()).isEqualTo(5 * 2 * 3);
+	}
 }
