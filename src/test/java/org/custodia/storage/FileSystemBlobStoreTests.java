@@ -186,7 +186,10 @@ class FileSystemBlobStoreTests {
 
 	private long blobs() {
 		try (Stream<Path> files = Files.walk(dataDir)) {
-			return files.filter(Files::isRegularFile).filter(path -> !path.toString().endsWith(".part")).count();
+			return files.filter(Files::isRegularFile)
+				.filter(path -> !path.toString().endsWith(".part"))
+				.filter(path -> !path.getParent().getFileName().toString().equals(Writers.DIRECTORY))
+				.count();
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
