@@ -68,7 +68,7 @@ final class StoreFiles {
 		if (!Files.isDirectory(base)) {
 			return;
 		}
-		try (Stream<Path> files = Files.find(base, 2, (path, attributes) -> path.getFileName().toString().endsWith(".part")
+		try (Stream<Path> files = Files.find(base, 3, (path, attributes) -> path.getFileName().toString().endsWith(".part")
 				&& path.getParent().getFileName().toString().equals(INCOMING)
 				&& (Writers.of(path) != null || attributes.lastModifiedTime().compareTo(FileTime.from(cutoff)) < 0))) {
 			files.filter(path -> Writers.of(path) == null || !Writers.alive(base, Writers.of(path)))
