@@ -92,8 +92,7 @@ class ImportCommand implements Callable<Integer> {
 		}
 		long failed = outcomes.stream().filter(outcome -> outcome.result().equals("FAILED")).count();
 		for (RecordingImports.Outcome outcome : outcomes) {
-			out.printf("%-9s %s%s%s%n", outcome.result(), outcome.file(),
-					outcome.problem() == null ? "" : "  [" + outcome.problem() + "]",
+			out.printf("%-9s %s%s%s%n", outcome.result(), outcome.file(), problem(outcome),
 					outcome.lateMinutes() == null ? "" : "  [late " + outcome.lateMinutes() + " min]");
 		}
 		out.printf("%d files: %d stored, %d already stored, %d failed%n", outcomes.size(),
@@ -101,5 +100,17 @@ class ImportCommand implements Callable<Integer> {
 				outcomes.stream().filter(o -> o.result().equals("DUPLICATE")).count(), failed);
 		out.flush();
 		return failed == 0 ? 0 : 1;
+	}
+
+	/** Why a file failed, in words the custodian can act on; a stored file's flag as it is. */
+	private String problem(RecordingImports.Outcome outcome) {
+		if (outcome.problem() == null) {
+			return "";
+		}
+		if (!outcome.result().equals("FAILED")) {
+			return "  [" + outcome.problem() + "]";
+		}
+		return "  [" + outcome.problem() + "] "
+				+ messages.getMessage(outcome.problem(), null, outcome.problem(), java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 }

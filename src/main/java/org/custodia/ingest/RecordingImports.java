@@ -1,7 +1,6 @@
 package org.custodia.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -114,13 +113,24 @@ public class RecordingImports {
 			List<SourceFile> files, ImportProgress progress) {
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		Device device = register.byNumber(actor, agency, deviceNumber);
-		progress.started(files.size(), files.stream().mapToLong(file -> sizeOf(file.path())).sum());
+		// Sizes as the import begins: a file that reads shorter or longer was cut or still written to.
+		List<Long> sizes = files.stream().map(file -> sizeOf(file.path())).toList();
+		progress.started(files.size(), sizes.stream().mapToLong(Long::longValue).sum());
 		List<Outcome> outcomes = new ArrayList<>();
 		List<SourceFile> staged = new ArrayList<>();
 		List<String> types = new ArrayList<>();
 		try (BlobStore.Batch batch = store.batch()) {
-			for (SourceFile file : files) {
-				try (InputStream in = new BufferedInputStream(new FileInputStream(file.path().toFile()), 1 << 16)) {
+			for (int i = 0; i < files.size(); i++) {
+				SourceFile file = files.get(i);
+				InputStream source;
+				try {
+					source = sources.open(file.path());
+				}
+				catch (IOException e) {
+					outcomes.add(failed(file, "error.source-unopenable", progress));
+					continue;
+				}
+				try (InputStream in = new BufferedInputStream(new SizeChecked(source, sizes.get(i)), 1 << 16)) {
 					byte[] head = new byte[16];
 					in.mark(16);
 					int read = in.readNBytes(head, 0, 16);
@@ -130,10 +140,7 @@ public class RecordingImports {
 					types.add(ContentTypes.of(head, read));
 				}
 				catch (IOException | CustodiaException e) {
-					Outcome failed = new Outcome(file.name(), "FAILED", null, null, null,
-							e instanceof CustodiaException custodia ? custodia.messageKey() : "error.source-unreadable");
-					outcomes.add(failed);
-					progress.finished(failed);
+					outcomes.add(failed(file, SizeChecked.problem(e), progress));
 				}
 			}
 			List<StoredBlob> blobs = batch.commit();
@@ -155,6 +162,27 @@ public class RecordingImports {
 			outcomes.addAll(recorded);
 		}
 		return outcomes;
+	}
+
+	private static Outcome failed(SourceFile file, String problem, ImportProgress progress) {
+		Outcome failed = new Outcome(file.name(), "FAILED", null, null, null, problem);
+		progress.finished(failed);
+		return failed;
+	}
+
+	/** Opens a file on the device; tests give one that fails part-way, as an unplugged device does. */
+	interface Sources {
+
+		InputStream open(Path file) throws IOException;
+	}
+
+	// NIO, not java.io.File: a path from the directory listing keeps the name's raw bytes, so a name
+	// that is not valid in the JVM's encoding still opens.
+	private Sources sources = Files::newInputStream;
+
+	RecordingImports openingSourcesWith(Sources sources) {
+		this.sources = sources;
+		return this;
 	}
 
 	private static InputStream counted(InputStream in, ImportProgress progress) {
@@ -260,13 +288,21 @@ public class RecordingImports {
 	private static List<Path> files(Path folder) {
 		try (Stream<Path> walk = Files.walk(folder, 8)) {
 			return walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-				.filter(path -> !path.getFileName().toString().startsWith("."))
+				.filter(path -> !bookkeeping(path.getFileName().toString()))
 				.sorted()
 				.toList();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * What a computer, not the device, put on the card: a Mac's folder settings and resource forks. Any
+	 * other name, however odd (".x.mp4", "..\\x.mp4"), is the device's and gets an outcome.
+	 */
+	private static boolean bookkeeping(String name) {
+		return name.equals(".DS_Store") || name.startsWith("._");
 	}
 
 	private LocalDate dayOf(Path file) {

@@ -55,13 +55,17 @@ class FileSystemBlobStore implements BlobStore {
 
 	private final boolean sm3InPass;
 
+	private final Writers writers = new Writers();
+
 	/** Opens a temporary file for writing; tests give one that fails as a full disk does. */
 	interface Opener {
 
 		FileChannel open(Path path) throws IOException;
 	}
 
-	private Opener opener = path -> FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+	static final Opener TEMPORARY = path -> FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+	private Opener opener = TEMPORARY;
 
 	FileSystemBlobStore(StorageProperties storage, CustodiaProperties custodia, Clock clock) {
 		this.root = storage.root() != null ? storage.root() : custodia.dataDir().resolve("store");
@@ -147,7 +151,7 @@ class FileSystemBlobStore implements BlobStore {
 		if (agency == null || !AGENCY.matcher(agency).matches()) {
 			throw new StorageException(HttpStatus.BAD_REQUEST, "error.storage-agency", null, agency);
 		}
-		Path temp = StoreFiles.incoming(root, agency);
+		Path temp = StoreFiles.incoming(root, agency, writers);
 		MessageDigest sha256 = Digests.sha256();
 		SM3Digest sm3 = sm3InPass ? new SM3Digest() : null;
 		long size;
@@ -221,6 +225,8 @@ class FileSystemBlobStore implements BlobStore {
 				}
 				return true;
 			}
+			// Read-only before it is in place: a process killed right after the rename leaves no writable original.
+			Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r--r--r--"));
 			try {
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 			}
@@ -228,7 +234,6 @@ class FileSystemBlobStore implements BlobStore {
 				StoreFiles.discard(temp);
 				return true;
 			}
-			Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
 			return false;
 		}
 		catch (IOException e) {
@@ -238,7 +243,7 @@ class FileSystemBlobStore implements BlobStore {
 	}
 
 	private void replicate(Path source, Path target, String agency, String hash) {
-		Path temp = StoreFiles.incoming(secondRoot, agency);
+		Path temp = StoreFiles.incoming(secondRoot, agency, writers);
 		MessageDigest sha256 = Digests.sha256();
 		long size = 0;
 		try (InputStream in = Files.newInputStream(source);

@@ -25,10 +25,11 @@ final class StoreFiles {
 	private StoreFiles() {
 	}
 
-	static Path incoming(Path base, String agency) {
+	static Path incoming(Path base, String agency, Writers writers) {
 		try {
 			Path directory = Files.createDirectories(base.resolve(agency).resolve(INCOMING));
-			return directory.resolve(UUID.randomUUID() + ".part");
+			writers.hold(base);
+			return directory.resolve(writers.id() + "_" + UUID.randomUUID() + ".part");
 		}
 		catch (IOException e) {
 			throw writeFailure(e);
@@ -59,18 +60,38 @@ final class StoreFiles {
 		return extension.matches("^[a-z0-9]{1,8}$") ? extension : "bin";
 	}
 
-	/** A temporary file is not an original: a crashed put leaves one, and it goes at the next start. */
+	/**
+	 * A temporary file is not an original: a killed import leaves some, and the next start removes those
+	 * whose writer is gone. A name without its writer is removed once older than the cutoff.
+	 */
 	static void removeStaleParts(Path base, Instant cutoff) {
 		if (!Files.isDirectory(base)) {
 			return;
 		}
-		try (Stream<Path> files = Files.find(base, 2, (path, attributes) -> path.getFileName().toString().endsWith(".part")
+		try (Stream<Path> files = Files.find(base, 3, (path, attributes) -> path.getFileName().toString().endsWith(".part")
 				&& path.getParent().getFileName().toString().equals(INCOMING)
-				&& attributes.lastModifiedTime().compareTo(FileTime.from(cutoff)) < 0)) {
-			files.forEach(StoreFiles::discard);
+				&& (Writers.of(path) != null || attributes.lastModifiedTime().compareTo(FileTime.from(cutoff)) < 0))) {
+			files.filter(path -> Writers.of(path) == null || !Writers.alive(base, Writers.of(path)))
+				.forEach(StoreFiles::discard);
 		}
 		catch (IOException e) {
 			log.warn("Could not look for unfinished writes under {}", base, e);
+		}
+		removeGoneWriters(base);
+	}
+
+	private static void removeGoneWriters(Path base) {
+		Path directory = base.resolve(Writers.DIRECTORY);
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		try (Stream<Path> locks = Files.list(directory)) {
+			locks.filter(lock -> lock.getFileName().toString().endsWith(".lock"))
+				.filter(lock -> !Writers.alive(base, lock.getFileName().toString().replace(".lock", "")))
+				.forEach(StoreFiles::discard);
+		}
+		catch (IOException e) {
+			log.warn("Could not look for finished writers under {}", base, e);
 		}
 	}
 

@@ -97,6 +97,27 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
+	void aStartRemovesTheTemporaryFilesOfAKilledWriterAndKeepsThoseOfALiveOne() throws IOException {
+		FileSystemBlobStore live = store(null, false);
+		BlobStore.Batch writing = live.batch();
+		writing.stage("kaifeng-audit", DAY, "live.mp4", bytes("still being written"));
+		Path incoming = dataDir.resolve("store/kaifeng-audit/.incoming");
+		// What a writer killed mid-copy leaves: its lock, which no process holds any more, and its temporary file.
+		Path deadLock = Files.createDirectories(dataDir.resolve("store").resolve(Writers.DIRECTORY)).resolve("dead.lock");
+		Files.createFile(deadLock);
+		Files.writeString(incoming.resolve("dead_1.part"), "half a recording");
+		Files.writeString(incoming.resolve("gone_2.part"), "its writer left no lock");
+		assertThat(partsLeft()).isEqualTo(3);
+
+		store(null, false);
+		assertThat(partsLeft()).isOne();
+		assertThat(Files.exists(deadLock)).isFalse();
+		assertThat(writing.commit()).hasSize(1);
+		writing.close();
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
 	void readsByteRanges() throws IOException {
 		FileSystemBlobStore store = store(null, false);
 		StoredBlob blob = store.put("neiqiu-health", DAY, "x.txt", bytes("0123456789"));
@@ -186,7 +207,10 @@ class FileSystemBlobStoreTests {
 
 	private long blobs() {
 		try (Stream<Path> files = Files.walk(dataDir)) {
-			return files.filter(Files::isRegularFile).filter(path -> !path.toString().endsWith(".part")).count();
+			return files.filter(Files::isRegularFile)
+				.filter(path -> !path.toString().endsWith(".part"))
+				.filter(path -> !path.getParent().getFileName().toString().equals(Writers.DIRECTORY))
+				.count();
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);

@@ -1,0 +1,113 @@
+package org.custodia;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.custodia.device.DeviceKind;
+import org.custodia.device.DeviceRegister;
+import org.custodia.device.NewDevice;
+import org.custodia.shared.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code import} exits 1 when a file could not be stored, after storing all the others, and says why
+ * in words: on a real full disk (a 2 MB tmpfs) where the machine lets the test mount one, else with a
+ * file the user may not read.
+ */
+class ImportCommandLineTests {
+
+	static final Path MEDIA = Path.of("..", "shared", "media");
+
+	@Test
+	void exitsOneWhenAFileCouldNotBeStoredAfterStoringAllTheOthers() throws Exception {
+		Path dataDir = TestDatabases.newDataDirectory();
+		String dataDirSetting = "--custodia.data-dir=" + dataDir;
+		registerDevice(dataDirSetting, "ZH-FAULT-1");
+		Path folder = dataDir.resolve("sdcard");
+		Files.createDirectories(folder);
+		Files.copy(MEDIA.resolve("sample_mpeg4.mp4"), folder.resolve("A.MP4"));
+		Files.copy(MEDIA.resolve("yuan.amr"), folder.resolve("B.AMR"));
+		byte[] big = new byte[3 << 20];
+		new Random(42).nextBytes(big);
+		Files.write(folder.resolve("BIG.MP4"), big);
+		Files.writeString(folder.resolve("C.TXT"), "log of the day");
+
+		Path smallDisk = Files.createDirectories(dataDir.resolve("small-disk"));
+		boolean fullDisk = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", smallDisk.toString());
+		try {
+			List<String> args = new ArrayList<>(List.of("import", folder.toString(), "--agency", "zhanhe-health", "--device",
+					"ZH-FAULT-1", dataDirSetting));
+			if (fullDisk) {
+				args.add("--custodia.storage.root=" + smallDisk);
+			}
+			else {
+				Files.setPosixFilePermissions(folder.resolve("BIG.MP4"), PosixFilePermissions.fromString("---------"));
+				assertThat(Files.isReadable(folder.resolve("BIG.MP4")))
+					.as("neither a tmpfs can be mounted nor a file made unreadable here").isFalse();
+			}
+			Output output = command(args.toArray(String[]::new));
+			assertThat(output.code()).isEqualTo(1);
+			assertThat(output.text()).contains("STORED    A.MP4", "STORED    B.AMR", "STORED    C.TXT  [not-media]",
+					"4 files: 3 stored, 0 already stored, 1 failed");
+			assertThat(output.text()).contains(fullDisk ? "FAILED    BIG.MP4  [error.storage-full] 存储磁盘已满"
+					: "FAILED    BIG.MP4  [error.source-unopenable] 无法打开设备上的这个文件");
+			if (fullDisk) {
+				try (Stream<Path> files = Files.walk(smallDisk)) {
+					assertThat(files.filter(path -> path.toString().endsWith(".part"))).isEmpty();
+				}
+			}
+		}
+		finally {
+			if (fullDisk) {
+				run("umount", smallDisk.toString());
+			}
+		}
+		assertThat(command("verify", dataDirSetting).code()).isZero();
+	}
+
+	private static void registerDevice(String dataDirSetting, String number) {
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodiaApplication.class)
+			.web(WebApplicationType.NONE)
+			.run(dataDirSetting, "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026",
+					"--custodia.device.reminder-schedule=false", "--custodia.ledger.checkpoints=false")) {
+			app.getBean(DeviceRegister.class).register(new CommandLineTests.Custodian("zhanhe-health"),
+					new NewDevice("zhanhe-health", number, DeviceKind.BODY_CAMERA, null, null, null, null, null, null, null,
+							null, null, null));
+		}
+	}
+
+	private static boolean run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		process.getInputStream().readAllBytes();
+		return process.waitFor() == 0;
+	}
+
+	record Output(int code, String text) {
+	}
+
+	private static Output command(String... args) {
+		PrintStream original = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			int code = CustodiaCommands.run(args);
+			return new Output(code, captured.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+}

@@ -1,0 +1,238 @@
+package org.custodia.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.custodia.ingest.ImportFixtures.AGENCY;
+import static org.custodia.ingest.ImportFixtures.CUSTODIAN;
+import static org.custodia.ingest.ImportFixtures.MEDIA;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.custodia.device.DeviceRegister;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.CustodiaProperties;
+import org.custodia.shared.TestDatabases;
+import org.custodia.storage.BlobStore;
+import org.custodia.storage.FullDisks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A device unplugged mid-copy, a file cut or still growing, a full disk: the file that could not be
+ * copied fails with the reason, the others are stored, nothing half-written stays, and the next import
+ * completes what was left without storing anything twice.
+ */
+@CustodiaIntegrationTest
+class ImportFaultTests {
+
+	@Autowired
+	RecordingImports imports;
+
+	@Autowired
+	RecordingRepository recordings;
+
+	@Autowired
+	DeviceRegister register;
+
+	@Autowired
+	BlobStore store;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CustodiaProperties custodia;
+
+	@AfterEach
+	void replugTheDevice() {
+		imports.openingSourcesWith(Files::newInputStream);
+	}
+
+	@Test
+	void aDeviceUnpluggedMidCopyFailsThatFileStoresTheOthersAndTheNextImportCompletesIt() throws Exception {
+		String device = ImportFixtures.newDevice(register);
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		byte[] cut = ImportFixtures.unique(3 << 20);
+		ImportFixtures.write(folder.resolve("A.MP4"), ImportFixtures.unique(100_000));
+		ImportFixtures.write(folder.resolve("B.MP4"), cut);
+		Files.copy(MEDIA.resolve("yuan.amr"), folder.resolve("C.AMR"));
+		// The device answers 1.5 MB of B, then an I/O error, as a pulled cable gives.
+		imports.openingSourcesWith(path -> path.endsWith("B.MP4") ? failingAfter(Files.newInputStream(path), 3 << 19)
+				: Files.newInputStream(path));
+
+		Map<String, RecordingImports.Outcome> first = byFile(importFolder(device, folder));
+		assertThat(first).hasSize(3);
+		assertThat(first.get("B.MP4").result()).isEqualTo("FAILED");
+		assertThat(first.get("B.MP4").problem()).isEqualTo("error.source-interrupted");
+		assertThat(first.get("A.MP4").result()).isEqualTo("STORED");
+		assertThat(first.get("C.AMR").result()).isEqualTo("STORED");
+		assertNothingOf(sha256(cut));
+
+		imports.openingSourcesWith(Files::newInputStream);
+		Map<String, RecordingImports.Outcome> again = byFile(importFolder(device, folder));
+		assertThat(again.get("B.MP4").result()).isEqualTo("STORED");
+		assertThat(again.get("A.MP4").result()).isEqualTo("DUPLICATE");
+		assertThat(again.get("C.AMR").result()).isEqualTo("DUPLICATE");
+		assertStoredOnce(again.get("B.MP4"), cut);
+		assertStoredOnce(again.get("A.MP4"), Files.readAllBytes(folder.resolve("A.MP4")));
+	}
+
+	@Test
+	void aFileCutShortGrowingOrGoneWhileCopiedFailsAndLeavesNothing() throws Exception {
+		String device = ImportFixtures.newDevice(register);
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		byte[] shrinking = ImportFixtures.unique(2 << 20);
+		byte[] growing = ImportFixtures.unique(300_000);
+		byte[] vanishing = ImportFixtures.unique(10_000);
+		ImportFixtures.write(folder.resolve("shrinking.mp4"), shrinking);
+		ImportFixtures.write(folder.resolve("growing.mp4"), growing);
+		ImportFixtures.write(folder.resolve("vanishing.mp4"), vanishing);
+		ImportFixtures.write(folder.resolve("steady.mp4"), ImportFixtures.unique(50_000));
+		// Real changes to the files between the listing and the copy, as a device's card gives way or a camera keeps recording.
+		imports.openingSourcesWith(path -> {
+			String name = path.getFileName().toString();
+			if (name.equals("vanishing.mp4")) {
+				Files.delete(path);
+			}
+			InputStream in = Files.newInputStream(path);
+			if (name.equals("shrinking.mp4")) {
+				try (var channel = java.nio.channels.FileChannel.open(path, StandardOpenOption.WRITE)) {
+					channel.truncate(1 << 20);
+				}
+			}
+			if (name.equals("growing.mp4")) {
+				Files.write(path, new byte[4096], StandardOpenOption.APPEND);
+			}
+			return in;
+		});
+
+		Map<String, RecordingImports.Outcome> outcomes = byFile(importFolder(device, folder));
+		assertThat(outcomes.get("shrinking.mp4").problem()).isEqualTo("error.source-changed");
+		assertThat(outcomes.get("growing.mp4").problem()).isEqualTo("error.source-changed");
+		assertThat(outcomes.get("vanishing.mp4").problem()).isEqualTo("error.source-unopenable");
+		assertThat(outcomes.values()).filteredOn(outcome -> outcome.result().equals("FAILED")).hasSize(3);
+		assertThat(outcomes.get("steady.mp4").result()).isEqualTo("STORED");
+		assertNothingOf(sha256(shrinking));
+		assertNothingOf(sha256(java.util.Arrays.copyOf(shrinking, 1 << 20)));
+		assertNothingOf(sha256(growing));
+		assertNothingOf(sha256(vanishing));
+	}
+
+	@Test
+	void aFullDiskFailsEveryFileWithWhatToDoAndChangesNothing() throws Exception {
+		String device = ImportFixtures.newDevice(register);
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		ImportFixtures.write(folder.resolve("A.MP4"), ImportFixtures.unique(200_000));
+		ImportFixtures.write(folder.resolve("B.MP4"), ImportFixtures.unique(3 << 20));
+		List<Path> blobsBefore = ImportFixtures.blobs(store());
+		long rowsBefore = ImportFixtures.count(jdbc, "ingest_recording");
+		long ledgerBefore = ImportFixtures.count(jdbc, "ledger_entry");
+
+		List<RecordingImports.Outcome> outcomes;
+		try (AutoCloseable full = FullDisks.fill(store)) {
+			outcomes = importFolder(device, folder);
+		}
+		assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
+			assertThat(outcome.result()).isEqualTo("FAILED");
+			assertThat(outcome.problem()).isEqualTo("error.storage-full");
+		});
+		assertThat(ImportFixtures.blobs(store())).containsExactlyInAnyOrderElementsOf(blobsBefore);
+		assertThat(ImportFixtures.parts(store())).isEmpty();
+		assertThat(ImportFixtures.count(jdbc, "ingest_recording")).isEqualTo(rowsBefore);
+		assertThat(ImportFixtures.count(jdbc, "ledger_entry")).isEqualTo(ledgerBefore);
+
+		assertThat(importFolder(device, folder)).extracting(RecordingImports.Outcome::result).containsOnly("STORED");
+	}
+
+	@Test
+	void corruptTruncatedEmptyAndNonMediaFilesAreStoredBitExactAndFlagged() throws Exception {
+		String device = ImportFixtures.newDevice(register);
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		byte[] corrupt = Files.readAllBytes(MEDIA.resolve("sample_mpeg4.mp4"));
+		System.arraycopy(ImportFixtures.unique(64), 0, corrupt, 0, 64);
+		ImportFixtures.write(folder.resolve("corrupt.mp4"), corrupt);
+		Files.copy(MEDIA.resolve("truncated-64bit.mp4"), folder.resolve("truncated.mp4"));
+		Files.copy(MEDIA.resolve("ArithmeticException.Mp3Reader.extract.mp3"), folder.resolve("broken.mp3"));
+		ImportFixtures.write(folder.resolve("zero.mp4"), new byte[0]);
+		ImportFixtures.write(folder.resolve("notes.txt"), ("log " + System.nanoTime()).getBytes());
+
+		Map<String, RecordingImports.Outcome> outcomes = byFile(importFolder(device, folder));
+		assertThat(outcomes).hasSize(5);
+		assertThat(outcomes.values()).extracting(RecordingImports.Outcome::result).isSubsetOf("STORED", "DUPLICATE");
+		assertThat(outcomes.get("corrupt.mp4").problem()).isEqualTo("not-media");
+		assertThat(outcomes.get("notes.txt").problem()).isEqualTo("not-media");
+		for (var outcome : outcomes.values()) {
+			assertStoredOnce(outcome, Files.readAllBytes(folder.resolve(outcome.file())));
+		}
+		Recording zero = recordings.find(outcomes.get("zero.mp4").recordingId()).orElseThrow();
+		assertThat(zero.size()).isZero();
+		assertThat(zero.readable()).isFalse();
+	}
+
+	private List<RecordingImports.Outcome> importFolder(String device, Path folder) {
+		return imports.importFolder(CUSTODIAN, AGENCY, device, null, folder);
+	}
+
+	private Path store() {
+		return custodia.dataDir().resolve("store");
+	}
+
+	/** Neither a blob, nor a temporary file, nor a row holds these bytes. */
+	private void assertNothingOf(String sha256) {
+		assertThat(ImportFixtures.blobs(store())).noneMatch(blob -> blob.getFileName().toString().startsWith(sha256));
+		assertThat(ImportFixtures.parts(store())).isEmpty();
+		assertThat(ImportFixtures.rows(jdbc, sha256)).isZero();
+	}
+
+	/** One row, its blob in the store, byte for byte the original. */
+	void assertStoredOnce(RecordingImports.Outcome outcome, byte[] original) throws Exception {
+		assertThat(outcome.sha256()).isEqualTo(sha256(original));
+		assertThat(ImportFixtures.rows(jdbc, outcome.sha256())).isOne();
+		Recording recording = recordings.find(outcome.recordingId()).orElseThrow();
+		try (InputStream stored = store.open(recording.blobKey(), 0, -1)) {
+			assertThat(stored.readAllBytes()).isEqualTo(original);
+		}
+	}
+
+	static Map<String, RecordingImports.Outcome> byFile(List<RecordingImports.Outcome> outcomes) {
+		return outcomes.stream().collect(Collectors.toMap(RecordingImports.Outcome::file, Function.identity()));
+	}
+
+	static String sha256(byte[] bytes) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
+	/** A device that gives that many bytes and then an I/O error. */
+	static InputStream failingAfter(InputStream in, long bytes) {
+		return new FilterInputStream(in) {
+			private long sent;
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				if (sent >= bytes) {
+					throw new IOException("Input/output error");
+				}
+				int n = super.read(buffer, offset, (int) Math.min(length, bytes - sent));
+				sent += Math.max(n, 0);
+				return n;
+			}
+
+			@Override
+			public int read() throws IOException {
+				throw new IOException("Input/output error");
+			}
+		};
+	}
+}
