@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.PreDestroy;
+
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.custodia.shared.CustodiaProperties;
 import org.slf4j.Logger;
@@ -166,6 +168,11 @@ class FileSystemBlobStore implements BlobStore {
 		String key = agency + "/" + String.format(Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(),
 				day.getDayOfMonth()) + hash + "." + StoreFiles.extension(nameHint);
 		return new Staged(temp, key, hash, sm3 == null ? null : Digests.hex(sm3), size);
+	}
+
+	@PreDestroy
+	void release() {
+		writers.release();
 	}
 
 	FileSystemBlobStore openingWith(Opener opener) {

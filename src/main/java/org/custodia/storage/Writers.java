@@ -45,6 +45,21 @@ final class Writers {
 		locks.put(base, channel.lock());
 	}
 
+	/** Lets go of the locks, as the application stops, so that the disks can be unmounted. */
+	synchronized void release() {
+		locks.forEach((base, lock) -> {
+			try {
+				lock.channel().close();
+				Files.deleteIfExists(base.resolve(DIRECTORY).resolve(id + ".lock"));
+			}
+			catch (IOException e) {
+				// The lock goes with the process anyway; the next start removes the file.
+			}
+		});
+		locks.clear();
+		HELD_HERE.remove(id);
+	}
+
 	/** The writer that named a temporary file, or null for a name without one. */
 	static String of(Path temp) {
 		String name = temp.getFileName().toString();

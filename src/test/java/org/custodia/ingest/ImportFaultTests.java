@@ -67,7 +67,7 @@ class ImportFaultTests {
 		byte[] cut = ImportFixtures.unique(3 << 20);
 		ImportFixtures.write(folder.resolve("A.MP4"), ImportFixtures.unique(100_000));
 		ImportFixtures.write(folder.resolve("B.MP4"), cut);
-		Files.copy(MEDIA.resolve("yuan.amr"), folder.resolve("C.AMR"));
+		ImportFixtures.write(folder.resolve("C.AMR"), ImportFixtures.unique(60_000));
 		// The device answers 1.5 MB of B, then an I/O error, as a pulled cable gives.
 		imports.openingSourcesWith(path -> path.endsWith("B.MP4") ? failingAfter(Files.newInputStream(path), 3 << 19)
 				: Files.newInputStream(path));

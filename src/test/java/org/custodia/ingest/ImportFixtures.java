@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** What the import fault tests share: a custodian, a fresh device, files of known bytes, a look into the store. */
 final class ImportFixtures {
 
-	static final String AGENCY = "kaifeng-audit";
+	// Not the agency of RecordingImportIntegrationTests: the context is shared, and the same media would be duplicates there.
+	static final String AGENCY = "neiqiu-health";
 
 	static final Path MEDIA = Path.of("..", "shared", "media");
 

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CustodiaIntegrationTest
 class ImportNameTests {
 
-	static final String KEY = "^kaifeng-audit/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{64}\\.[a-z0-9]{1,8}$";
+	static final String KEY = "^" + ImportFixtures.AGENCY + "/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{64}\\.[a-z0-9]{1,8}$";
 
 	@Autowired
 	RecordingImports imports;
