@@ -135,7 +135,7 @@ public class RecordingImports {
 					in.mark(16);
 					int read = in.readNBytes(head, 0, 16);
 					in.reset();
-					batch.stage(agency, dayOf(file.path()), file.name(), counted(in, progress));
+					batch.stage(agency, dayOf(file.path()), file.extensionHint(), counted(in, progress));
 					staged.add(file);
 					types.add(ContentTypes.of(head, read));
 				}

@@ -14,4 +14,13 @@ public record SourceFile(Path path, String name) {
 	public SourceFile {
 		name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
 	}
+
+	/**
+	 * Where the store takes the extension from: the name the user knows when it has one (an upload
+	 * lies in a file called {@code data}), else the file on disk.
+	 */
+	String extensionHint() {
+		String label = name.substring(name.lastIndexOf('/') + 1);
+		return label.lastIndexOf('.') > 0 ? label : path.getFileName().toString();
+	}
 }
