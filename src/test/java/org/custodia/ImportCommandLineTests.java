@@ -62,6 +62,7 @@ class ImportCommandLineTests {
 			assertThat(output.code()).isEqualTo(1);
 			assertThat(output.text()).contains("STORED    A.MP4", "STORED    B.AMR", "STORED    C.TXT  [not-media]",
 					"4 files: 3 stored, 0 already stored, 1 failed");
+			assertThat(output.text()).as("the progress bar's last state").contains("100%", "4/4 files");
 			assertThat(output.text()).contains(fullDisk ? "FAILED    BIG.MP4  [error.storage-full] 存储磁盘已满"
 					: "FAILED    BIG.MP4  [error.source-unopenable] 无法打开设备上的这个文件");
 			if (fullDisk) {
@@ -105,14 +106,18 @@ class ImportCommandLineTests {
 
 	private static Output command(String... args) {
 		PrintStream original = System.out;
+		PrintStream originalErr = System.err;
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
 		try {
 			int code = CustodiaCommands.run(args);
-			return new Output(code, captured.toString(StandardCharsets.UTF_8));
+			return new Output(code, captured.toString(StandardCharsets.UTF_8) + capturedErr.toString(StandardCharsets.UTF_8));
 		}
 		finally {
 			System.setOut(original);
+			System.setErr(originalErr);
 		}
 	}
 }

@@ -42,6 +42,9 @@ class ImportCommand implements Callable<Integer> {
 	@Option(names = "--officer", description = "the officer's user id, when not the device's holder")
 	UUID officer;
 
+	@Option(names = "--quiet", description = "no progress bar")
+	boolean quiet;
+
 	@Spec
 	CommandSpec spec;
 
@@ -83,7 +86,9 @@ class ImportCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		List<RecordingImports.Outcome> outcomes;
 		try {
-			outcomes = imports.importFolder(new Console(agency), agency, device, officer, folder);
+			try (ConsoleProgress progress = new ConsoleProgress(quiet)) {
+				outcomes = imports.importFolder(new Console(agency), agency, device, officer, folder, progress);
+			}
 		}
 		catch (CustodiaException e) {
 			spec.commandLine().getErr().println(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
