@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -31,7 +28,6 @@ import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
-import org.custodia.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -57,30 +53,6 @@ class DemoRecordings implements ApplicationRunner {
 	/** As cameras write it: the local time, in the form FFmpeg takes. */
 	private static final DateTimeFormatter CREATION_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000000Z'");
 
-	/** The demo import runs as the agency's workstation, not as a person. */
-	record DemoCustodian(String agencyCode) implements Actor {
-
-		@Override
-		public UUID userId() {
-			return new UUID(0, 2);
-		}
-
-		@Override
-		public String username() {
-			return "demo";
-		}
-
-		@Override
-		public Optional<String> agency() {
-			return Optional.of(agencyCode);
-		}
-
-		@Override
-		public Set<Role> roles() {
-			return Set.of(Role.CUSTODIAN);
-		}
-	}
-
 	private final RecordingImports imports;
 
 	private final RecordingRepository recordings;
@@ -103,7 +75,7 @@ class DemoRecordings implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		for (AgencyPolicy policy : policies.all()) {
-			Actor demo = new DemoCustodian(policy.code());
+			Actor demo = WorkstationCustodian.demo(policy.code());
 			if (!recordings.list(new RecordingRepository.Filter(policy.code(), null, null, null, null), null, 1).isEmpty()) {
 				continue;
 			}

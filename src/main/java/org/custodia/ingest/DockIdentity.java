@@ -72,7 +72,7 @@ class DockIdentity {
 				return Identity.refused("dock.refused.identity-invalid", volume.name(), properties.identityFile());
 			}
 			try {
-				device = register.byNumber(new DockActor(volume.name(), agency), agency, number);
+				device = register.byNumber(WorkstationCustodian.dock(volume.name(), agency), agency, number);
 			}
 			catch (CustodiaException e) {
 				return Identity.refused("dock.refused.mismatch", volume.name(), agency, number);

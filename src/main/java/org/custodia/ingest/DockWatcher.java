@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Watches the dock's mount roots and imports a registered device's volume when it is plugged in, as
- * the workstation's own custodian ({@link DockActor}). A volume is imported once its file list has
+ * the workstation's own custodian ({@link WorkstationCustodian}). A volume is imported once its file list has
  * stayed unchanged for the settle time, and again only when it is docked again or new files appear;
  * only files not yet stored from that device are offered. A file that could not be read (the camera
  * was pulled out) is not remembered as imported, so the next docking completes it.
@@ -186,7 +186,7 @@ class DockWatcher implements SmartLifecycle {
 				DockActivity.State.IMPORTING, offered.size(), null, List.of());
 		List<RecordingImports.Outcome> outcomes;
 		try {
-			outcomes = imports.importFiles(new DockActor(volume.name(), device.agency()), device.agency(), device.number(),
+			outcomes = imports.importFiles(WorkstationCustodian.dock(volume.name(), device.agency()), device.agency(), device.number(),
 					null, offered, activity.progress(event));
 		}
 		catch (CustodiaException e) {

@@ -3,14 +3,10 @@ package org.custodia.ingest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
-import org.custodia.shared.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -57,37 +53,13 @@ class ImportCommand implements Callable<Integer> {
 		this.messages = messages;
 	}
 
-	/** Whoever sits at the workstation's console acts as its custodian; the ledger names the account. */
-	record Console(String agencyCode) implements Actor {
-
-		@Override
-		public UUID userId() {
-			return new UUID(0, 1);
-		}
-
-		@Override
-		public String username() {
-			return "console:" + System.getProperty("user.name", "unknown");
-		}
-
-		@Override
-		public Optional<String> agency() {
-			return Optional.of(agencyCode);
-		}
-
-		@Override
-		public Set<Role> roles() {
-			return Set.of(Role.CUSTODIAN);
-		}
-	}
-
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		List<RecordingImports.Outcome> outcomes;
 		try {
 			try (ConsoleProgress progress = new ConsoleProgress(quiet)) {
-				outcomes = imports.importFolder(new Console(agency), agency, device, officer, folder, progress);
+				outcomes = imports.importFolder(WorkstationCustodian.console(agency), agency, device, officer, folder, progress);
 			}
 		}
 		catch (CustodiaException e) {
