@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -64,21 +63,16 @@ public class RecordingImports {
 
 	private final Clock clock;
 
-	private final MediaProbe probe;
 
 	private final RecordingNotes notes;
 
-	private final Posters posters;
-
-	private final FileNames fileNames;
+	private final OriginalFacts originals;
 
 	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			MediaProbe probe, Posters posters, FileNames fileNames, RecordingNotes notes) {
+			OriginalFacts originals, RecordingNotes notes) {
 		this.notes = notes;
-		this.probe = probe;
-		this.posters = posters;
-		this.fileNames = fileNames;
+		this.originals = originals;
 		this.store = store;
 		this.recordings = recordings;
 		this.register = register;
@@ -144,14 +138,14 @@ public class RecordingImports {
 				}
 			}
 			List<StoredBlob> blobs = batch.commit();
-			List<Facts> facts = new ArrayList<>();
+			List<OriginalFacts.Facts> facts = new ArrayList<>();
 			for (int i = 0; i < blobs.size(); i++) {
-				facts.add(facts(device, staged.get(i), types.get(i), blobs.get(i)));
+				facts.add(originals.read(device, staged.get(i), types.get(i), blobs.get(i)));
 			}
 			List<Outcome> recorded = transactions.execute(status -> {
 				List<Outcome> results = new ArrayList<>();
 				Map<String, List<String>> clockFindings = new java.util.TreeMap<>();
-				for (Facts file : facts) {
+				for (OriginalFacts.Facts file : facts) {
 					results.add(record(actor, agency, device, officerId, file, clockFindings));
 				}
 				clockFindings.forEach((finding, names) -> deviceRecordings.clockSuspect(actor, device.id(), finding,
@@ -207,39 +201,7 @@ public class RecordingImports {
 		}
 	}
 
-	/** What is known of one stored file before it is recorded: read outside the transaction. */
-	private record Facts(SourceFile source, String type, StoredBlob blob, MediaFacts media, FileNames.NameFacts name,
-			Instant modified, boolean poster) {
-	}
-
-	private Facts facts(Device device, SourceFile source, String type, StoredBlob blob) {
-		Path stored = store.localFile(blob.key()).orElse(source.path());
-		MediaFacts media = blob.size() == 0 ? MediaFacts.unreadable("empty")
-				: ContentTypes.UNKNOWN.equals(type) ? MediaFacts.unreadable("not-media") : probed(stored);
-		boolean poster = false;
-		if (media.readable() && media.videoCodec() != null && posters.of(blob.sha256()).isEmpty()) {
-			var frame = probe.posterFrame(stored);
-			frame.ifPresent(jpeg -> posters.save(blob.sha256(), jpeg));
-			poster = frame.isPresent();
-		}
-		else if (media.readable() && media.videoCodec() != null) {
-			poster = true;
-		}
-		FileNames.NameFacts name = fileNames.read(device.model(), source.path().getFileName().toString());
-		return new Facts(source, type, blob, media, name, modified(source.path()), poster);
-	}
-
-	/** The stored copy was just written and verified: if it cannot be read now, the facts wait, not the import. */
-	private MediaFacts probed(Path stored) {
-		try {
-			return probe.probe(stored);
-		}
-		catch (UncheckedIOException e) {
-			return MediaFacts.unreadable("unreadable");
-		}
-	}
-
-	private Outcome record(Actor actor, String agency, Device device, UUID officerId, Facts file,
+	private Outcome record(Actor actor, String agency, Device device, UUID officerId, OriginalFacts.Facts file,
 			Map<String, List<String>> clockFindings) {
 		String name = file.source().name();
 		StoredBlob blob = file.blob();
@@ -306,17 +268,8 @@ public class RecordingImports {
 	}
 
 	private LocalDate dayOf(Path file) {
-		Instant modified = modified(file);
+		Instant modified = OriginalFacts.modified(file);
 		return LocalDate.ofInstant(modified == null ? clock.instant() : modified, clock.getZone());
-	}
-
-	private static Instant modified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MILLIS);
-		}
-		catch (IOException e) {
-			return null;
-		}
 	}
 
 	/** The file's path inside the folder, as a user reads it. */

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ImportFixtures {
 
 	// Not the agency of RecordingImportIntegrationTests: the context is shared, and the same media would be duplicates there.
-	static final String AGENCY = "neiqiu-health";
+	static final String AGENCY = "pingdingshan-culture";
 
 	static final Path MEDIA = Path.of("..", "shared", "media");
 
