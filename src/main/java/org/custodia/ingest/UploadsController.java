@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.custodia.policy.Action;
+import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,21 +16,26 @@ import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The tus endpoint for resumable browser uploads. The user name is the owner key, so nobody else
- * can resume, inspect or remove an upload.
+ * can resume, inspect or remove an upload; only those who may import may upload at all (REC-1).
  */
 @Controller
 class UploadsController {
 
 	private final BrowserUploads uploads;
 
-	UploadsController(BrowserUploads uploads) {
+	private final PolicyDecisions decisions;
+
+	UploadsController(BrowserUploads uploads, PolicyDecisions decisions) {
 		this.uploads = uploads;
+		this.decisions = decisions;
 	}
 
 	@RequestMapping(value = { BrowserUploads.URI, BrowserUploads.URI + "/{id}" }, method = { RequestMethod.POST,
 			RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
 	void tus(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		uploads.tus().process(new ContentTypeParametersFilter(request), response, CurrentActor.get().username());
+		Actor actor = CurrentActor.get();
+		decisions.decide(actor, Action.IMPORT, actor.agency().orElse(null)).orThrow();
+		uploads.tus().process(new ContentTypeParametersFilter(request), response, actor.username());
 	}
 
 	/**

@@ -76,6 +76,14 @@ class BrowserUploadIntegrationTests {
 		mvc.perform(head(upload).header("Authorization", stranger).header("Tus-Resumable", "1.0.0"))
 			.andExpect(status().isNotFound());
 		append(stranger, upload, half, Arrays.copyOfRange(content, half, content.length)).andExpect(status().isNotFound());
+		String officer = accounts.bearer(mvc, accounts.create("fengnan-medins", Role.OFFICER));
+		mvc.perform(post("/api/v1/uploads").header("Authorization", officer).header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", 10))
+			.andExpect(status().isForbidden());
+		String administrator = accounts.bearer(mvc, "admin", org.custodia.shared.CustodiaIntegrationTest.ADMIN_PASSWORD);
+		mvc.perform(post("/api/v1/uploads").header("Authorization", administrator).header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", 10))
+			.andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/imports/uploads").header("Authorization", owner).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"device\":\"%s\",\"uploads\":[\"%s\"]}".formatted(number, location)))
 			.andExpect(status().isConflict());
