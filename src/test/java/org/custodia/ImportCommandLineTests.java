@@ -84,6 +84,27 @@ class ImportCommandLineTests {
 		assertThat(command("verify", dataDirSetting).code()).isZero();
 	}
 
+	@Test
+	void removesVerifiedCopiesFromTheDeviceOnlyWhereAllowedAndAsked() throws Exception {
+		Path dataDir = TestDatabases.newDataDirectory();
+		String dataDirSetting = "--custodia.data-dir=" + dataDir;
+		registerDevice(dataDirSetting, "ZH-CLEAN-1");
+		Path folder = Files.createDirectories(dataDir.resolve("sdcard"));
+		Files.copy(MEDIA.resolve("yuan.amr"), folder.resolve("A.AMR"));
+
+		Output refused = command("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLEAN-1",
+				"--remove-from-device", "--quiet", dataDirSetting);
+		assertThat(refused.code()).isEqualTo(2);
+		assertThat(folder.resolve("A.AMR")).exists();
+
+		Output removed = command("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLEAN-1",
+				"--remove-from-device", "--quiet", dataDirSetting, "--custodia.ingest.allow-removal-from-device=true");
+		assertThat(removed.code()).isZero();
+		assertThat(removed.text()).contains("STORED    A.AMR", "REMOVED   A.AMR");
+		assertThat(folder.resolve("A.AMR")).doesNotExist();
+		assertThat(command("verify", dataDirSetting).code()).isZero();
+	}
+
 	private static void registerDevice(String dataDirSetting, String number) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodiaApplication.class)
 			.web(WebApplicationType.NONE)

@@ -38,6 +38,10 @@ class ImportCommand implements Callable<Integer> {
 	@Option(names = "--officer", description = "the officer's user id, when not the device's holder")
 	UUID officer;
 
+	@Option(names = "--remove-from-device",
+			description = "afterwards remove from the device the files whose stored copy is verified (where the workstation allows it)")
+	boolean removeFromDevice;
+
 	@Option(names = "--quiet", description = "no progress bar")
 	boolean quiet;
 
@@ -48,18 +52,29 @@ class ImportCommand implements Callable<Integer> {
 
 	private final MessageSource messages;
 
-	ImportCommand(RecordingImports imports, MessageSource messages) {
+	private final DeviceCleanup cleanup;
+
+	ImportCommand(RecordingImports imports, MessageSource messages, DeviceCleanup cleanup) {
 		this.imports = imports;
 		this.messages = messages;
+		this.cleanup = cleanup;
 	}
 
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		List<RecordingImports.Outcome> outcomes;
+		List<DeviceCleanup.Removal> removals = List.of();
+		var custodian = WorkstationCustodian.console(agency);
 		try {
+			if (removeFromDevice) {
+				cleanup.checkAllowed(custodian, agency);
+			}
 			try (ConsoleProgress progress = new ConsoleProgress(quiet)) {
-				outcomes = imports.importFolder(WorkstationCustodian.console(agency), agency, device, officer, folder, progress);
+				outcomes = imports.importFolder(custodian, agency, device, officer, folder, progress);
+			}
+			if (removeFromDevice) {
+				removals = cleanup.removeImported(custodian, agency, folder, outcomes);
 			}
 		}
 		catch (CustodiaException e) {
@@ -71,6 +86,10 @@ class ImportCommand implements Callable<Integer> {
 		for (RecordingImports.Outcome outcome : outcomes) {
 			out.printf("%-9s %s%s%s%n", outcome.result(), outcome.file(), problem(outcome),
 					outcome.lateMinutes() == null ? "" : "  [late " + outcome.lateMinutes() + " min]");
+		}
+		for (DeviceCleanup.Removal removal : removals) {
+			out.printf("%-9s %s%s%n", removal.removed() ? "REMOVED" : "KEPT", removal.file(),
+					removal.removed() ? "" : "  [" + removal.reason() + "]");
 		}
 		out.printf("%d files: %d stored, %d already stored, %d failed%n", outcomes.size(),
 				outcomes.stream().filter(o -> o.result().equals("STORED")).count(),

@@ -63,7 +63,6 @@ public class RecordingImports {
 
 	private final Clock clock;
 
-
 	private final RecordingNotes notes;
 
 	private final OriginalFacts originals;
@@ -248,7 +247,8 @@ public class RecordingImports {
 	}
 
 	private static List<Path> files(Path folder) {
-		try (Stream<Path> walk = Files.walk(folder, 8)) {
+		// However deep: a file the walk did not reach would get no outcome at all.
+		try (Stream<Path> walk = Files.walk(folder)) {
 			return walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
 				.filter(path -> !bookkeeping(path.getFileName().toString()))
 				.sorted()
