@@ -5,13 +5,10 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,7 +117,7 @@ class FileSystemBlobStore implements BlobStore {
 				}
 				Set<Path> directories = new LinkedHashSet<>();
 				for (Staged file : staged) {
-					boolean already = place(file.temp(), root.resolve(file.key()), file.size());
+					boolean already = StoreFiles.place(file.temp(), root.resolve(file.key()), file.size());
 					directories.add(root.resolve(file.key()).getParent());
 					stored.add(new StoredBlob(file.key(), file.sha256(), file.sm3(), file.size(), already));
 				}
@@ -222,33 +219,6 @@ class FileSystemBlobStore implements BlobStore {
 	}
 
 	/** Moves the finished temporary file into place; identical bytes already there are kept, never replaced. */
-	private static boolean place(Path temp, Path target, long size) {
-		try {
-			Files.createDirectories(target.getParent());
-			if (Files.exists(target)) {
-				StoreFiles.discard(temp);
-				if (Files.size(target) != size) {
-					throw new StorageException(HttpStatus.CONFLICT, "error.store-conflict", null, target.getFileName());
-				}
-				return true;
-			}
-			// Read-only before it is in place: a process killed right after the rename leaves no writable original.
-			Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r--r--r--"));
-			try {
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (FileAlreadyExistsException e) {
-				StoreFiles.discard(temp);
-				return true;
-			}
-			return false;
-		}
-		catch (IOException e) {
-			StoreFiles.discard(temp);
-			throw StoreFiles.writeFailure(e);
-		}
-	}
-
 	private void replicate(Path source, Path target, String agency, String hash) {
 		Path temp = StoreFiles.incoming(secondRoot, agency, writers);
 		MessageDigest sha256 = Digests.sha256();
@@ -283,7 +253,7 @@ class FileSystemBlobStore implements BlobStore {
 			StoreFiles.discard(temp);
 			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.second-copy-differs", null, secondRoot);
 		}
-		place(temp, target, size);
+		StoreFiles.place(temp, target, size);
 		try {
 			StoreFiles.syncDirectory(target.getParent());
 		}

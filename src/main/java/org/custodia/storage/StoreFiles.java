@@ -2,10 +2,13 @@ package org.custodia.storage;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -101,6 +104,37 @@ final class StoreFiles {
 		}
 		catch (IOException e) {
 			log.warn("Could not remove the unfinished file {}", temp, e);
+		}
+	}
+
+	/**
+	 * Puts a written original in place under its key, read-only; returns true when the store already held
+	 * it (same key and size), in which case the temporary copy is dropped.
+	 */
+	static boolean place(Path temp, Path target, long size) {
+		try {
+			Files.createDirectories(target.getParent());
+			if (Files.exists(target)) {
+				discard(temp);
+				if (Files.size(target) != size) {
+					throw new StorageException(HttpStatus.CONFLICT, "error.store-conflict", null, target.getFileName());
+				}
+				return true;
+			}
+			// Read-only before it is in place: a process killed right after the rename leaves no writable original.
+			Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r--r--r--"));
+			try {
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (FileAlreadyExistsException e) {
+				discard(temp);
+				return true;
+			}
+			return false;
+		}
+		catch (IOException e) {
+			discard(temp);
+			throw writeFailure(e);
 		}
 	}
 }
