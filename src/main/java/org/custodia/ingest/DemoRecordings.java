@@ -121,6 +121,7 @@ class DemoRecordings implements ApplicationRunner {
 	/** Three seconds of a moving bar over a hue that differs per clip: enough to tell posters apart. */
 	private static void record(Path clip, LocalDateTime start, int hue) throws IOException {
 		Java2DFrameConverter converter = new Java2DFrameConverter();
+		avutil.av_log_set_level(avutil.AV_LOG_QUIET);
 		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(clip.toString(), 320, 240, 0)) {
 			recorder.setFormat("mp4");
 			recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);

@@ -104,5 +104,11 @@ class PolicyOverrideIntegrationTests {
 			.query(Long.class).single()).isEqualTo(5 * 2);
 		assertThat(jdbc.sql("select count(*) from ledger_entry where action = 'recording.ingested' and actor = 'demo'")
 			.query(Long.class).single()).isEqualTo(5 * 2 * 3);
+		// The clips state local time without an offset: read in China's zone whatever the server's zone is.
+		assertThat(jdbc.sql("select name_time, recorded_at from ingest_recording where imported_by = 'demo'")
+			.query((rs, row) -> java.time.LocalDateTime.parse(rs.getString("name_time"))
+				.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
+				.equals(rs.getTimestamp("recorded_at").toInstant()))
+			.list()).hasSize(30).containsOnly(true);
 	}
 }
