@@ -32,6 +32,10 @@ class DeviceCleanup {
 	record Removal(String file, boolean removed, String reason) {
 	}
 
+	/** No agency's rule orders clearing devices; the workstation decides, and a refusal says so. */
+	static final String RULE = "custodia: originals stay on the device unless the workstation allows removal "
+			+ "(no agency rule orders it; 003 art. 7 asks for free storage before use)";
+
 	private final boolean allowed;
 
 	private final BlobStore store;
@@ -58,7 +62,7 @@ class DeviceCleanup {
 	void checkAllowed(Actor actor, String agency) {
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		if (!allowed) {
-			throw CustodiaException.conflict("error.removal-not-allowed");
+			throw CustodiaException.refused("error.removal-not-allowed", RULE);
 		}
 	}
 

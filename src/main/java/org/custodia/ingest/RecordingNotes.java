@@ -58,7 +58,7 @@ class RecordingNotes {
 	LateReason explainLateness(Actor actor, Recording recording, LateReasonKind reason, String note) {
 		decisions.decide(actor, Action.IMPORT, recording.agency()).orThrow();
 		if (recording.lateMinutes() == null) {
-			throw CustodiaException.conflict("error.recording-not-late");
+			throw CustodiaException.refused("error.recording-not-late", policies.of(recording.agency()).ingest().cite());
 		}
 		if (reason == LateReasonKind.OTHER && (note == null || note.isBlank())) {
 			throw CustodiaException.badRequest("error.late-reason-note-required");

@@ -67,7 +67,8 @@ class DeviceCleanupIntegrationTests {
 		mvc.perform(post("/api/v1/recordings/import").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"folder\":\"%s\",\"device\":\"ANY\",\"removeFromDevice\":true}".formatted(folder)))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不允许导入后从设备上删除")));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不允许导入后从设备上删除")))
+			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("003 art. 7")));
 		assertThat(folder.resolve(name)).exists();
 		assertThat(ledger.entries(0, 100_000)).noneMatch(entry -> entry.payloadJson().contains(name));
 	}

@@ -109,7 +109,8 @@ class RecordingRegisterIntegrationTests {
 		mvc.perform(post("/api/v1/recordings/" + important + "/late-reasons").header("Authorization", bearer)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"CONTINUOUS_WORK\"}"))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("未超过导入时限")));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("未超过导入时限")))
+			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("003")));
 		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("recording.late-reason")
 				&& entry.subjectId().equals(late)).hasSize(1);
 
