@@ -2,7 +2,7 @@ package org.custodia.ingest;
 
 /**
  * Watches an import as it runs: the command line draws a progress bar from it, the web page shows
- * live progress. Called on the importing thread; implementations must be quick.
+ * live progress. Called by one thread at a time; implementations must be quick.
  */
 public interface ImportProgress {
 
@@ -19,5 +19,25 @@ public interface ImportProgress {
 
 	/** One file's outcome, as soon as it is known. */
 	default void finished(RecordingImports.Outcome outcome) {
+	}
+
+	/** The same watcher, called by one thread at a time: an import copies several files at once. */
+	static ImportProgress serialized(ImportProgress progress) {
+		return new ImportProgress() {
+			@Override
+			public synchronized void started(int files, long bytes) {
+				progress.started(files, bytes);
+			}
+
+			@Override
+			public synchronized void copied(long bytes) {
+				progress.copied(bytes);
+			}
+
+			@Override
+			public synchronized void finished(RecordingImports.Outcome outcome) {
+				progress.finished(outcome);
+			}
+		};
 	}
 }

@@ -1,6 +1,5 @@
 package org.custodia.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -107,39 +106,40 @@ public class RecordingImports {
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		Device device = register.byNumber(actor, agency, deviceNumber);
 		// Sizes as the import begins: a file that reads shorter or longer was cut or still written to.
-		List<Long> sizes = files.stream().map(file -> sizeOf(file.path())).toList();
-		progress.started(files.size(), sizes.stream().mapToLong(Long::longValue).sum());
+		Map<SourceFile, Long> sizes = new java.util.HashMap<>();
+		files.forEach(file -> sizes.put(file, sizeOf(file.path())));
+		progress.started(files.size(), sizes.values().stream().mapToLong(Long::longValue).sum());
 		List<Outcome> outcomes = new ArrayList<>();
-		List<SourceFile> staged = new ArrayList<>();
-		List<String> types = new ArrayList<>();
+		ImportProgress watching = ImportProgress.serialized(progress);
 		try (BlobStore.Batch batch = store.batch()) {
-			for (int i = 0; i < files.size(); i++) {
-				SourceFile file = files.get(i);
-				InputStream source;
-				try {
-					source = sources.open(file.path());
+			List<BatchCopy.Copied> copied = BatchCopy.copy(agency, files, batch, new BatchCopy.Files() {
+				@Override
+				public InputStream open(SourceFile file) throws IOException {
+					return sources.open(file.path());
 				}
-				catch (IOException e) {
-					outcomes.add(failed(file, "error.source-unopenable", progress));
-					continue;
+
+				@Override
+				public long size(SourceFile file) {
+					return sizes.get(file);
 				}
-				try (InputStream in = new BufferedInputStream(new SizeChecked(source, sizes.get(i)), 1 << 16)) {
-					byte[] head = new byte[16];
-					in.mark(16);
-					int read = in.readNBytes(head, 0, 16);
-					in.reset();
-					batch.stage(agency, dayOf(file.path()), file.extensionHint(), counted(in, progress));
-					staged.add(file);
-					types.add(ContentTypes.of(head, read));
+
+				@Override
+				public LocalDate day(SourceFile file) {
+					return dayOf(file.path());
 				}
-				catch (IOException | CustodiaException e) {
-					outcomes.add(failed(file, SizeChecked.problem(e), progress));
+
+				@Override
+				public void failed(BatchCopy.Copied copy) {
+					watching.finished(RecordingImports.failed(copy));
 				}
-			}
+			}, in -> counted(in, watching));
+			copied.stream().filter(copy -> !copy.staged()).forEach(copy -> outcomes.add(failed(copy)));
 			List<StoredBlob> blobs = batch.commit();
 			List<OriginalFacts.Facts> facts = new ArrayList<>();
-			for (int i = 0; i < blobs.size(); i++) {
-				facts.add(originals.read(device, staged.get(i), types.get(i), blobs.get(i)));
+			for (BatchCopy.Copied copy : copied) {
+				if (copy.staged()) {
+					facts.add(originals.read(device, copy.file(), copy.type(), blobs.get(copy.position())));
+				}
 			}
 			List<Outcome> recorded = transactions.execute(status -> {
 				List<Outcome> results = new ArrayList<>();
@@ -151,16 +151,14 @@ public class RecordingImports {
 						names.size(), names.get(0)));
 				return results;
 			});
-			recorded.forEach(progress::finished);
+			recorded.forEach(watching::finished);
 			outcomes.addAll(recorded);
 		}
 		return outcomes;
 	}
 
-	private static Outcome failed(SourceFile file, String problem, ImportProgress progress) {
-		Outcome failed = new Outcome(file.name(), "FAILED", null, null, null, problem);
-		progress.finished(failed);
-		return failed;
+	private static Outcome failed(BatchCopy.Copied copy) {
+		return new Outcome(copy.file().name(), "FAILED", null, null, null, copy.problem());
 	}
 
 	/** Opens a file on the device; tests give one that fails part-way, as an unplugged device does. */

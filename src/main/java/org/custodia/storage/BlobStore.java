@@ -29,8 +29,12 @@ public interface BlobStore {
 	/** A set of originals that become durable and visible together. */
 	interface Batch extends AutoCloseable {
 
-		/** Writes and hashes one original; it is not in the store before {@link #commit()}. */
-		void stage(String agency, LocalDate day, String nameHint, InputStream content);
+		/**
+		 * Writes and hashes one original; it is not in the store before {@link #commit()}. Several threads
+		 * may stage at once (a batch of small files copies faster so); each learns its position in the
+		 * list that {@link #commit()} returns.
+		 */
+		int stage(String agency, LocalDate day, String nameHint, InputStream content);
 
 		/** Makes every staged original durable and puts it in place; returns them in staging order. */
 		java.util.List<StoredBlob> commit();

@@ -101,8 +101,12 @@ class FileSystemBlobStore implements BlobStore {
 		private boolean committed;
 
 		@Override
-		public void stage(String agency, LocalDate day, String nameHint, InputStream content) {
-			staged.add(write(agency, day, nameHint, content));
+		public int stage(String agency, LocalDate day, String nameHint, InputStream content) {
+			Staged written = write(agency, day, nameHint, content);
+			synchronized (staged) {
+				staged.add(written);
+				return staged.size() - 1;
+			}
 		}
 
 		@Override
@@ -140,8 +144,10 @@ class FileSystemBlobStore implements BlobStore {
 
 		@Override
 		public void close() {
-			if (!committed) {
-				staged.forEach(file -> StoreFiles.discard(file.temp()));
+			synchronized (staged) {
+				if (!committed) {
+					staged.forEach(file -> StoreFiles.discard(file.temp()));
+				}
 			}
 		}
 	}

@@ -97,6 +97,34 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
+	void filesStagedFromSeveralThreadsAreCommittedEachAtThePositionItsStageReturned() throws Exception {
+		FileSystemBlobStore store = store(null, false);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try (BlobStore.Batch batch = store.batch()) {
+			java.util.Map<Integer, String> contentAt = new java.util.concurrent.ConcurrentHashMap<>();
+			java.util.List<java.util.concurrent.Future<?>> stages = new java.util.ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				String content = "file " + i + " " + "x".repeat(i * 5000);
+				stages.add(threads.submit(() -> contentAt.put(batch.stage("zhanhe-health", DAY, "f.mp4", bytes(content)), content)));
+			}
+			for (java.util.concurrent.Future<?> stage : stages) {
+				stage.get();
+			}
+			java.util.List<StoredBlob> stored = batch.commit();
+			assertThat(stored).hasSize(40);
+			assertThat(contentAt).hasSize(40);
+			for (int position = 0; position < stored.size(); position++) {
+				assertThat(Files.readString(dataDir.resolve("store").resolve(stored.get(position).key())))
+					.isEqualTo(contentAt.get(position));
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
 	void aStartRemovesTheTemporaryFilesOfAKilledWriterAndKeepsThoseOfALiveOne() throws IOException {
 		FileSystemBlobStore live = store(null, false);
 		BlobStore.Batch writing = live.batch();
