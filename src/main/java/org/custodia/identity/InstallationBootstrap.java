@@ -142,7 +142,7 @@ class InstallationBootstrap implements ApplicationRunner {
 			return;
 		}
 		announcements.add("  演示用户 / demo users (" + created.size() + "): <agency>.<role>, e.g. neiqiu-health.officer");
-		announcements.add("    roles: officer custodian legal-head chief leader-in-charge supervisor administrator");
+		announcements.add("    roles: officer custodian unit-head legal-head chief leader-in-charge supervisor administrator");
 		announcements.add("    agencies: " + String.join(" ", agencyRows.agencies().stream().map(AgencyView::code).toList()));
 		announcements.add("  演示用户密码 / demo password: " + password);
 	}
@@ -151,6 +151,7 @@ class InstallationBootstrap implements ApplicationRunner {
 		return switch (role) {
 			case OFFICER -> "演示执法人员";
 			case CUSTODIAN -> "演示设备管理员";
+			case UNIT_HEAD -> "演示科室负责人";
 			case LEGAL_HEAD -> "演示法制机构负责人";
 			case CHIEF -> "演示主要负责人";
 			case LEADER_IN_CHARGE -> "演示分管领导";

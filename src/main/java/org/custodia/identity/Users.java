@@ -64,6 +64,12 @@ public class Users {
 		return user.view();
 	}
 
+	/** A user by id, without a check: for decisions that need someone's unit (who heads whose recordings). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<UserView> findByIdForSystem(UUID id) {
+		return id == null ? java.util.Optional.empty() : users.findById(id).map(UserAccount::view);
+	}
+
 	/** For system jobs (demo data, scheduled work) that act without a signed-in user. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<UserView> findForSystem(String username) {

@@ -88,6 +88,26 @@ public class Ledger {
 			.list();
 	}
 
+	/** The entries about one subject (a recording, a device), oldest first: a record's history. */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> about(String agency, java.util.Collection<String> subjectIds, int limit) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload, entry,
+				       leaf_hash
+				from ledger_entry where agency = :agency and subject_id in (:ids) order by seq limit :limit""")
+			.param("agency", agency)
+			.param("ids", subjectIds)
+			.param("limit", limit)
+			.query((rs, row) -> new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("agency"), rs.getString("actor"), rs.getString("actor_roles"), rs.getString("action"),
+					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload"), rs.getString("entry"),
+					rs.getString("leaf_hash")))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public long size() {
 		return jdbc.sql("select count(*) from ledger_entry").query(Long.class).single();

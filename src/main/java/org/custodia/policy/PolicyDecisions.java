@@ -17,6 +17,9 @@ public class PolicyDecisions {
 
 	public static final String SEPARATION_OF_DUTIES = "custodia: separation of duties (the administrator manages accounts, sees no footage and deletes nothing)";
 
+	public static final String INTERIM_PLAYBACK = "custodia: until access requests (调阅) are built, the recording officer (001-access art. 4), "
+			+ "the head of the officer's unit (000 art. 20) and the legal department head (000 art. 22) may play back a recording";
+
 	private final Policies policies;
 
 	private final RetentionPeriods retention;
@@ -63,6 +66,31 @@ public class PolicyDecisions {
 			case PUBLIC_USE -> publicUse(actor, policy);
 			case DISPOSE -> dispose(actor, policy);
 		};
+	}
+
+	/**
+	 * Whether a user may play back a recording: until access requests (调阅) are built, the officer who
+	 * recorded it, the head of that officer's unit and the agency's legal head; nobody else, the
+	 * administrator never.
+	 */
+	public Decision decidePlayback(Actor actor, String agencyCode, boolean recordedByActor, boolean headOfRecordingUnit) {
+		if (actor.has(Role.ADMINISTRATOR)) {
+			return Decision.refused("administrator-no-footage", SEPARATION_OF_DUTIES);
+		}
+		policies.of(agencyCode);
+		if (!actor.belongsTo(agencyCode)) {
+			return Decision.refused("tenant-isolation", TENANT_ISOLATION);
+		}
+		if (recordedByActor) {
+			return Decision.allowed("playback-own-recording", INTERIM_PLAYBACK, false);
+		}
+		if (headOfRecordingUnit && actor.has(Role.UNIT_HEAD)) {
+			return Decision.allowed("playback-unit-head", INTERIM_PLAYBACK, false);
+		}
+		if (actor.has(Role.LEGAL_HEAD)) {
+			return Decision.allowed("playback-legal-head", INTERIM_PLAYBACK, false);
+		}
+		return Decision.refused("playback-interim", INTERIM_PLAYBACK);
 	}
 
 	private Decision use(Actor actor, AgencyPolicy policy, String requesterKind, String use) {

@@ -7,6 +7,8 @@ public enum Role {
 
 	OFFICER("officer"),
 	CUSTODIAN("custodian"),
+	/** The head of a unit (科室负责人): reviews the unit's work records, may play back its recordings. */
+	UNIT_HEAD("unit-head"),
 	LEGAL_HEAD("legal-head"),
 	CHIEF("chief"),
 	LEADER_IN_CHARGE("leader-in-charge"),

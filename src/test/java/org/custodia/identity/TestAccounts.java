@@ -36,8 +36,13 @@ public class TestAccounts {
 
 	/** A new user of the agency's first unit with the given roles and {@link #PASSWORD}; returns the user name. */
 	public String create(String agency, Role... roles) {
+		return createInUnit(agency, 0, roles);
+	}
+
+	/** The same in the agency's unit of that index (its units in their listed order). */
+	public String createInUnit(String agency, int unitIndex, Role... roles) {
 		String username = "t-" + UUID.randomUUID().toString().substring(0, 8);
-		UUID unit = agencies.units(agency).get(0).id();
+		UUID unit = agencies.units(agency).get(unitIndex).id();
 		users.create(installationAdministrator(), new NewUser(username, "测试用户", agency, unit,
 				List.of(roles).stream().map(Role::code).toList(), PASSWORD));
 		return username;

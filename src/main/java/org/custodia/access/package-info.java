@@ -1,0 +1,8 @@
+/**
+ * Viewing recordings: who may play back which original or derived copy, the byte-range streaming
+ * behind the player, and one ledger entry per viewing session. Access requests (调阅) and copies
+ * for outside parties will live here too.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage",
+		"device", "ingest" })
+package org.custodia.access;

@@ -1,0 +1,217 @@
+package org.custodia.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.custodia.device.DeviceKind;
+import org.custodia.device.DeviceRegister;
+import org.custodia.device.NewDevice;
+import org.custodia.identity.TestAccounts;
+import org.custodia.ingest.RecordingImports;
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEntry;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.Role;
+import org.custodia.shared.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Playback of an original through {@code /api/v1/recordings/{id}/content}: byte ranges as a player
+ * asks for them, who may watch and who may not, a file gone from the store, and one ledger entry per
+ * viewing session.
+ */
+@CustodiaIntegrationTest
+class PlaybackIntegrationTests {
+
+	static final String AGENCY = "fengnan-medins";
+
+	static final Path MEDIA = Path.of("..", "shared", "media");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	DeviceRegister devices;
+
+	@Autowired
+	RecordingImports imports;
+
+	@Autowired
+	Viewings viewings;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	org.custodia.shared.CustodiaProperties custodia;
+
+	MockHttpSession officer;
+
+	UUID recording;
+
+	byte[] original;
+
+	@BeforeEach
+	void anOfficersRecordingIsImported() throws Exception {
+		officer = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
+		MockHttpSession custodianSession = accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN);
+		Actor custodian = accounts.account(custodianSession);
+		String number = "PB-" + UUID.randomUUID().toString().substring(0, 8);
+		devices.register(custodian, new NewDevice(AGENCY, number, DeviceKind.BODY_CAMERA, null, null, null, null, null,
+				null, null, null, null, null));
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		Files.createDirectories(folder);
+		// The sample with a few bytes of its own at the end: the shared context must not see it as a duplicate.
+		byte[] tail = new byte[16];
+		new Random().nextBytes(tail);
+		original = concat(Files.readAllBytes(MEDIA.resolve("sample_mpeg4.mp4")), tail);
+		Files.write(folder.resolve("clip.mp4"), original);
+		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, number,
+				accounts.account(officer).userId(), folder);
+		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED");
+		recording = outcomes.get(0).recordingId();
+	}
+
+	@Test
+	void theRecordingOfficerSeeksAnywhereWithByteRanges() throws Exception {
+		String content = "/api/v1/recordings/" + recording + "/content";
+		byte[] whole = mvc.perform(get(content).session(officer))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Accept-Ranges", "bytes"))
+			.andExpect(header().string("Content-Length", String.valueOf(original.length)))
+			.andExpect(header().string("Content-Type", "video/mp4"))
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(whole).isEqualTo(original);
+
+		byte[] middle = mvc.perform(get(content).session(officer).header("Range", "bytes=1000-1999"))
+			.andExpect(status().isPartialContent())
+			.andExpect(header().string("Content-Range", "bytes 1000-1999/" + original.length))
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(middle).isEqualTo(Arrays.copyOfRange(original, 1000, 2000));
+
+		byte[] last = mvc.perform(get(content).session(officer).header("Range", "bytes=-100"))
+			.andExpect(status().isPartialContent())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(last).isEqualTo(Arrays.copyOfRange(original, original.length - 100, original.length));
+
+		byte[] toTheEnd = mvc.perform(get(content).session(officer).header("Range", "bytes=" + (original.length - 10) + "-"))
+			.andExpect(status().isPartialContent())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(toTheEnd).hasSize(10);
+
+		mvc.perform(get(content).session(officer).header("Range", "bytes=" + original.length + "-")
+				.header("Accept-Language", "en"))
+			.andExpect(status().isRequestedRangeNotSatisfiable())
+			.andExpect(header().string("Content-Range", "bytes */" + original.length))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("超出了文件长度（" + original.length + " 字节）")));
+
+		String etag = mvc.perform(head(content).session(officer))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Length", String.valueOf(original.length)))
+			.andReturn().getResponse().getHeader("ETag");
+		assertThat(etag).hasSize(66);
+		mvc.perform(get(content).session(officer).header("Range", "bytes=0-9").header("If-Range", etag))
+			.andExpect(status().isPartialContent());
+		// The file changed since the client cached its start (another ETag): the whole file, not a range of it.
+		mvc.perform(get(content).session(officer).header("Range", "bytes=0-9").header("If-Range", "\"other\""))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Length", String.valueOf(original.length)));
+	}
+
+	@Test
+	void onlyTheOfficerHisUnitHeadAndTheLegalHeadMayWatch() throws Exception {
+		String content = "/api/v1/recordings/" + recording + "/content";
+		String unitHead = accounts.create(AGENCY, Role.UNIT_HEAD);
+		String otherUnitHead = accounts.createInUnit(AGENCY, 1, Role.UNIT_HEAD);
+		String legalHead = accounts.create(AGENCY, Role.LEGAL_HEAD);
+		String colleague = accounts.create(AGENCY, Role.OFFICER);
+		String otherAgencyLegalHead = accounts.create("kaifeng-audit", Role.LEGAL_HEAD);
+
+		mvc.perform(head(content).header("Authorization", accounts.bearer(mvc, unitHead))).andExpect(status().isOk());
+		mvc.perform(head(content).header("Authorization", accounts.bearer(mvc, legalHead))).andExpect(status().isOk());
+		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, colleague)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("001-access art. 4")));
+		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, otherUnitHead)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, otherAgencyLegalHead)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, "admin", CustodiaIntegrationTest.ADMIN_PASSWORD)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("separation of duties")));
+	}
+
+	@Test
+	void aViewingSessionIsOneLedgerEntryWithWhatWasServed() throws Exception {
+		String content = "/api/v1/recordings/" + recording + "/content";
+		for (int start = 0; start < 5000; start += 1000) {
+			mvc.perform(get(content).session(officer).header("Range", "bytes=" + start + "-" + (start + 999)))
+				.andExpect(status().isPartialContent());
+		}
+		mvc.perform(head(content).session(officer)).andExpect(status().isOk());
+		assertThat(viewedEntries()).isEmpty();
+		viewings.closeAll();
+		List<LedgerEntry> viewed = viewedEntries();
+		assertThat(viewed).hasSize(1);
+		assertThat(viewed.get(0).actor()).isEqualTo(accounts.account(officer).username());
+		assertThat(viewed.get(0).payloadJson()).contains("\"served\":\"0-4999\"").contains("\"requests\":5")
+			.contains("\"object\":\"original\"");
+		assertThat(jdbc.sql("select count(*) from access_viewing where recording_id = :id and closed = false")
+			.param("id", recording).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aFileGoneFromTheStoreIsAClearErrorAndAnAlarmNotAServerError() throws Exception {
+		String key = jdbc.sql("select blob_key from ingest_recording where id = :id").param("id", recording)
+			.query(String.class).single();
+		Path stored = custodia.dataDir().resolve("store").resolve(key);
+		Path aside = stored.resolveSibling(stored.getFileName() + ".aside");
+		Files.move(stored, aside);
+		try {
+			mvc.perform(get("/api/v1/recordings/" + recording + "/content").session(officer).header("Accept-Language", "en"))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("存储盘可能未挂载")));
+			assertThat(ledger.about(AGENCY, List.of(recording.toString()), 100)).extracting(LedgerEntry::action)
+				.contains("recording.file-missing");
+		}
+		finally {
+			Files.move(aside, stored);
+		}
+	}
+
+	private List<LedgerEntry> viewedEntries() {
+		return ledger.about(AGENCY, List.of(recording.toString()), 100)
+			.stream()
+			.filter(entry -> entry.action().equals("recording.viewed"))
+			.toList();
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+}
