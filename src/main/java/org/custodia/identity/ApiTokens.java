@@ -124,10 +124,14 @@ public class ApiTokens {
 			.param("now", Timestamp.from(now))
 			.query((rs, row) -> rs.getObject("user_id", UUID.class))
 			.optional();
+		// At most once a minute: a player fetching ranges on many connections would otherwise queue on
+		// this one row's lock (a second each on H2) for a figure shown to the minute.
 		userId.ifPresent(id -> jdbc.sql("""
-				update identity_api_token set last_used_at = :now where token_hash = :hash
+				update identity_api_token set last_used_at = :now
+				where token_hash = :hash and (last_used_at is null or last_used_at < :minuteAgo)
 				/* no-ledger: when a token was last used is telemetry, not a change of state */""")
 			.param("now", Timestamp.from(now))
+			.param("minuteAgo", Timestamp.from(now.minusSeconds(60)))
 			.param("hash", hash(token))
 			.update());
 		return userId.flatMap(users::findById).filter(user -> user.enabled() && !user.locked());

@@ -32,11 +32,12 @@ class UserRepository {
 	}
 
 	Optional<UserAccount> findByUsername(String username) {
-		return jdbc.sql(COLUMNS + " where username = :username").param("username", username).query(this::map).optional();
+		return jdbc.sql(COLUMNS + " where username = :username").param("username", username).query(this::map).optional()
+			.map(this::withRoles);
 	}
 
 	Optional<UserAccount> findById(UUID id) {
-		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional();
+		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional().map(this::withRoles);
 	}
 
 	/** Users of one agency, or all users when the agency is null, ordered by user name. */
@@ -46,7 +47,7 @@ class UserRepository {
 		if (agencyCode != null) {
 			statement = statement.param("agency", agencyCode);
 		}
-		return statement.query(this::map).list();
+		return statement.query(this::map).list().stream().map(this::withRoles).toList();
 	}
 
 	boolean exists(String username) {
@@ -139,7 +140,15 @@ class UserRepository {
 		return new UserAccount(id, rs.getString("username"), rs.getString("display_name"), rs.getString("agency_code"),
 				rs.getObject("unit_id", UUID.class), rs.getString("password_hash"), rs.getBoolean("must_change_password"),
 				rs.getString("locale"), rs.getInt("failed_attempts"), lockedUntil, locked, rs.getBoolean("enabled"),
-				Set.copyOf(roles(id)), instant(rs, "created_at"), instant(rs, "last_login_at"));
+				Set.of(), instant(rs, "created_at"), instant(rs, "last_login_at"));
+	}
+
+	// Roles are read after the user's row, never inside its row mapper: a query there would take a second
+	// connection while the first is held, and under load every connection of the pool waits for another.
+	private UserAccount withRoles(UserAccount user) {
+		return new UserAccount(user.userId(), user.username(), user.displayName(), user.agencyCode(), user.unitId(),
+				user.passwordHash(), user.mustChangePassword(), user.locale(), user.failedAttempts(), user.lockedUntil(),
+				user.locked(), user.enabled(), Set.copyOf(roles(user.userId())), user.createdAt(), user.lastLoginAt());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
