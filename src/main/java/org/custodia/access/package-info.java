@@ -4,5 +4,5 @@
  * for outside parties will live here too.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage",
-		"device", "ingest" })
+		"media", "device", "ingest" })
 package org.custodia.access;
