@@ -109,7 +109,7 @@ class ImportCommandLineTests {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodiaApplication.class)
 			.web(WebApplicationType.NONE)
 			.run(dataDirSetting, "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026",
-					"--custodia.device.reminder-schedule=false", "--custodia.ledger.checkpoints=false")) {
+					"--custodia.device.reminder-schedule=false", "--custodia.ledger.checkpoints=false", "--custodia.media.work-schedule=false")) {
 			app.getBean(DeviceRegister.class).register(new CommandLineTests.Custodian("zhanhe-health"),
 					new NewDevice("zhanhe-health", number, DeviceKind.BODY_CAMERA, null, null, null, null, null, null, null,
 							null, null, null));

@@ -210,7 +210,7 @@ class ImportKillTests {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodiaApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--custodia.data-dir=" + dataDir, "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026",
-					"--custodia.device.reminder-schedule=false", "--custodia.ledger.checkpoints=false")) {
+					"--custodia.device.reminder-schedule=false", "--custodia.ledger.checkpoints=false", "--custodia.media.work-schedule=false")) {
 			app.getBean(DeviceRegister.class).register(new CommandLineTests.Custodian(AGENCY),
 					new NewDevice(AGENCY, DEVICE, DeviceKind.BODY_CAMERA, null, null, null, null, null, null, null, null,
 							null, null));

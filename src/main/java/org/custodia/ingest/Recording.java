@@ -19,4 +19,15 @@ public record Recording(UUID id, String agency, UUID deviceId, UUID officerId, S
 		String sm3, long size, String originalName, String contentType, Instant recordedAt, Instant recordedEnd,
 		String timeSource, Instant importedAt, String importedBy, Long lateMinutes, boolean readable, String problem,
 		MediaFacts media, FileNames.NameFacts fileName, String clockFinding, boolean poster) {
+
+	/** The original as the media module reads it, to derive copies from. */
+	public org.custodia.media.OriginalRef asOriginal() {
+		return new org.custodia.media.OriginalRef(id, agency, blobKey, sha256, contentType, media == null ? null : media.format(),
+				media == null ? null : media.videoCodec(), media == null ? null : media.audioCodec());
+	}
+
+	/** Sound or pictures that move: what a browser proxy is made for when the browser cannot play it. */
+	boolean isVideoOrAudio() {
+		return contentType != null && (contentType.startsWith("video/") || contentType.startsWith("audio/"));
+	}
 }

@@ -20,6 +20,7 @@ import org.custodia.device.Device;
 import org.custodia.device.DeviceRecordings;
 import org.custodia.device.DeviceRegister;
 import org.custodia.ledger.Ledger;
+import org.custodia.media.DerivedCopies;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
 import org.custodia.policy.AgencyPolicy;
@@ -66,9 +67,12 @@ public class RecordingImports {
 
 	private final OriginalFacts originals;
 
+	private final DerivedCopies derivedCopies;
+
 	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			OriginalFacts originals, RecordingNotes notes) {
+			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies) {
+		this.derivedCopies = derivedCopies;
 		this.notes = notes;
 		this.originals = originals;
 		this.store = store;
@@ -241,6 +245,10 @@ public class RecordingImports {
 			entry.put("clock", clockFinding);
 		}
 		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(), entry));
+		if (recording.isVideoOrAudio()) {
+			// Requested with the import, so a crash cannot leave a recording nobody makes a proxy of.
+			derivedCopies.proxyFor(actor, recording.asOriginal());
+		}
 		return new Outcome(name, "STORED", recording.id(), blob.sha256(), late, file.media().problem());
 	}
 

@@ -23,7 +23,7 @@ public class DerivedCopies {
 
 	private static final int BATCH = 20;
 
-	private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Shanghai");
+	
 
 	private static final DateTimeFormatter WATERMARK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -90,7 +90,7 @@ public class DerivedCopies {
 		if (ref != null && ref.length() > 100) {
 			throw CustodiaException.badRequest("error.invalid-fields", "requestRef");
 		}
-		String time = WATERMARK_TIME.format(clock.instant().atZone(AGENCY_ZONE));
+		String time = WATERMARK_TIME.format(clock.instant().atZone(clock.getZone()));
 		// burned into the picture in the agencies' language, whatever language the requester reads
 		String text = messages.getMessage("media.watermark", new Object[] { actor.username(), madeFor.strip(), time,
 				ref == null ? "—" : ref, original.sha256().substring(0, Math.min(12, original.sha256().length())) },

@@ -31,11 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** Proxies, clips and watermarked copies made from real media in the store, each a new blob with its ledger entry. */
 @CustodiaIntegrationTest
-@TestPropertySource(properties = "custodia.media.work-schedule=false")
 class DerivedCopiesIntegrationTests {
 
 	static final Path MEDIA = Path.of("..", "shared", "media");

@@ -40,13 +40,16 @@ public @interface CustodiaIntegrationTest {
 	/** Tests run the SM3 backfill themselves when they want it. */
 	String SM3_BY_HAND = "custodia.ingest.sm3-schedule=false";
 
+	/** Tests make proxies, clips and watermarked copies themselves ({@code DerivedCopies.workPending()}). */
+	String MEDIA_BY_HAND = "custodia.media.work-schedule=false";
+
 	/** A fresh data directory and H2 database for each application context. */
 	class H2DataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(), "spring.datasource.url=" + TestDatabases.h2Url(),
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND).applyTo(context);
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND).applyTo(context);
 		}
 	}
 
@@ -58,7 +61,7 @@ public @interface CustodiaIntegrationTest {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(),
 					"spring.datasource.url=" + TestDatabases.postgresUrl(),
 					"spring.datasource.username=" + TestDatabases.POSTGRES_USER, "spring.datasource.password=",
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND).applyTo(context);
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND).applyTo(context);
 		}
 	}
 
