@@ -7,6 +7,8 @@ import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
 import org.custodia.ingest.Recording;
 import org.custodia.ingest.RecordingRegister;
+import org.custodia.media.DerivedCopies;
+import org.custodia.media.DerivedCopy;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Playback {
 
+	public static final String COPY_RULE = "001-access art. 4 (copying needs the legal department head); "
+			+ "custodia: applied to every agency until access requests are built";
+
 	private final RecordingRegister register;
 
 	private final PolicyDecisions decisions;
@@ -31,7 +36,11 @@ public class Playback {
 
 	private final MissingOriginals missing;
 
-	Playback(RecordingRegister register, PolicyDecisions decisions, Users users, BlobStore store, MissingOriginals missing) {
+	private final DerivedCopies derivedCopies;
+
+	Playback(RecordingRegister register, PolicyDecisions decisions, Users users, BlobStore store, MissingOriginals missing,
+			DerivedCopies derivedCopies) {
+		this.derivedCopies = derivedCopies;
 		this.register = register;
 		this.decisions = decisions;
 		this.users = users;
@@ -54,6 +63,47 @@ public class Playback {
 		Recording recording = viewable(actor, recordingId);
 		return new Playable(recording.id(), recording.agency(), "original", file(actor, recording, recording.blobKey(), "original"),
 				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt());
+	}
+
+	/** A derived copy of the recording (proxy, clip, watermarked copy) once made, to those who may watch the recording. */
+	public Playable derived(Actor actor, UUID recordingId, UUID derivedId) {
+		Recording recording = viewable(actor, recordingId);
+		DerivedCopy copy = derivedCopies.byId(derivedId)
+			.filter(found -> found.recordingId().equals(recording.id()))
+			.orElseThrow(() -> CustodiaException.notFound("error.derived-not-found", derivedId));
+		if (copy.state() != DerivedCopy.State.READY) {
+			throw CustodiaException.conflict("error.derived-not-ready", copy.state().name());
+		}
+		return new Playable(recording.id(), recording.agency(), copy.id().toString(),
+				file(actor, recording, copy.storeKey(), copy.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + copy.id()),
+				copy.size(), copy.contentType(), copy.sha256(), copy.finishedAt());
+	}
+
+	/** Asks for a clip of the recording, kept in the archive as a new object naming its original and span. */
+	public DerivedCopy clip(Actor actor, UUID recordingId, long fromMillis, long toMillis) {
+		return derivedCopies.requestClip(actor, viewable(actor, recordingId).asOriginal(), fromMillis, toMillis);
+	}
+
+	/**
+	 * Asks for a copy with who made it, for whom, when and on which request burned in: only the legal
+	 * department head makes copies (001-access art. 4), in every agency until access requests are built.
+	 */
+	public DerivedCopy watermarked(Actor actor, UUID recordingId, String madeFor, String requestRef) {
+		Recording recording = viewable(actor, recordingId);
+		if (!actor.has(org.custodia.shared.Role.LEGAL_HEAD)) {
+			throw CustodiaException.forbidden("rule.copy-by-legal-head", COPY_RULE);
+		}
+		return derivedCopies.requestWatermarked(actor, recording.asOriginal(), madeFor, requestRef);
+	}
+
+	/** The browser proxy of a recording browsers cannot play, asked for now if it never was. */
+	public java.util.Optional<DerivedCopy> proxy(Actor actor, UUID recordingId) {
+		return derivedCopies.proxyFor(actor, viewable(actor, recordingId).asOriginal());
+	}
+
+	/** What was derived from the recording, newest first. */
+	public java.util.List<DerivedCopy> derivedOf(Actor actor, UUID recordingId) {
+		return derivedCopies.of(viewable(actor, recordingId).id());
 	}
 
 	java.nio.file.Path file(Actor actor, Recording recording, String key, String object) {

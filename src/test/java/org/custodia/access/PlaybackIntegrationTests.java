@@ -2,7 +2,9 @@ package org.custodia.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,9 +28,12 @@ import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.Role;
 import org.custodia.shared.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
+
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -61,6 +66,9 @@ class PlaybackIntegrationTests {
 
 	@Autowired
 	Ledger ledger;
+
+	@Autowired
+	org.custodia.media.DerivedCopies copies;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -200,6 +208,55 @@ class PlaybackIntegrationTests {
 		finally {
 			Files.move(aside, stored);
 		}
+	}
+
+	@Test
+	void aRecordingBrowsersCannotPlayIsWatchedThroughItsProxyAndCopiesAreNewObjects() throws Exception {
+		String base = "/api/v1/recordings/" + recording;
+		// sample_mpeg4.mp4 is MPEG-4 Part 2 video, which browsers do not play: its proxy was asked for at import.
+		mvc.perform(get(base + "/playback").session(officer))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.source.kind").value("original"))
+			.andExpect(jsonPath("$.source.proxyState").value("PENDING"));
+		copies.workPending();
+		String proxyUrl = JsonPath.read(mvc.perform(get(base + "/playback").session(officer))
+			.andExpect(jsonPath("$.source.kind").value("proxy"))
+			.andExpect(jsonPath("$.history[*].action").value(org.hamcrest.Matchers.hasItems("recording.ingested",
+					"media.proxy-requested", "media.derived-made")))
+			.andReturn().getResponse().getContentAsString(), "$.source.url");
+		byte[] proxyStart = mvc.perform(get(proxyUrl).session(officer).header("Range", "bytes=0-99"))
+			.andExpect(status().isPartialContent())
+			.andExpect(header().string("Content-Type", "video/mp4"))
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(proxyStart).hasSize(100).isNotEqualTo(Arrays.copyOf(original, 100));
+
+		String clip = JsonPath.read(mvc.perform(post(base + "/clips").session(officer).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"fromSeconds\":1.0,\"toSeconds\":3.0}"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.kind").value("CLIP"))
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		mvc.perform(get(base + "/derived/" + clip + "/content").session(officer)).andExpect(status().isConflict());
+		mvc.perform(post(base + "/watermarked").session(officer).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"madeFor\":\"某区人民法院\"}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("001-access art. 4")));
+		String legalHead = accounts.bearer(mvc, accounts.create(AGENCY, Role.LEGAL_HEAD));
+		mvc.perform(post(base + "/watermarked").header("Authorization", legalHead)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"madeFor\":\"某区人民法院\",\"requestRef\":\"调阅-2026-017\"}"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.kind").value("WATERMARKED"));
+		copies.workPending();
+
+		List<String> hashes = JsonPath.read(mvc.perform(get(base + "/derived").session(officer))
+			.andExpect(jsonPath("$[*].state").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("READY"))))
+			.andExpect(jsonPath("$[*].recordingId").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(recording.toString()))))
+			.andReturn().getResponse().getContentAsString(), "$[*].sha256");
+		String originalSha = jdbc.sql("select sha256 from ingest_recording where id = :id").param("id", recording)
+			.query(String.class).single();
+		assertThat(hashes).hasSize(3).doesNotHaveDuplicates().doesNotContain(originalSha);
+		String key = jdbc.sql("select blob_key from ingest_recording where id = :id").param("id", recording)
+			.query(String.class).single();
+		assertThat(Files.readAllBytes(custodia.dataDir().resolve("store").resolve(key))).isEqualTo(original);
 	}
 
 	private List<LedgerEntry> viewedEntries() {

@@ -58,6 +58,13 @@ class ContentController {
 		stream(actor, playback.original(actor, id), request, response);
 	}
 
+	@RequestMapping(value = "/derived/{derivedId}/content", method = { RequestMethod.GET, RequestMethod.HEAD })
+	void derived(@PathVariable UUID id, @PathVariable UUID derivedId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Actor actor = CurrentActor.get();
+		stream(actor, playback.derived(actor, id, derivedId), request, response);
+	}
+
 	/** What the page's player reports as played, in seconds: kept with the viewing session. */
 	record Played(String object, String ranges) {
 	}
@@ -65,7 +72,8 @@ class ContentController {
 	@PostMapping("/played")
 	Map<String, Object> played(@PathVariable UUID id, @RequestBody Played played) {
 		Actor actor = CurrentActor.get();
-		Playable playable = playback.original(actor, id);
+		Playable playable = played.object() == null || played.object().equals("original") ? playback.original(actor, id)
+				: playback.derived(actor, id, UUID.fromString(played.object()));
 		viewings.played(actor, playable, played.ranges());
 		return Map.of("recorded", true);
 	}

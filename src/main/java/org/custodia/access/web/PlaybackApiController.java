@@ -1,0 +1,109 @@
+package org.custodia.access.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.custodia.access.Playback;
+import org.custodia.ingest.Recording;
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEntry;
+import org.custodia.media.DerivedCopies;
+import org.custodia.media.DerivedCopy;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CurrentActor;
+import org.custodia.shared.CustodiaException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the player needs of a recording: which file to play (the original, or its browser proxy), what
+ * was derived from it, and its ledger history; and the requests for clips and watermarked copies.
+ */
+@RestController
+@RequestMapping("/api/v1/recordings/{id}")
+class PlaybackApiController {
+
+	static final int HISTORY = 500;
+
+	/** The file the player plays: {@code kind} is {@code original} or {@code proxy}; {@code waiting} while a proxy is made. */
+	record Source(String url, String kind, String contentType, String proxyState, String problem) {
+	}
+
+	record PlaybackView(Recording recording, Source source, List<DerivedCopy> derived, List<LedgerEntry> history) {
+	}
+
+	record ClipRequest(Double fromSeconds, Double toSeconds) {
+	}
+
+	record WatermarkRequest(String madeFor, String requestRef) {
+	}
+
+	private final Playback playback;
+
+	private final Ledger ledger;
+
+	PlaybackApiController(Playback playback, Ledger ledger) {
+		this.playback = playback;
+		this.ledger = ledger;
+	}
+
+	@GetMapping("/playback")
+	PlaybackView playback(@PathVariable UUID id) {
+		Actor actor = CurrentActor.get();
+		Recording recording = playback.viewable(actor, id);
+		List<DerivedCopy> derived = playback.derivedOf(actor, id);
+		List<String> subjects = new ArrayList<>(List.of(id.toString()));
+		derived.forEach(copy -> subjects.add(copy.id().toString()));
+		return new PlaybackView(recording, source(recording, derived), derived,
+				ledger.about(recording.agency(), subjects, HISTORY));
+	}
+
+	static Source source(Recording recording, List<DerivedCopy> derived) {
+		String original = "/api/v1/recordings/" + recording.id() + "/content";
+		if (DerivedCopies.playsInBrowser(recording.asOriginal())) {
+			return new Source(original, "original", recording.contentType(), null, null);
+		}
+		Optional<DerivedCopy> proxy = derived.stream().filter(copy -> copy.kind() == DerivedCopy.Kind.PROXY).findFirst();
+		if (proxy.isPresent() && proxy.get().state() == DerivedCopy.State.READY) {
+			return new Source(original.replace("/content", "/derived/" + proxy.get().id() + "/content"), "proxy",
+					proxy.get().contentType(), "READY", null);
+		}
+		return new Source(original, "original", recording.contentType(),
+				proxy.map(copy -> copy.state().name()).orElse("NONE"), proxy.map(DerivedCopy::problem).orElse(null));
+	}
+
+	@GetMapping("/derived")
+	List<DerivedCopy> derived(@PathVariable UUID id) {
+		return playback.derivedOf(CurrentActor.get(), id);
+	}
+
+	@PostMapping("/proxy")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Optional<DerivedCopy> proxy(@PathVariable UUID id) {
+		return playback.proxy(CurrentActor.get(), id);
+	}
+
+	@PostMapping("/clips")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	DerivedCopy clip(@PathVariable UUID id, @RequestBody ClipRequest request) {
+		if (request.fromSeconds() == null || request.toSeconds() == null) {
+			throw CustodiaException.badRequest("error.clip-range", request.fromSeconds(), request.toSeconds());
+		}
+		return playback.clip(CurrentActor.get(), id, Math.round(request.fromSeconds() * 1000),
+				Math.round(request.toSeconds() * 1000));
+	}
+
+	@PostMapping("/watermarked")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	DerivedCopy watermarked(@PathVariable UUID id, @RequestBody WatermarkRequest request) {
+		return playback.watermarked(CurrentActor.get(), id, request.madeFor(), request.requestRef());
+	}
+}
