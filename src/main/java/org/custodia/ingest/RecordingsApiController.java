@@ -143,12 +143,12 @@ class RecordingsApiController {
 		return recording;
 	}
 
-	private static String encode(Recording last) {
+	static String encode(Recording last) {
 		String position = last.importedAt().toEpochMilli() + ":" + last.id();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static RecordingRepository.After decode(String after) {
+	static RecordingRepository.After decode(String after) {
 		if (after == null || after.isBlank()) {
 			return null;
 		}

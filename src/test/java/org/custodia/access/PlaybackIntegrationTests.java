@@ -259,6 +259,23 @@ class PlaybackIntegrationTests {
 		assertThat(Files.readAllBytes(custodia.dataDir().resolve("store").resolve(key))).isEqualTo(original);
 	}
 
+	@Test
+	void theRegisterListsTheRecordingAndItsPlayerPageShowsWhatItIsToThoseWhoMayWatch() throws Exception {
+		String sha = jdbc.sql("select sha256 from ingest_recording where id = :id").param("id", recording)
+			.query(String.class).single();
+		String register = mvc.perform(get("/recordings").session(officer))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(register).contains("/recordings/" + recording).contains("clip.mp4");
+		String page = mvc.perform(get("/recordings/" + recording).session(officer))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(sha).contains("id=\"player\"").contains("recording.ingested")
+			.contains("/api/v1/recordings/" + recording + "/strip/9").doesNotContain("id=\"watermark-form\"");
+		MockHttpSession colleague = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
+		mvc.perform(get("/recordings/" + recording).session(colleague)).andExpect(status().isForbidden());
+	}
+
 	private List<LedgerEntry> viewedEntries() {
 		return ledger.about(AGENCY, List.of(recording.toString()), 100)
 			.stream()

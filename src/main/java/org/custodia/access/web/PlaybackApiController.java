@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.custodia.access.Playable;
 import org.custodia.access.Playback;
 import org.custodia.ingest.Recording;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;
+import org.custodia.media.StripFrames;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
 import org.custodia.shared.CustodiaException;
@@ -50,7 +57,10 @@ class PlaybackApiController {
 
 	private final Ledger ledger;
 
-	PlaybackApiController(Playback playback, Ledger ledger) {
+	private final StripFrames strips;
+
+	PlaybackApiController(Playback playback, Ledger ledger, StripFrames strips) {
+		this.strips = strips;
 		this.playback = playback;
 		this.ledger = ledger;
 	}
@@ -78,6 +88,20 @@ class PlaybackApiController {
 		}
 		return new Source(original, "original", recording.contentType(),
 				proxy.map(copy -> copy.state().name()).orElse("NONE"), proxy.map(DerivedCopy::problem).orElse(null));
+	}
+
+	/** One frame of the strip the player seeks by (a small JPEG), made from the original when first asked for. */
+	@GetMapping(value = "/strip/{index}", produces = MediaType.IMAGE_JPEG_VALUE)
+	ResponseEntity<Resource> strip(@PathVariable UUID id, @PathVariable int index) {
+		Actor actor = CurrentActor.get();
+		Recording recording = playback.viewable(actor, id);
+		Long duration = recording.media() == null ? null : recording.media().durationMillis();
+		Playable original = playback.original(actor, id);
+		return strips.frame(recording.sha256(), original.file(), duration == null ? 0 : duration, index)
+			.<ResponseEntity<Resource>>map(file -> ResponseEntity.ok()
+				.header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+				.body(new FileSystemResource(file)))
+			.orElseThrow(() -> CustodiaException.notFound("error.strip-frame", index));
 	}
 
 	@GetMapping("/derived")

@@ -1,0 +1,108 @@
+// The player page: plays the original or its proxy, seeks by the frame strip, reports what was played
+// (one viewing record per session on the server), asks for clips and watermarked copies.
+(function () {
+  'use strict';
+  var root = document.getElementById('player-page');
+  if (!root) {
+    return;
+  }
+  var data = root.dataset;
+  var player = document.getElementById('player');
+  var headers = { 'Content-Type': 'application/json' };
+  headers[data.csrfHeader] = data.csrfToken;
+  var error = document.getElementById('player-error');
+
+  function post(path, body, keepalive) {
+    return fetch(data.api + path, { method: 'POST', headers: headers, body: JSON.stringify(body || {}),
+      credentials: 'same-origin', keepalive: !!keepalive });
+  }
+
+  function fail(response) {
+    return response.json().then(function (problem) {
+      error.textContent = (problem.detail || data.textRequestFailed) + (problem.rule ? '（' + problem.rule + '）' : '');
+      error.hidden = false;
+    }, function () {
+      error.textContent = data.textRequestFailed;
+      error.hidden = false;
+    });
+  }
+
+  function after(response) {
+    if (response.ok) {
+      window.location.reload();
+    } else {
+      fail(response);
+    }
+  }
+
+  player.src = data.source;
+
+  // What the player says was played, in seconds: kept with this viewing session on the server.
+  function played() {
+    var ranges = [];
+    for (var i = 0; i < player.played.length; i++) {
+      ranges.push(player.played.start(i).toFixed(1) + '-' + player.played.end(i).toFixed(1));
+    }
+    return ranges.join(',');
+  }
+  var reported = '';
+  function report(keepalive) {
+    var now = played();
+    if (now && now !== reported) {
+      reported = now;
+      post('/played', { object: data.object, ranges: now }, keepalive);
+    }
+  }
+  setInterval(function () { report(false); }, 15000);
+  player.addEventListener('pause', function () { report(false); });
+  window.addEventListener('pagehide', function () { report(true); });
+
+  var strip = document.getElementById('strip');
+  if (strip) {
+    strip.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (button) {
+        player.currentTime = parseFloat(button.dataset.seconds);
+        player.play();
+      }
+    });
+  }
+
+  // A proxy being made: look again every five seconds and play it once it is ready.
+  if (data.proxyState === 'PENDING' || data.proxyState === 'WORKING') {
+    var poll = setInterval(function () {
+      fetch(data.api + '/playback', { credentials: 'same-origin' }).then(function (response) {
+        return response.json();
+      }).then(function (view) {
+        if (view.source.kind === 'proxy' || view.source.proxyState === 'FAILED') {
+          clearInterval(poll);
+          window.location.reload();
+        }
+      });
+    }, 5000);
+  }
+  var requestProxy = document.getElementById('request-proxy');
+  if (requestProxy) {
+    requestProxy.addEventListener('click', function () { post('/proxy').then(after); });
+  }
+
+  document.getElementById('clip-from-now').addEventListener('click', function () {
+    document.getElementById('clip-from').value = player.currentTime.toFixed(1);
+  });
+  document.getElementById('clip-to-now').addEventListener('click', function () {
+    document.getElementById('clip-to').value = player.currentTime.toFixed(1);
+  });
+  document.getElementById('clip-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    post('/clips', { fromSeconds: parseFloat(document.getElementById('clip-from').value),
+      toSeconds: parseFloat(document.getElementById('clip-to').value) }).then(after);
+  });
+  var watermark = document.getElementById('watermark-form');
+  if (watermark) {
+    watermark.addEventListener('submit', function (event) {
+      event.preventDefault();
+      post('/watermarked', { madeFor: document.getElementById('watermark-for').value,
+        requestRef: document.getElementById('watermark-request').value }).then(after);
+    });
+  }
+}());
