@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Playback {
 
+	static final int HISTORY = 500;
+
 	public static final String COPY_RULE = "001-access art. 4 (copying needs the legal department head); "
 			+ "custodia: applied to every agency until access requests are built";
 
@@ -38,8 +40,11 @@ public class Playback {
 
 	private final DerivedCopies derivedCopies;
 
+	private final org.custodia.ledger.Ledger ledger;
+
 	Playback(RecordingRegister register, PolicyDecisions decisions, Users users, BlobStore store, MissingOriginals missing,
-			DerivedCopies derivedCopies) {
+			DerivedCopies derivedCopies, org.custodia.ledger.Ledger ledger) {
+		this.ledger = ledger;
 		this.derivedCopies = derivedCopies;
 		this.register = register;
 		this.decisions = decisions;
@@ -99,6 +104,13 @@ public class Playback {
 	/** The browser proxy of a recording browsers cannot play, asked for now if it never was. */
 	public java.util.Optional<DerivedCopy> proxy(Actor actor, UUID recordingId) {
 		return derivedCopies.proxyFor(actor, viewable(actor, recordingId).asOriginal());
+	}
+
+	/** The ledger entries about the recording and the copies derived from it, oldest first. */
+	public java.util.List<org.custodia.ledger.LedgerEntry> history(Recording recording, java.util.List<DerivedCopy> derived) {
+		java.util.List<String> subjects = new java.util.ArrayList<>(java.util.List.of(recording.id().toString()));
+		derived.forEach(copy -> subjects.add(copy.id().toString()));
+		return ledger.about(recording.agency(), subjects, HISTORY);
 	}
 
 	/** What was derived from the recording, newest first. */

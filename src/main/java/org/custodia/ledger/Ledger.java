@@ -81,10 +81,7 @@ public class Ledger {
 			statement = statement.param("agency", agency);
 		}
 		return statement
-			.query((rs, row) -> new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("agency"), rs.getString("actor"), rs.getString("actor_roles"), rs.getString("action"),
-					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload"), rs.getString("entry"),
-					rs.getString("leaf_hash")))
+			.query(Ledger::entry)
 			.list();
 	}
 
@@ -101,11 +98,14 @@ public class Ledger {
 			.param("agency", agency)
 			.param("ids", subjectIds)
 			.param("limit", limit)
-			.query((rs, row) -> new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("agency"), rs.getString("actor"), rs.getString("actor_roles"), rs.getString("action"),
-					rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("payload"), rs.getString("entry"),
-					rs.getString("leaf_hash")))
+			.query(Ledger::entry)
 			.list();
+	}
+
+	private static LedgerEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("agency"),
+				rs.getString("actor"), rs.getString("actor_roles"), rs.getString("action"), rs.getString("subject_type"),
+				rs.getString("subject_id"), rs.getString("payload"), rs.getString("entry"), rs.getString("leaf_hash"));
 	}
 
 	@Transactional(readOnly = true)

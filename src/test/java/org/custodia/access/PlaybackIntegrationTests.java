@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 import org.custodia.device.DeviceKind;
@@ -26,7 +25,6 @@ import org.custodia.ledger.LedgerEntry;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.Role;
-import org.custodia.shared.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.jayway.jsonpath.JsonPath;
@@ -46,8 +44,6 @@ import org.springframework.test.web.servlet.MockMvc;
 class PlaybackIntegrationTests {
 
 	static final String AGENCY = "fengnan-medins";
-
-	static final Path MEDIA = Path.of("..", "shared", "media");
 
 	@Autowired
 	MockMvc mvc;
@@ -90,15 +86,10 @@ class PlaybackIntegrationTests {
 		String number = "PB-" + UUID.randomUUID().toString().substring(0, 8);
 		devices.register(custodian, new NewDevice(AGENCY, number, DeviceKind.BODY_CAMERA, null, null, null, null, null,
 				null, null, null, null, null));
-		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
-		Files.createDirectories(folder);
-		// The sample with a few bytes of its own at the end: the shared context must not see it as a duplicate.
-		byte[] tail = new byte[16];
-		new Random().nextBytes(tail);
-		original = concat(Files.readAllBytes(MEDIA.resolve("sample_mpeg4.mp4")), tail);
-		Files.write(folder.resolve("clip.mp4"), original);
+		AccessFixtures.Card card = AccessFixtures.cardWith("sample_mpeg4.mp4", "clip.mp4");
+		original = card.bytes();
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, number,
-				accounts.account(officer).userId(), folder);
+				accounts.account(officer).userId(), card.folder());
 		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED");
 		recording = outcomes.get(0).recordingId();
 	}
@@ -281,11 +272,5 @@ class PlaybackIntegrationTests {
 			.stream()
 			.filter(entry -> entry.action().equals("recording.viewed"))
 			.toList();
-	}
-
-	private static byte[] concat(byte[] first, byte[] second) {
-		byte[] both = Arrays.copyOf(first, first.length + second.length);
-		System.arraycopy(second, 0, both, first.length, second.length);
-		return both;
 	}
 }

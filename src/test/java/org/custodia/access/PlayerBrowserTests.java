@@ -20,6 +20,7 @@ import org.custodia.shared.Actor;
 import org.custodia.shared.Browser;
 import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.Role;
+import org.custodia.shared.TestActor;
 import org.custodia.shared.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -71,7 +72,7 @@ class PlayerBrowserTests {
 		copies.workPending();
 		try (Browser session = new Browser(port)) {
 			WebDriver browser = session.driver();
-			signIn(session, officer, "Player-Page-2026");
+			session.signInReplacing(officer, TestAccounts.PASSWORD, "Player-Page-2026");
 			session.open("/recordings");
 			browser.findElement(By.cssSelector("a[href$='/recordings/" + recording + "']")).click();
 			session.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("playing-proxy")));
@@ -99,59 +100,14 @@ class PlayerBrowserTests {
 		assertThat(viewed.get(0)).startsWith(officer).doesNotContain("\"object\":\"original\"");
 	}
 
-	/** The workstation's custodian, as the import runs for it. */
-	record Custodian() implements Actor {
-
-		@Override
-		public UUID userId() {
-			return new UUID(0, 7);
-		}
-
-		@Override
-		public String username() {
-			return "player-test-custodian";
-		}
-
-		@Override
-		public java.util.Optional<String> agency() {
-			return java.util.Optional.of(AGENCY);
-		}
-
-		@Override
-		public java.util.Set<Role> roles() {
-			return java.util.Set.of(Role.CUSTODIAN);
-		}
-	}
-
 	private UUID importedFor(UUID officerId) throws Exception {
-		Actor custodian = new Custodian();
+		Actor custodian = TestActor.of("player-test-custodian", AGENCY, Role.CUSTODIAN);
 		String number = "PL-" + UUID.randomUUID().toString().substring(0, 8);
 		devices.register(custodian, new NewDevice(AGENCY, number, DeviceKind.BODY_CAMERA, null, null, null, null, null,
 				null, null, null, null, null));
-		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
-		Files.createDirectories(folder);
-		byte[] sample = Files.readAllBytes(Path.of("..", "shared", "media", "sample_mpeg4.mp4"));
-		byte[] tail = new byte[16];
-		new Random().nextBytes(tail);
-		byte[] unique = java.util.Arrays.copyOf(sample, sample.length + tail.length);
-		System.arraycopy(tail, 0, unique, sample.length, tail.length);
-		Files.write(folder.resolve("MOV_0001.mp4"), unique);
-		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, number, officerId, folder);
+		AccessFixtures.Card card = AccessFixtures.cardWith("sample_mpeg4.mp4", "MOV_0001.mp4");
+		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, number, officerId, card.folder());
 		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED");
 		return outcomes.get(0).recordingId();
-	}
-
-	private void signIn(Browser session, String username, String password) {
-		WebDriver browser = session.driver();
-		session.open("/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-		browser.findElement(By.id("login-submit")).click();
-		session.waitFor(ExpectedConditions.urlContains("/account/password"));
-		browser.findElement(By.id("current-password")).sendKeys(TestAccounts.PASSWORD);
-		browser.findElement(By.id("new-password")).sendKeys(password);
-		browser.findElement(By.id("confirm-password")).sendKeys(password);
-		browser.findElement(By.id("password-submit")).click();
-		session.waitFor(ExpectedConditions.urlToBe(session.url("/")));
 	}
 }

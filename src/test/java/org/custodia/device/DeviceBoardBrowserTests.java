@@ -36,16 +36,7 @@ class DeviceBoardBrowserTests {
 		String officer = accounts.create("zhanhe-health", Role.OFFICER);
 		try (Browser session = new Browser(port)) {
 			WebDriver browser = session.driver();
-			session.open("/login");
-			browser.findElement(By.id("username")).sendKeys(custodian);
-			browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-			browser.findElement(By.id("login-submit")).click();
-			session.waitFor(ExpectedConditions.urlContains("/account/password"));
-			browser.findElement(By.id("current-password")).sendKeys(TestAccounts.PASSWORD);
-			browser.findElement(By.id("new-password")).sendKeys("Board-Scan-2026");
-			browser.findElement(By.id("confirm-password")).sendKeys("Board-Scan-2026");
-			browser.findElement(By.id("password-submit")).click();
-			session.waitFor(ExpectedConditions.urlToBe(session.url("/")));
+			session.signInReplacing(custodian, TestAccounts.PASSWORD, "Board-Scan-2026");
 
 			session.open("/devices");
 			String number = "ZHB-" + System.nanoTime() % 100000;

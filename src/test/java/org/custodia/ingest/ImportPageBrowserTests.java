@@ -105,16 +105,7 @@ class ImportPageBrowserTests {
 	private String signInWithDevice(Browser session, String password) {
 		WebDriver browser = session.driver();
 		String custodian = accounts.create("pingdingshan-culture", Role.CUSTODIAN);
-		session.open("/login");
-		browser.findElement(By.id("username")).sendKeys(custodian);
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-		browser.findElement(By.id("login-submit")).click();
-		session.waitFor(ExpectedConditions.urlContains("/account/password"));
-		browser.findElement(By.id("current-password")).sendKeys(TestAccounts.PASSWORD);
-		browser.findElement(By.id("new-password")).sendKeys(password);
-		browser.findElement(By.id("confirm-password")).sendKeys(password);
-		browser.findElement(By.id("password-submit")).click();
-		session.waitFor(ExpectedConditions.urlToBe(session.url("/")));
+		session.signInReplacing(custodian, TestAccounts.PASSWORD, password);
 		session.open("/devices");
 		String number = "PDU-" + System.nanoTime() % 100000;
 		browser.findElement(By.name("number")).sendKeys(number);

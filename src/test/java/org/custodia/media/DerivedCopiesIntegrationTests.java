@@ -25,6 +25,7 @@ import org.custodia.shared.CustodiaException;
 import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.CustodiaProperties;
 import org.custodia.shared.Role;
+import org.custodia.shared.TestActor;
 import org.custodia.storage.BlobStore;
 import org.custodia.storage.StoredBlob;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,6 @@ class DerivedCopiesIntegrationTests {
 
 	/** An agency no other test fills, so that these originals and copies meet nobody else's. */
 	static final String AGENCY = "media-tests";
-
-	record TestActor(UUID userId, String username, Optional<String> agency, Set<Role> roles) implements Actor {
-	}
 
 	final Actor custodian = new TestActor(UUID.randomUUID(), "media-custodian", Optional.of(AGENCY), Set.of(Role.CUSTODIAN));
 

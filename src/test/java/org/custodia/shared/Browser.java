@@ -61,6 +61,20 @@ public final class Browser implements AutoCloseable {
 		driver.get(url(path));
 	}
 
+	/** Signs in with a one-time password, replaces it as the first login demands, and lands on the home page. */
+	public void signInReplacing(String username, String oneTimePassword, String newPassword) {
+		open("/login");
+		driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+		driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(oneTimePassword);
+		driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/account/password"));
+		driver.findElement(org.openqa.selenium.By.id("current-password")).sendKeys(oneTimePassword);
+		driver.findElement(org.openqa.selenium.By.id("new-password")).sendKeys(newPassword);
+		driver.findElement(org.openqa.selenium.By.id("confirm-password")).sendKeys(newPassword);
+		driver.findElement(org.openqa.selenium.By.id("password-submit")).click();
+		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")));
+	}
+
 	public void waitFor(ExpectedCondition<?> condition) {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
 	}

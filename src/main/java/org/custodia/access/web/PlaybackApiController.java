@@ -1,6 +1,5 @@
 package org.custodia.access.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,7 +7,6 @@ import java.util.UUID;
 import org.custodia.access.Playable;
 import org.custodia.access.Playback;
 import org.custodia.ingest.Recording;
-import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;
@@ -38,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/recordings/{id}")
 class PlaybackApiController {
 
-	static final int HISTORY = 500;
-
 	/** The file the player plays: {@code kind} is {@code original} or {@code proxy}; {@code waiting} while a proxy is made. */
 	record Source(String url, String kind, String contentType, String proxyState, String problem) {
 	}
@@ -55,14 +51,11 @@ class PlaybackApiController {
 
 	private final Playback playback;
 
-	private final Ledger ledger;
-
 	private final StripFrames strips;
 
-	PlaybackApiController(Playback playback, Ledger ledger, StripFrames strips) {
+	PlaybackApiController(Playback playback, StripFrames strips) {
 		this.strips = strips;
 		this.playback = playback;
-		this.ledger = ledger;
 	}
 
 	@GetMapping("/playback")
@@ -70,10 +63,7 @@ class PlaybackApiController {
 		Actor actor = CurrentActor.get();
 		Recording recording = playback.viewable(actor, id);
 		List<DerivedCopy> derived = playback.derivedOf(actor, id);
-		List<String> subjects = new ArrayList<>(List.of(id.toString()));
-		derived.forEach(copy -> subjects.add(copy.id().toString()));
-		return new PlaybackView(recording, source(recording, derived), derived,
-				ledger.about(recording.agency(), subjects, HISTORY));
+		return new PlaybackView(recording, source(recording, derived), derived, playback.history(recording, derived));
 	}
 
 	static Source source(Recording recording, List<DerivedCopy> derived) {

@@ -1,6 +1,5 @@
 package org.custodia.access.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import org.custodia.device.DeviceRegister;
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
 import org.custodia.ingest.Recording;
-import org.custodia.ledger.Ledger;
 import org.custodia.media.DerivedCopy;
 import org.custodia.media.StripFrames;
 import org.custodia.shared.Actor;
@@ -29,18 +27,15 @@ class PlayerPageController {
 
 	private final Playback playback;
 
-	private final Ledger ledger;
-
 	private final DeviceRegister devices;
 
 	private final Users users;
 
 	private final java.time.Clock clock;
 
-	PlayerPageController(Playback playback, Ledger ledger, DeviceRegister devices, Users users, java.time.Clock clock) {
+	PlayerPageController(Playback playback, DeviceRegister devices, Users users, java.time.Clock clock) {
 		this.clock = clock;
 		this.playback = playback;
-		this.ledger = ledger;
 		this.devices = devices;
 		this.users = users;
 	}
@@ -50,14 +45,12 @@ class PlayerPageController {
 		Actor actor = CurrentActor.get();
 		Recording recording = playback.viewable(actor, id);
 		List<DerivedCopy> derived = playback.derivedOf(actor, id);
-		List<String> subjects = new ArrayList<>(List.of(id.toString()));
-		derived.forEach(copy -> subjects.add(copy.id().toString()));
 		boolean moving = recording.contentType() != null && recording.contentType().startsWith("video/")
 				&& recording.media() != null && recording.media().durationMillis() != null;
 		model.addAttribute("recording", recording);
 		model.addAttribute("source", PlaybackApiController.source(recording, derived));
 		model.addAttribute("derived", derived);
-		model.addAttribute("history", ledger.about(recording.agency(), subjects, PlaybackApiController.HISTORY));
+		model.addAttribute("history", playback.history(recording, derived));
 		model.addAttribute("device", devices.get(actor, recording.deviceId()));
 		model.addAttribute("officer", users.findByIdForSystem(recording.officerId()).map(UserView::displayName).orElse(null));
 		model.addAttribute("strip", moving ? StripFrames.COUNT : 0);
