@@ -86,7 +86,7 @@ class PolicyOverrideIntegrationTests {
 	@Test
 	void demoSwitchCreatesOneUserPerRoleInEachAgency() {
 		long demoUsers = jdbc.sql("select count(*) from identity_user where username like '%.%'").query(Long.class).single();
-		assertThat(demoUsers).isEqualTo(5 * 7);
+		assertThat(demoUsers).isEqualTo(5 * org.custodia.shared.Role.values().length);
 		assertThat(jdbc.sql("select count(*) from identity_user_role r join identity_user u on u.id = r.user_id "
 				+ "where u.username = 'kaifeng-audit.legal-head' and r.role = 'LEGAL_HEAD'").query(Long.class).single())
 			.isEqualTo(1);
