@@ -153,7 +153,7 @@ public class DerivedCopies {
 	/** Tenant isolation: copies are made only of originals of the requester's own agency. */
 	private static void checkAgency(Actor actor, OriginalRef original) {
 		if (!actor.belongsTo(original.agency())) {
-			throw CustodiaException.forbidden("error.access-denied", null);
+			throw CustodiaException.forbidden("rule.tenant-isolation", org.custodia.policy.PolicyDecisions.TENANT_ISOLATION);
 		}
 	}
 }

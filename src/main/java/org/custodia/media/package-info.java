@@ -3,5 +3,5 @@
  * background with FFmpeg as a new object in the write-once store that names its original and its
  * own hash. Originals are only ever read.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "ledger", "storage" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "policy", "ledger", "storage" })
 package org.custodia.media;
