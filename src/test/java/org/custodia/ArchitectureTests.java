@@ -32,6 +32,7 @@ class ArchitectureTests {
 			.and().haveSimpleNameNotEndingWith("Advice")
 			.and().haveSimpleNameNotEndingWith("Filter")
 			.and().haveSimpleNameNotEndingWith("Handler")
+			.and().haveSimpleNameNotEndingWith("HandlerMapping")
 			.and().haveSimpleNameNotEndingWith("Problems")
 			.and().haveSimpleNameNotEndingWith("Configuration")
 			.should()

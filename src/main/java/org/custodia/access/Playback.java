@@ -42,9 +42,12 @@ public class Playback {
 
 	private final org.custodia.ledger.Ledger ledger;
 
+	private final RecentPlayables recent;
+
 	Playback(RecordingRegister register, PolicyDecisions decisions, Users users, BlobStore store, MissingOriginals missing,
-			DerivedCopies derivedCopies, org.custodia.ledger.Ledger ledger) {
+			DerivedCopies derivedCopies, org.custodia.ledger.Ledger ledger, RecentPlayables recent) {
 		this.ledger = ledger;
+		this.recent = recent;
 		this.derivedCopies = derivedCopies;
 		this.register = register;
 		this.decisions = decisions;
@@ -59,19 +62,29 @@ public class Playback {
 			.filter(found -> actor.belongsTo(found.agency()))
 			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
 		boolean own = recording.officerId() != null && recording.officerId().equals(actor.userId());
-		decisions.decidePlayback(actor, recording.agency(), own, headsUnitOf(actor, recording.officerId())).orThrow();
+		// The units are looked up only when they can matter: each range request of a player passes here.
+		boolean headsUnit = !own && actor.has(org.custodia.shared.Role.UNIT_HEAD) && headsUnitOf(actor, recording.officerId());
+		decisions.decidePlayback(actor, recording.agency(), own, headsUnit).orThrow();
 		return recording;
 	}
 
 	/** The original itself, bit-exact, for byte-range streaming. */
 	public Playable original(Actor actor, UUID recordingId) {
+		return recent.playable(actor, recordingId, "original", () -> decideOriginal(actor, recordingId));
+	}
+
+	private RecentPlayables.Decided decideOriginal(Actor actor, UUID recordingId) {
 		Recording recording = viewable(actor, recordingId);
-		return new Playable(recording.id(), recording.agency(), "original", file(actor, recording, recording.blobKey(), "original"),
-				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt());
+		return new RecentPlayables.Decided(new Playable(recording.id(), recording.agency(), "original", file(actor, recording, recording.blobKey(), "original"),
+				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt()), recording.blobKey());
 	}
 
 	/** A derived copy of the recording (proxy, clip, watermarked copy) once made, to those who may watch the recording. */
 	public Playable derived(Actor actor, UUID recordingId, UUID derivedId) {
+		return recent.playable(actor, recordingId, derivedId.toString(), () -> decideDerived(actor, recordingId, derivedId));
+	}
+
+	private RecentPlayables.Decided decideDerived(Actor actor, UUID recordingId, UUID derivedId) {
 		Recording recording = viewable(actor, recordingId);
 		DerivedCopy copy = derivedCopies.byId(derivedId)
 			.filter(found -> found.recordingId().equals(recording.id()))
@@ -79,9 +92,9 @@ public class Playback {
 		if (copy.state() != DerivedCopy.State.READY) {
 			throw CustodiaException.conflict("error.derived-not-ready", copy.state().name());
 		}
-		return new Playable(recording.id(), recording.agency(), copy.id().toString(),
+		return new RecentPlayables.Decided(new Playable(recording.id(), recording.agency(), copy.id().toString(),
 				file(actor, recording, copy.storeKey(), copy.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + copy.id()),
-				copy.size(), copy.contentType(), copy.sha256(), copy.finishedAt());
+				copy.size(), copy.contentType(), copy.sha256(), copy.finishedAt()), copy.storeKey());
 	}
 
 	/** Asks for a clip of the recording, kept in the archive as a new object naming its original and span. */

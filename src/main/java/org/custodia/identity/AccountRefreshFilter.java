@@ -15,8 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reloads the signed-in account on every request so that a role change, a lockout or a disabled
- * account takes effect at once, and keeps a user with a one-time password on the page that changes it.
+ * Reloads the signed-in account on every request of a browser session so that a role change, a lockout
+ * or a disabled account takes effect at once (token requests are checked by the token filter), and keeps a user with a one-time password on the page that changes it.
  */
 class AccountRefreshFilter extends OncePerRequestFilter {
 
@@ -41,6 +41,11 @@ class AccountRefreshFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		// A token's account was read (or found fresh) by the token filter in this very request.
+		if (request.getAttribute(BearerTokenFilter.TOKEN_AUTHENTICATED) != null) {
+			chain.doFilter(request, response);
+			return;
+		}
 		var current = users.findById(signedIn.userId()).filter(user -> user.enabled() && !user.locked());
 		if (current.isEmpty()) {
 			SecurityContextHolder.clearContext();
@@ -54,9 +59,8 @@ class AccountRefreshFilter extends OncePerRequestFilter {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
-		boolean byToken = request.getAttribute(BearerTokenFilter.TOKEN_AUTHENTICATED) != null;
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (user.mustChangePassword() && !byToken && !ALLOWED_WHILE_ONE_TIME.contains(path)
+		if (user.mustChangePassword() && !ALLOWED_WHILE_ONE_TIME.contains(path)
 				&& !isStatic(path)) {
 			if (path.startsWith("/api/")) {
 				problems.write(request, response, 403, "error.password-change-required", null);

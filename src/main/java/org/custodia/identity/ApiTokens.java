@@ -46,8 +46,11 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, UserRepository users, Ledger ledger, Clock clock) {
+	private final RecentTokens recent;
+
+	ApiTokens(JdbcClient jdbc, UserRepository users, RecentTokens recent, Ledger ledger, Clock clock) {
 		this.jdbc = jdbc;
+		this.recent = recent;
 		this.users = users;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -106,6 +109,7 @@ public class ApiTokens {
 		if (changed == 0) {
 			throw CustodiaException.notFound("error.token-not-found", tokenId);
 		}
+		recent.forgetAll();
 		ledger.append(LedgerEvent.by(actor, actor.agency().orElse(null), "auth.token-revoked", "api-token",
 				tokenId.toString(), Map.of()));
 	}
@@ -135,6 +139,11 @@ public class ApiTokens {
 			.param("hash", hash(token))
 			.update());
 		return userId.flatMap(users::findById).filter(user -> user.enabled() && !user.locked());
+	}
+
+	/** See {@link UserRepository#changes()}: read before authenticating, so a change meanwhile is not missed. */
+	long accountChanges() {
+		return users.changes();
 	}
 
 	private static Instant instant(Timestamp timestamp) {

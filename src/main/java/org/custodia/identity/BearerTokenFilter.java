@@ -19,10 +19,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
+	private final RecentTokens recent;
+
 	private final SecurityProblems problems;
 
-	BearerTokenFilter(ApiTokens tokens, SecurityProblems problems) {
+	BearerTokenFilter(ApiTokens tokens, RecentTokens recent, SecurityProblems problems) {
 		this.tokens = tokens;
+		this.recent = recent;
 		this.problems = problems;
 	}
 
@@ -34,7 +37,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = tokens.authenticate(header.substring(7).strip());
+		String token = header.substring(7).strip();
+		var user = recent.find(token);
+		if (user.isEmpty()) {
+			long accountChanges = tokens.accountChanges();
+			user = tokens.authenticate(token);
+			user.ifPresent(account -> recent.remember(token, account, accountChanges));
+		}
 		if (user.isEmpty()) {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 			problems.write(request, response, 401, "error.token-invalid", null);

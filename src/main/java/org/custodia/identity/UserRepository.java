@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.custodia.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class UserRepository {
@@ -26,9 +29,28 @@ class UserRepository {
 
 	private final Clock clock;
 
+	private final AtomicLong changes = new AtomicLong();
+
 	UserRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/** A number that grows whenever an account changes here, and again when that change commits. */
+	long changes() {
+		return changes.get();
+	}
+
+	private void changed() {
+		changes.incrementAndGet();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					changes.incrementAndGet();
+				}
+			});
+		}
 	}
 
 	Optional<UserAccount> findByUsername(String username) {
@@ -63,6 +85,7 @@ class UserRepository {
 
 	void insert(UUID id, String username, String displayName, String agencyCode, UUID unitId, String passwordHash,
 			boolean mustChangePassword, String locale, Set<Role> roles) {
+		changed();
 		jdbc.sql("""
 				insert into identity_user (id, username, display_name, agency_code, unit_id, password_hash,
 				    must_change_password, locale, failed_attempts, enabled, created_at)
@@ -81,6 +104,7 @@ class UserRepository {
 	}
 
 	void replaceRoles(UUID id, Set<Role> roles) {
+		changed();
 		jdbc.sql("delete from identity_user_role where user_id = :id").param("id", id).update();
 		for (Role role : roles) {
 			jdbc.sql("insert into identity_user_role (user_id, role) values (:id, :role)")
@@ -91,6 +115,7 @@ class UserRepository {
 	}
 
 	void updatePassword(UUID id, String passwordHash, boolean mustChange) {
+		changed();
 		jdbc.sql("""
 				update identity_user set password_hash = :hash, must_change_password = :mustChange,
 				    failed_attempts = 0, locked_until = null where id = :id""")
@@ -101,6 +126,7 @@ class UserRepository {
 	}
 
 	void recordFailure(UUID id, int failedAttempts, Instant lockedUntil) {
+		changed();
 		jdbc.sql("update identity_user set failed_attempts = :attempts, locked_until = :until where id = :id")
 			.param("attempts", failedAttempts)
 			.param("until", lockedUntil == null ? null : Timestamp.from(lockedUntil))
@@ -109,6 +135,7 @@ class UserRepository {
 	}
 
 	void recordLogin(UUID id) {
+		changed();
 		jdbc.sql("update identity_user set failed_attempts = 0, locked_until = null, last_login_at = :now where id = :id")
 			.param("now", now())
 			.param("id", id)
@@ -116,6 +143,7 @@ class UserRepository {
 	}
 
 	void updateLocale(UUID id, String locale) {
+		changed();
 		jdbc.sql("update identity_user set locale = :locale where id = :id").param("locale", locale).param("id", id).update();
 	}
 

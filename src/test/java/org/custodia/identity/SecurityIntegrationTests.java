@@ -165,6 +165,21 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void aRoleTakenAwayAppliesToTheVeryNextTokenRequest() throws Exception {
+		String admin = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.ADMINISTRATOR));
+		String username = accounts.create("kaifeng-audit", Role.SUPERVISOR);
+		String supervisor = accounts.bearer(mvc, username);
+		mvc.perform(get("/api/v1/ledger/entries").header("Authorization", supervisor)).andExpect(status().isOk());
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/users/" + accounts.idOf(username) + "/roles")
+			.header("Authorization", admin).contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"officer\"]}"))
+			.andExpect(status().isOk());
+
+		mvc.perform(get("/api/v1/ledger/entries").header("Authorization", supervisor)).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void tokensAreStoredOnlyAsHashes() throws Exception {
 		String username = accounts.create("neiqiu-health", Role.OFFICER);
 		String bearer = accounts.bearer(mvc, username);
