@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
 
@@ -23,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The strip of small frames a player seeks by: {@link #COUNT} frames evenly spread over a video,
- * made from the original the first time each is asked for and kept under
- * {@code <data-dir>/derived/strips/<sha256>/}: derived, regenerable, never part of the store.
+ * made from the original the first time one is asked for — all of them in one opening of the file,
+ * since opening a long recording (reading its index) costs as much as a seek — and kept under
+ * {@code <data-dir>/derived/strips/<sha256>/}: derived, regenerable, never part of the store. The
+ * player asks for the frames at once; one request makes the strip while the others wait for it.
  */
 @Component
 public class StripFrames {
@@ -36,6 +39,8 @@ public class StripFrames {
 	private static final Logger log = LoggerFactory.getLogger(StripFrames.class);
 
 	private final Path directory;
+
+	private final ConcurrentHashMap<String, Object> making = new ConcurrentHashMap<>();
 
 	StripFrames(CustodiaProperties custodia) {
 		this.directory = custodia.dataDir().resolve("derived").resolve("strips");
@@ -50,47 +55,78 @@ public class StripFrames {
 		if (Files.isRegularFile(frame)) {
 			return Optional.of(frame);
 		}
+		Object lock = making.computeIfAbsent(sha256, key -> new Object());
 		try {
-			Optional<BufferedImage> picture = grab(original, (long) ((index + 0.5) * durationMillis * 1000 / COUNT));
-			if (picture.isEmpty()) {
-				return Optional.empty();
+			synchronized (lock) {
+				if (!Files.isRegularFile(frame) && make(sha256, original, durationMillis, true) == Made.SOME) {
+					make(sha256, original, durationMillis, false);
+				}
 			}
-			Files.createDirectories(frame.getParent());
-			Path temp = frame.resolveSibling(index + "-" + UUID.randomUUID() + ".tmp");
-			ImageIO.write(picture.get(), "jpg", temp.toFile());
-			Files.move(temp, frame, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			return Optional.of(frame);
 		}
-		catch (IOException | RuntimeException e) {
-			log.warn("No strip frame {} of {}: {}", index, sha256, e.toString());
-			return Optional.empty();
+		finally {
+			making.remove(sha256, lock);
 		}
+		return Files.isRegularFile(frame) ? Optional.of(frame) : Optional.empty();
 	}
 
-	private static Optional<BufferedImage> grab(Path original, long micros) throws IOException {
+	private enum Made {
+		ALL, SOME, UNREADABLE
+	}
+
+	/**
+	 * Makes every frame of the strip not made yet, and says whether all are there now. With
+	 * {@code keyFramesOnly} a frame is the first key frame from its point on (a second or two later in
+	 * camera footage): decoding the frames in between cost ten times more. A video with few key frames (a
+	 * phone's short clip may have one) leaves frames out that way; they are then made frame-exact.
+	 */
+	private Made make(String sha256, Path original, long durationMillis, boolean keyFramesOnly) {
 		avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+		int made = 0;
 		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(original.toAbsolutePath().toString())) {
+			if (keyFramesOnly) {
+				grabber.setVideoOption("skip_frame", "nokey");
+			}
 			grabber.start();
-			grabber.setTimestamp(micros);
-			Frame frame = grabber.grabImage();
-			if (frame == null || frame.image == null) {
-				return Optional.empty();
+			Java2DFrameConverter converter = new Java2DFrameConverter();
+			for (int index = 0; index < COUNT; index++) {
+				Path frame = directory.resolve(sha256).resolve(index + ".jpg");
+				if (Files.isRegularFile(frame)) {
+					made++;
+					continue;
+				}
+				grabber.setTimestamp((long) ((index + 0.5) * durationMillis * 1000 / COUNT));
+				Frame grabbed = grabber.grabImage();
+				if (grabbed == null || grabbed.image == null) {
+					continue;
+				}
+				// converted at once: the frame points into the grabber's buffers, reused by the next grab
+				BufferedImage small = scaled(converter.convert(grabbed), grabber.getAspectRatio());
+				Files.createDirectories(frame.getParent());
+				Path temp = frame.resolveSibling(index + "-" + UUID.randomUUID() + ".tmp");
+				ImageIO.write(small, "jpg", temp.toFile());
+				Files.move(temp, frame, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				made++;
 			}
-			// converted before the grabber closes: the frame points into the grabber's buffers
-			BufferedImage picture = new Java2DFrameConverter().convert(frame);
-			double aspect = grabber.getAspectRatio() > 0 ? grabber.getAspectRatio() : 1;
-			double displayWidth = picture.getWidth() * aspect;
-			int height = Math.max(1, (int) Math.round(picture.getHeight() * WIDTH / displayWidth));
-			BufferedImage small = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-			Graphics2D graphics = small.createGraphics();
-			try {
-				graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-				graphics.drawImage(picture, 0, 0, WIDTH, height, null);
-			}
-			finally {
-				graphics.dispose();
-			}
-			return Optional.of(small);
 		}
+		catch (IOException | RuntimeException e) {
+			log.warn("Strip of {} left incomplete: {}", sha256, e.toString());
+			return Made.UNREADABLE;
+		}
+		return made == COUNT ? Made.ALL : Made.SOME;
+	}
+
+	private static BufferedImage scaled(BufferedImage picture, double pixelAspect) {
+		double displayWidth = picture.getWidth() * (pixelAspect > 0 ? pixelAspect : 1);
+		int height = Math.max(1, (int) Math.round(picture.getHeight() * WIDTH / displayWidth));
+		BufferedImage small = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = small.createGraphics();
+		try {
+			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			graphics.drawImage(picture, 0, 0, WIDTH, height, null);
+		}
+		finally {
+			graphics.dispose();
+		}
+		return small;
 	}
 }
