@@ -15,4 +15,13 @@ public record DerivedCopy(UUID id, UUID recordingId, String agency, Kind kind, S
 	public enum State {
 		PENDING, WORKING, READY, FAILED
 	}
+
+	/** The stable code the problem starts with, which the message bundles explain ({@code media.problem.<code>}). */
+	public String problemCode() {
+		if (problem == null) {
+			return null;
+		}
+		int colon = problem.indexOf(':');
+		return colon > 0 ? problem.substring(0, colon) : problem;
+	}
 }

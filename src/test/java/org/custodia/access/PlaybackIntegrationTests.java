@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -74,6 +75,10 @@ class PlaybackIntegrationTests {
 
 	MockHttpSession officer;
 
+	Actor custodian;
+
+	String deviceNumber;
+
 	UUID recording;
 
 	byte[] original;
@@ -82,13 +87,13 @@ class PlaybackIntegrationTests {
 	void anOfficersRecordingIsImported() throws Exception {
 		officer = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
 		MockHttpSession custodianSession = accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN);
-		Actor custodian = accounts.account(custodianSession);
-		String number = "PB-" + UUID.randomUUID().toString().substring(0, 8);
-		devices.register(custodian, new NewDevice(AGENCY, number, DeviceKind.BODY_CAMERA, null, null, null, null, null,
+		custodian = accounts.account(custodianSession);
+		deviceNumber = "PB-" + UUID.randomUUID().toString().substring(0, 8);
+		devices.register(custodian, new NewDevice(AGENCY, deviceNumber, DeviceKind.BODY_CAMERA, null, null, null, null, null,
 				null, null, null, null, null));
 		AccessFixtures.Card card = AccessFixtures.cardWith("sample_mpeg4.mp4", "clip.mp4");
 		original = card.bytes();
-		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, number,
+		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, deviceNumber,
 				accounts.account(officer).userId(), card.folder());
 		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED");
 		recording = outcomes.get(0).recordingId();
@@ -251,6 +256,28 @@ class PlaybackIntegrationTests {
 		String key = jdbc.sql("select blob_key from ingest_recording where id = :id").param("id", recording)
 			.query(String.class).single();
 		assertThat(Files.readAllBytes(custodia.dataDir().resolve("store").resolve(key))).isEqualTo(original);
+	}
+
+	@Test
+	void aProxyThatCannotBeMadeIsExplainedOnThePageAndTheOriginalStaysDownloadable() throws Exception {
+		AccessFixtures.Card card = AccessFixtures.cardWith("truncated-64bit.mp4", "broken.mp4");
+		UUID broken = imports.importFolder(custodian, AGENCY, deviceNumber, accounts.account(officer).userId(),
+				card.folder()).get(0).recordingId();
+		String base = "/api/v1/recordings/" + broken;
+		mvc.perform(post(base + "/proxy").session(officer).with(csrf())).andExpect(status().is2xxSuccessful());
+		copies.workPending();
+
+		mvc.perform(get(base + "/playback").session(officer))
+			.andExpect(jsonPath("$.source.kind").value("original"))
+			.andExpect(jsonPath("$.source.proxyState").value("FAILED"))
+			.andExpect(jsonPath("$.source.problemCode").value("nothing-decoded"));
+		String page = mvc.perform(get("/recordings/" + broken).session(officer))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"proxy-failed\"").contains("原件中没有可解码的画面或声音")
+			.contains("id=\"download-original\"");
+		mvc.perform(get(base + "/content").session(officer)).andExpect(status().isOk())
+			.andExpect(content().bytes(card.bytes()));
 	}
 
 	@Test

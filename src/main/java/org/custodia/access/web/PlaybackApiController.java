@@ -36,8 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/recordings/{id}")
 class PlaybackApiController {
 
-	/** The file the player plays: {@code kind} is {@code original} or {@code proxy}; {@code waiting} while a proxy is made. */
-	record Source(String url, String kind, String contentType, String proxyState, String problem) {
+	/**
+	 * The file the player plays: {@code kind} is {@code original} or {@code proxy}; the proxy's state, and
+	 * when it failed its problem, with the code the page explains.
+	 */
+	record Source(String url, String kind, String contentType, String proxyState, String problem, String problemCode) {
 	}
 
 	record PlaybackView(Recording recording, Source source, List<DerivedCopy> derived, List<LedgerEntry> history) {
@@ -69,15 +72,16 @@ class PlaybackApiController {
 	static Source source(Recording recording, List<DerivedCopy> derived) {
 		String original = "/api/v1/recordings/" + recording.id() + "/content";
 		if (DerivedCopies.playsInBrowser(recording.asOriginal())) {
-			return new Source(original, "original", recording.contentType(), null, null);
+			return new Source(original, "original", recording.contentType(), null, null, null);
 		}
 		Optional<DerivedCopy> proxy = derived.stream().filter(copy -> copy.kind() == DerivedCopy.Kind.PROXY).findFirst();
 		if (proxy.isPresent() && proxy.get().state() == DerivedCopy.State.READY) {
 			return new Source(original.replace("/content", "/derived/" + proxy.get().id() + "/content"), "proxy",
-					proxy.get().contentType(), "READY", null);
+					proxy.get().contentType(), "READY", null, null);
 		}
 		return new Source(original, "original", recording.contentType(),
-				proxy.map(copy -> copy.state().name()).orElse("NONE"), proxy.map(DerivedCopy::problem).orElse(null));
+				proxy.map(copy -> copy.state().name()).orElse("NONE"), proxy.map(DerivedCopy::problem).orElse(null),
+				proxy.map(DerivedCopy::problemCode).orElse(null));
 	}
 
 	/** One frame of the strip the player seeks by (a small JPEG), made from the original when first asked for. */
