@@ -135,6 +135,9 @@ final class Transcoder {
 			recorder.setGopSize((int) Math.max(1, Math.round(rate * 2)));
 			// about 0.15 bit a pixel: plain to watch, a fraction of a body camera's own rate
 			recorder.setVideoBitrate((int) Math.max(400_000, Math.min(5_000_000, width * height * rate * 0.15)));
+			// A phone held upright stores its picture sideways with a rotation to show it by: the copy keeps
+			// the pictures as stored and the same rotation, so that players turn it the same way.
+			recorder.setDisplayRotation(grabber.getDisplayRotation());
 		}
 		else {
 			recorder = new FFmpegFrameRecorder(file.toFile(), channels);

@@ -174,6 +174,43 @@ class DerivedCopiesIntegrationTests {
 	}
 
 	@Test
+	void aProxyOfAnUprightPhoneVideoKeepsItsRotation() throws Exception {
+		Path upright = Files.createTempFile("upright", ".mp4");
+		try {
+			try (org.bytedeco.javacv.FFmpegFrameRecorder recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(
+					upright.toFile(), 320, 240, 0)) {
+				recorder.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
+				recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+				recorder.setFrameRate(25);
+				recorder.setDisplayRotation(-90);
+				recorder.start();
+				Java2DFrameConverter converter = new Java2DFrameConverter();
+				for (int i = 0; i < 50; i++) {
+					recorder.record(converter.convert(new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR)));
+				}
+			}
+			StoredBlob blob;
+			try (InputStream in = Files.newInputStream(upright)) {
+				blob = store.put(AGENCY, LocalDate.of(2026, 11, 23), "upright.mp4", in);
+			}
+			OriginalRef original = new OriginalRef(UUID.randomUUID(), AGENCY, blob.key(), blob.sha256(), "video/mp4", MOV,
+					"mpeg4", null);
+			DerivedCopy requested = copies.proxyFor(custodian, original).orElseThrow();
+			copies.workPending();
+
+			DerivedCopy proxy = copies.byId(requested.id()).orElseThrow();
+			assertThat(proxy.state()).isEqualTo(DerivedCopy.State.READY);
+			try (FFmpegFrameGrabber grabber = grabber(proxy.storeKey())) {
+				assertThat(grabber.getDisplayRotation()).isEqualTo(-90.0);
+				assertThat(grabber.getImageWidth()).isGreaterThan(grabber.getImageHeight());
+			}
+		}
+		finally {
+			Files.deleteIfExists(upright);
+		}
+	}
+
+	@Test
 	void aTruncatedOriginalEndsFailedAndLeavesNoFileBehind() throws Exception {
 		OriginalRef original = stored("truncated-64bit.mp4", "video/mp4", MOV, "mpeg4", "aac");
 		DerivedCopy requested = copies.proxyFor(custodian, original).orElseThrow();
