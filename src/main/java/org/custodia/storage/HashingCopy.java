@@ -3,8 +3,11 @@ package org.custodia.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +22,23 @@ import java.util.concurrent.ThreadFactory;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.http.HttpStatus;
 
-/** Copies a source into a file while hashing it, reading the source once. */
+/**
+ * Copies a source into a file while hashing it, reading the source once. The buffers are direct and
+ * aligned to the disk's blocks, so that the bytes are copied only by the kernel and the file may be
+ * written past the page cache ({@code O_DIRECT}, see {@link FileSystemBlobStore#TEMPORARY}): measured,
+ * copying through heap arrays and the page cache cost about twice the time of {@code cp}.
+ */
 final class HashingCopy {
 
 	static final int BUFFER = FileSystemBlobStore.BUFFER;
 
 	static final int PIPELINE_DEPTH = 8;
 
-	/** Buffers of finished copies, for the next: a batch of small files would otherwise allocate 8 MiB each. */
-	private static final BlockingQueue<byte[]> SPARE_BUFFERS = new ArrayBlockingQueue<>(4 * PIPELINE_DEPTH);
+	/** The alignment {@code O_DIRECT} asks of buffers, file offsets and lengths (a multiple of any disk's block). */
+	static final int ALIGNMENT = 4096;
+
+	/** Buffers of finished copies, for the next: a batch of small files would otherwise allocate them each time. */
+	private static final BlockingQueue<ByteBuffer> SPARE_BUFFERS = new ArrayBlockingQueue<>(4 * PIPELINE_DEPTH);
 
 	private static final ThreadFactory WRITER_THREADS = runnable -> {
 		Thread thread = new Thread(runnable, "custodia-store-copy");
@@ -39,7 +50,7 @@ final class HashingCopy {
 	}
 
 	/** A buffer the reader filled: {@code length} bytes, -1 at the end, or the error reading failed with. */
-	private record Chunk(byte[] buffer, int length, IOException failure) {
+	private record Chunk(ByteBuffer buffer, int length, IOException failure) {
 	}
 
 	/**
@@ -49,35 +60,39 @@ final class HashingCopy {
 	 */
 	static long copy(InputStream content, FileChannel out, Path temp, MessageDigest sha256, SM3Digest sm3)
 			throws IOException {
-		BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
+		BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(PIPELINE_DEPTH);
 		BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(PIPELINE_DEPTH + 1);
 		for (int i = 0; i < PIPELINE_DEPTH; i++) {
-			byte[] spare = SPARE_BUFFERS.poll();
-			free.add(spare != null ? spare : new byte[BUFFER]);
+			ByteBuffer spare = SPARE_BUFFERS.poll();
+			free.add(spare != null ? spare : ByteBuffer.allocateDirect(BUFFER + ALIGNMENT).alignedSlice(ALIGNMENT));
 		}
 		ExecutorService reader = Executors.newSingleThreadExecutor(WRITER_THREADS);
 		ExecutorService writer = Executors.newSingleThreadExecutor(WRITER_THREADS);
 		Future<?> reading = reader.submit(() -> {
-			readAhead(content, free, filled);
+			readAhead(Channels.newChannel(content), free, filled);
 			return null;
 		});
 		List<Future<?>> writes = new ArrayList<>();
+		byte[] sm3Slice = sm3 == null ? null : new byte[64 * 1024];
 		long size = 0;
 		try {
 			Chunk chunk;
 			while ((chunk = take(filled)).length() != -1) {
-				byte[] buffer = chunk.buffer();
+				ByteBuffer buffer = chunk.buffer();
 				int length = chunk.length();
-				sha256.update(buffer, 0, length);
+				sha256.update(buffer.duplicate());
 				if (sm3 != null) {
-					sm3.update(buffer, 0, length);
+					ByteBuffer view = buffer.duplicate();
+					while (view.hasRemaining()) {
+						int slice = Math.min(sm3Slice.length, view.remaining());
+						view.get(sm3Slice, 0, slice);
+						sm3.update(sm3Slice, 0, slice);
+					}
 				}
+				long position = size;
 				size += length;
 				writes.add(writer.submit(() -> {
-					ByteBuffer view = ByteBuffer.wrap(buffer, 0, length);
-					while (view.hasRemaining()) {
-						out.write(view);
-					}
+					write(out, temp, buffer, length, position);
 					free.add(buffer);
 					return null;
 				}));
@@ -94,7 +109,7 @@ final class HashingCopy {
 				await(write);
 			}
 			await(reading);
-			// Every write is done, so every buffer is back: the next copy reuses them instead of zeroing new ones.
+			// Every write is done, so every buffer is back: the next copy reuses them instead of allocating new ones.
 			free.forEach(SPARE_BUFFERS::offer);
 			return size;
 		}
@@ -104,17 +119,45 @@ final class HashingCopy {
 		}
 	}
 
+	/**
+	 * Writes one chunk at its place. Only the source's last chunk can be shorter than a buffer; its whole
+	 * blocks go the same way, and the few bytes after them through an ordinary channel, since a file opened
+	 * for {@code O_DIRECT} takes whole blocks only. The caller's {@code force} makes both durable.
+	 */
+	private static void write(FileChannel out, Path temp, ByteBuffer buffer, int length, long position)
+			throws IOException {
+		int blocks = length - length % ALIGNMENT;
+		ByteBuffer view = buffer.duplicate().limit(blocks);
+		long at = position;
+		while (view.hasRemaining()) {
+			at += out.write(view, at);
+		}
+		if (blocks < length) {
+			try (FileChannel tail = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				ByteBuffer rest = buffer.duplicate().position(blocks).limit(length);
+				while (rest.hasRemaining()) {
+					at += tail.write(rest, at);
+				}
+			}
+		}
+	}
+
 	/** Fills free buffers from the source until its end, then says how it ended: cleanly or with the error. */
-	private static void readAhead(InputStream content, BlockingQueue<byte[]> free, BlockingQueue<Chunk> filled)
-			throws InterruptedException {
+	private static void readAhead(ReadableByteChannel content, BlockingQueue<ByteBuffer> free,
+			BlockingQueue<Chunk> filled) throws InterruptedException {
 		try {
 			while (true) {
-				byte[] buffer = free.take();
-				int read = content.readNBytes(buffer, 0, BUFFER);
-				if (read > 0) {
-					filled.put(new Chunk(buffer, read, null));
+				ByteBuffer buffer = free.take();
+				buffer.clear().limit(BUFFER);
+				int read = 0;
+				while (buffer.hasRemaining() && read >= 0) {
+					read = content.read(buffer);
 				}
-				if (read < BUFFER) {
+				int length = buffer.flip().remaining();
+				if (length > 0) {
+					filled.put(new Chunk(buffer, length, null));
+				}
+				if (length < BUFFER) {
 					break;
 				}
 			}

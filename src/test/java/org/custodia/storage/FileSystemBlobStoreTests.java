@@ -209,6 +209,28 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
+	void contentsOfEveryLengthAroundTheBufferAndBlockSizesAreStoredBitExact() throws Exception {
+		FileSystemBlobStore store = store(null, true);
+		java.util.Random random = new java.util.Random(7);
+		int buffer = FileSystemBlobStore.BUFFER;
+		for (int length : new int[] { 1, 4095, 4096, 4097, buffer - 1, buffer, buffer + 1, 3 * buffer + 4096 + 5 }) {
+			byte[] content = new byte[length];
+			random.nextBytes(content);
+			StoredBlob blob = store.put("zhanhe-health", DAY, "n" + length, new java.io.ByteArrayInputStream(content));
+			assertThat(Files.readAllBytes(dataDir.resolve("store").resolve(blob.key()))).as("length %d", length)
+				.isEqualTo(content);
+			assertThat(blob.sha256()).isEqualTo(java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)));
+			org.bouncycastle.crypto.digests.SM3Digest sm3 = new org.bouncycastle.crypto.digests.SM3Digest();
+			sm3.update(content, 0, length);
+			byte[] sm3Hash = new byte[32];
+			sm3.doFinal(sm3Hash, 0);
+			assertThat(blob.sm3()).isEqualTo(java.util.HexFormat.of().formatHex(sm3Hash));
+		}
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
 	void computesSm3InTheSamePassWhenAsked() {
 		StoredBlob blob = store(null, true).put("zhanhe-health", DAY, "abc", bytes("abc"));
 		// GB/T 32905-2016, example 1.
