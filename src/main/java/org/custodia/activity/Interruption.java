@@ -3,6 +3,8 @@ package org.custodia.activity;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A gap between two consecutive recordings of one activity (REC-4) and, once someone explained it,
  * the reason; an interruption without a reason stays flagged.
@@ -11,6 +13,7 @@ public record Interruption(UUID activityId, UUID afterRecordingId, UUID beforeRe
 		Instant gapEnd, long seconds, String reasonCode, String note, String explainedBy, Instant explainedAt,
 		String cite) {
 
+	@JsonProperty("explained")
 	public boolean explained() {
 		return reasonCode != null;
 	}
