@@ -175,6 +175,18 @@ class Activities {
 		return ActivityTypes.of(policies.of(agency));
 	}
 
+	/**
+	 * Refuses an officer who did not take part in the activity: he confirms his own recordings and
+	 * explains his own interruptions (REC-4); the unit head and the custodian act for anyone.
+	 */
+	void requireParticipantOrHead(Actor actor, Activity activity) {
+		decisions.decide(actor, Action.RECORD_ACTIVITIES, activity.agency()).orThrow();
+		if (!actor.has(org.custodia.shared.Role.UNIT_HEAD) && !actor.has(org.custodia.shared.Role.CUSTODIAN)
+				&& !activity.officers().contains(actor.userId())) {
+			throw CustodiaException.forbidden("rule.activity-participants", PolicyDecisions.ACTIVITY_REGISTER);
+		}
+	}
+
 	/** Refuses another agency's data as not found and the administrator as footage (separation of duties). */
 	void visible(Actor actor, String agency) {
 		if (!actor.belongsTo(agency)) {

@@ -91,11 +91,11 @@ class ActivityRecordings {
 			.toList();
 	}
 
-	/** An officer confirms that the recording belongs to the activity. */
+	/** An officer of the activity (or the unit head, or the custodian) confirms that the recording belongs to it. */
 	@Transactional
 	public RecordingLink confirm(Actor actor, UUID activityId, UUID recordingId) {
 		Activity activity = activities.get(actor, activityId);
-		decisions.decide(actor, Action.RECORD_ACTIVITIES, activity.agency()).orThrow();
+		activities.requireParticipantOrHead(actor, activity);
 		return link(actor, activity, recording(activity.agency(), recordingId));
 	}
 

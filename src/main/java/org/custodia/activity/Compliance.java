@@ -9,9 +9,16 @@ package org.custodia.activity;
  * @param cite the article that lists the activity type
  * @param workRecord the status of the latest work record, null when none was written
  * @param statementsMissing recorded, but no review yet confirms the start statement and notification the agency requires
+ * @param awaitingImport missing, but the import deadline after the activity's end (REC-1) has not passed yet
  */
 public record Compliance(String requirement, State state, String cite, int recordings, String workRecord,
-		int interruptions, int unexplainedInterruptions, int lateImports, boolean statementsMissing) {
+		int interruptions, int unexplainedInterruptions, int lateImports, boolean statementsMissing,
+		boolean awaitingImport) {
+
+	/** Missing and past the import deadline: what the board counts as missing and lists for attention. */
+	public boolean overdue() {
+		return state == State.MISSING && !awaitingImport;
+	}
 
 	public enum State {
 		RECORDED, WORK_RECORD_FILED, MISSING

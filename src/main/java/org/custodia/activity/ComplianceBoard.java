@@ -25,22 +25,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ComplianceBoard {
 
-	/** One line of the board. {@code required} counts the activities of a must- or may-record type. */
+	/**
+	 * One line of the board. {@code required} counts the activities of a must- or may-record type;
+	 * {@code missing} those past the import deadline with neither recording nor filed work record,
+	 * {@code awaitingImport} those still within it.
+	 */
 	record Row(String key, String name, int activities, int required, int recorded, int workRecordFiled, int missing,
-			int lateImports, int unexplainedInterruptions, int missingStatements) {
+			int awaitingImport, int lateImports, int unexplainedInterruptions, int missingStatements) {
 
 		Row plus(Compliance compliance) {
 			boolean counted = compliance.state() != null;
 			return new Row(key, name, activities + 1, required + (counted ? 1 : 0),
 					recorded + (compliance.state() == Compliance.State.RECORDED ? 1 : 0),
 					workRecordFiled + (compliance.state() == Compliance.State.WORK_RECORD_FILED ? 1 : 0),
-					missing + (compliance.state() == Compliance.State.MISSING ? 1 : 0), lateImports + compliance.lateImports(),
-					unexplainedInterruptions + compliance.unexplainedInterruptions(),
+					missing + (compliance.overdue() ? 1 : 0), awaitingImport + (compliance.awaitingImport() ? 1 : 0),
+					lateImports + compliance.lateImports(), unexplainedInterruptions + compliance.unexplainedInterruptions(),
 					missingStatements + (compliance.statementsMissing() ? 1 : 0));
 		}
 
 		static Row empty(String key, String name) {
-			return new Row(key, name, 0, 0, 0, 0, 0, 0, 0, 0);
+			return new Row(key, name, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 		}
 	}
 
@@ -98,7 +102,7 @@ class ComplianceBoard {
 				byOfficer.put(officer, byOfficer.getOrDefault(officer,
 						Row.empty(officer.toString(), officerNames.getOrDefault(officer, officer.toString()))).plus(compliance));
 			}
-			if (compliance.state() == Compliance.State.MISSING || compliance.unexplainedInterruptions() > 0
+			if (compliance.overdue() || compliance.unexplainedInterruptions() > 0
 					|| compliance.statementsMissing()) {
 				attention.add(view);
 			}

@@ -1,5 +1,8 @@
 package org.custodia.activity;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,15 @@ class ComplianceFacts {
 
 	private final Policies policies;
 
+	private final Clock clock;
+
 	ComplianceFacts(ActivityRepository activities, WorkRecordRepository workRecords, ReviewRepository reviews,
-			Policies policies) {
+			Policies policies, Clock clock) {
 		this.activities = activities;
 		this.workRecords = workRecords;
 		this.reviews = reviews;
 		this.policies = policies;
+		this.clock = clock;
 	}
 
 	/** The activities with their compliance, in the given order. */
@@ -45,11 +51,12 @@ class ComplianceFacts {
 		Map<UUID, List<StatementReview>> statements = reviews.reviews(ids).stream()
 			.collect(Collectors.groupingBy(StatementReview::activityId));
 		Map<String, AgencyPolicy> byAgency = new HashMap<>();
+		Instant now = clock.instant();
 		return list.stream().map(activity -> {
 			AgencyPolicy policy = byAgency.computeIfAbsent(activity.agency(), policies::of);
 			return new ActivityView(activity, compliance(policy, activity, links.getOrDefault(activity.id(), List.of()),
 					records.getOrDefault(activity.id(), List.of()), explanations.getOrDefault(activity.id(), List.of()),
-					statements.getOrDefault(activity.id(), List.of())));
+					statements.getOrDefault(activity.id(), List.of()), now));
 		}).toList();
 	}
 
@@ -58,7 +65,7 @@ class ComplianceFacts {
 	}
 
 	static Compliance compliance(AgencyPolicy policy, Activity activity, List<RecordingLink> links,
-			List<WorkRecord> records, List<Interruption> explanations, List<StatementReview> statements) {
+			List<WorkRecord> records, List<Interruption> explanations, List<StatementReview> statements, Instant now) {
 		ActivityTypes.ActivityType type = ActivityTypes.find(policy, activity.type())
 			.orElse(new ActivityTypes.ActivityType(activity.type(), null, "NONE", ActivityTypes.UNLISTED_CITE));
 		List<Interruption> gaps = Interruptions.gaps(links, explanations, policy.recording().interruption().cite());
@@ -72,7 +79,9 @@ class ComplianceFacts {
 					: filed ? Compliance.State.WORK_RECORD_FILED : Compliance.State.MISSING;
 		}
 		boolean statementsMissing = !links.isEmpty() && !StatementReviews.confirmed(policy.recording(), statements);
+		boolean awaiting = state == Compliance.State.MISSING
+				&& now.isBefore(activity.endedAt().plus(policy.ingest().deadlineHours(), ChronoUnit.HOURS));
 		return new Compliance(type.requirement(), state, type.cite(), links.size(), latest, gaps.size(), unexplained, late,
-				statementsMissing);
+				statementsMissing, awaiting);
 	}
 }

@@ -18,11 +18,11 @@ import org.custodia.shared.PrintedDocument;
 final class ComplianceSheet {
 
 	static final String[] HEADINGS = { "范围", "名称", "执法活动", "须（可）录制", "已录制", "已备案工作记录", "缺失",
-			"逾期导入", "未说明中断", "未确认告知" };
+			"待导入", "逾期导入", "未说明中断", "未确认告知" };
 
 	private static final float MARGIN = 40;
 
-	private static final float[] COLUMNS = { 0, 60, 200, 265, 345, 400, 490, 540, 610, 690 };
+	private static final float[] COLUMNS = { 0, 50, 180, 230, 300, 350, 430, 470, 520, 580, 640 };
 
 	private ComplianceSheet() {
 	}
@@ -86,7 +86,7 @@ final class ComplianceSheet {
 		String state = switch (compliance.state()) {
 			case RECORDED -> "已录制";
 			case WORK_RECORD_FILED -> "已备案工作记录";
-			case MISSING -> "缺失：既无录像也无工作记录";
+			case MISSING -> compliance.awaitingImport() ? "待导入" : "缺失：既无录像也无工作记录";
 		};
 		if (compliance.unexplainedInterruptions() > 0) {
 			state += "；未说明中断 " + compliance.unexplainedInterruptions();
@@ -105,7 +105,7 @@ final class ComplianceSheet {
 	private static String[] cells(String scope, String name, ComplianceBoard.Row row) {
 		return new String[] { scope, name, Integer.toString(row.activities()), Integer.toString(row.required()),
 				Integer.toString(row.recorded()), Integer.toString(row.workRecordFiled()), Integer.toString(row.missing()),
-				Integer.toString(row.lateImports()), Integer.toString(row.unexplainedInterruptions()),
+				Integer.toString(row.awaitingImport()), Integer.toString(row.lateImports()), Integer.toString(row.unexplainedInterruptions()),
 				Integer.toString(row.missingStatements()) };
 	}
 

@@ -11,10 +11,8 @@ import java.util.UUID;
 
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
-import org.custodia.policy.Action;
 import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
-import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.springframework.http.HttpStatus;
@@ -45,19 +43,16 @@ class Interruptions {
 
 	private final Policies policies;
 
-	private final PolicyDecisions decisions;
-
 	private final Ledger ledger;
 
 	private final Clock clock;
 
 	Interruptions(Activities activities, ActivityRepository repository, ReviewRepository reviews, Policies policies,
-			PolicyDecisions decisions, Ledger ledger, Clock clock) {
+			Ledger ledger, Clock clock) {
 		this.activities = activities;
 		this.repository = repository;
 		this.reviews = reviews;
 		this.policies = policies;
-		this.decisions = decisions;
 		this.ledger = ledger;
 		this.clock = clock;
 	}
@@ -95,7 +90,7 @@ class Interruptions {
 	@Transactional
 	public Interruption explain(Actor actor, UUID activityId, UUID afterRecordingId, String reasonCode, String note) {
 		Activity activity = activities.get(actor, activityId);
-		decisions.decide(actor, Action.RECORD_ACTIVITIES, activity.agency()).orThrow();
+		activities.requireParticipantOrHead(actor, activity);
 		AgencyPolicy.Interruption rule = policies.of(activity.agency()).recording().interruption();
 		Interruption gap = of(actor, activityId).stream()
 			.filter(candidate -> candidate.afterRecordingId().equals(afterRecordingId))

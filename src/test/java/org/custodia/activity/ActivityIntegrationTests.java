@@ -68,10 +68,14 @@ class ActivityIntegrationTests {
 			.andExpect(jsonPath("$[?(@.id == '" + id + "')]", hasSize(0)));
 		mvc.perform(get("/api/v1/cases/" + caseId).header("Authorization", officer))
 			.andExpect(jsonPath("$.name").value("某诊所无证行医案"));
+		post(officer, "/api/v1/cases/" + caseId + "/close", "{}").andExpect(jsonPath("$.status").value("CLOSED"));
+		post(officer, "/api/v1/cases/" + caseId + "/close", "{}").andExpect(status().isConflict());
+		String stranger = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.OFFICER));
+		mvc.perform(get("/api/v1/cases/" + caseId).header("Authorization", stranger)).andExpect(status().isNotFound());
 		assertThat(ledger.entries(0, 100_000))
 			.filteredOn(entry -> entry.subjectId().equals(id) || entry.subjectId().equals(caseId))
 			.extracting(entry -> entry.action())
-			.containsExactly("case.opened", "activity.created");
+			.containsExactly("case.opened", "activity.created", "case.closed");
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package org.custodia.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -130,8 +129,13 @@ class ActivityRecordingsIntegrationTests {
 			.andExpect(jsonPath("$.rule").value(containsString("tenant isolation")))
 			.andExpect(jsonPath("$.detail").value(containsString("其他单位")));
 		confirm(officer, second, UUID.randomUUID()).andExpect(status().isNotFound());
+		UUID own = recording(issued, officerId, "2026-11-23T11:40:00Z", "2026-11-23T11:55:00Z");
+		confirm(accounts.bearer(mvc, accounts.create(AGENCY, Role.OFFICER)), second, own)
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.rule").value(containsString("CMP-1")));
+		confirm(accounts.bearer(mvc, accounts.create(AGENCY, Role.UNIT_HEAD)), second, own).andExpect(status().isCreated());
 		mvc.perform(get("/api/v1/activities/" + second + "/recordings").header("Authorization", officer))
-			.andExpect(jsonPath("$", hasSize(0)));
+			.andExpect(jsonPath("$[*].recordingId").value(contains(own.toString())));
 	}
 
 	@Test

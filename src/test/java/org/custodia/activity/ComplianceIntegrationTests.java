@@ -58,11 +58,16 @@ class ComplianceIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.custodia.shared.MutableClock clock;
+
 	String unitHead;
 
 	String recorded;
 
 	String missing;
+
+	String awaiting;
 
 	@BeforeAll
 	void aWeekOfActivities() throws Exception {
@@ -97,6 +102,7 @@ class ComplianceIntegrationTests {
 
 		activity(colleague, "unlisted", second, "2026-11-05T06:00:00Z", "2026-11-05T06:30:00Z", "宣传活动");
 		activity(officer, "hearing", first, "2026-11-10T01:00:00Z", "2026-11-10T02:00:00Z", "下周听证");
+		awaiting = activity(officer, "hearing", first, "2026-11-23T05:00:00Z", "2026-11-23T06:00:00Z", "今天的听证");
 	}
 
 	@Test
@@ -126,6 +132,27 @@ class ComplianceIntegrationTests {
 	}
 
 	@Test
+	void anActivityWithinTheImportDeadlineIsAwaitingNotMissing() throws Exception {
+		mvc.perform(get("/api/v1/activities/" + awaiting).header("Authorization", unitHead))
+			.andExpect(jsonPath("$.compliance.state").value("MISSING"))
+			.andExpect(jsonPath("$.compliance.awaitingImport").value(true));
+		mvc.perform(get("/api/v1/compliance?from=2026-11-23&to=2026-11-23").header("Authorization", unitHead))
+			.andExpect(jsonPath("$.total.missing").value(0))
+			.andExpect(jsonPath("$.total.awaitingImport").value(1))
+			.andExpect(jsonPath("$.attention", hasSize(0)));
+		clock.advance(java.time.Duration.ofHours(23));
+		try {
+			mvc.perform(get("/api/v1/compliance?from=2026-11-23&to=2026-11-23").header("Authorization", unitHead))
+				.andExpect(jsonPath("$.total.missing").value(1))
+				.andExpect(jsonPath("$.total.awaitingImport").value(0))
+				.andExpect(jsonPath("$.attention[0].id").value(awaiting));
+		}
+		finally {
+			clock.set(CustodiaIntegrationTest.START);
+		}
+	}
+
+	@Test
 	void theBoardPageAndItsExports() throws Exception {
 		MockHttpSession session = accounts.signedIn(mvc, AGENCY, Role.UNIT_HEAD);
 		mvc.perform(get("/compliance?" + WEEK).session(session))
@@ -139,7 +166,7 @@ class ComplianceIntegrationTests {
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andReturn().getResponse().getContentAsByteArray();
 		String text = new String(csv, StandardCharsets.UTF_8);
-		assertThat(text).startsWith("\uFEFF范围,名称,执法活动").contains("\r\n合计,,4,3,1,1,1,1,1,1\r\n");
+		assertThat(text).startsWith("\uFEFF范围,名称,执法活动").contains("\r\n合计,,4,3,1,1,1,0,1,1,1\r\n");
 		byte[] pdf = mvc.perform(get("/compliance/export.pdf?" + WEEK).session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.APPLICATION_PDF))
