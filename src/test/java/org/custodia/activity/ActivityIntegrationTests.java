@@ -153,6 +153,10 @@ class ActivityIntegrationTests {
 			.andExpect(jsonPath("$.refused[1]").value("5: error.activity-officer-unknown"));
 		mvc.perform(get("/api/v1/activities/types").header("Authorization", custodian))
 			.andExpect(jsonPath("$[?(@.code == 'list-row-3')].cite").value(org.hamcrest.Matchers.contains("001-list row 3")));
+		mvc.perform(get("/v3/api-docs").header("Authorization", custodian))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/activities/{id}/work-records']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/compliance']").exists());
 	}
 
 	static String activity(String type, String officerId, String caseId, String start, String end) {
