@@ -83,6 +83,17 @@ class WorkRecordRepository {
 			.list();
 	}
 
+	/** How many of an agency's work records are in the status, only those naming the reviewer when given. */
+	long count(String agency, String status, UUID reviewerId) {
+		return jdbc.sql("select count(*) from activity_work_record where agency_code = :agency and status = :status"
+				+ (reviewerId == null ? "" : " and reviewer_id = :reviewer"))
+			.param("agency", agency)
+			.param("status", status)
+			.params(reviewerId == null ? java.util.Map.of() : java.util.Map.of("reviewer", reviewerId))
+			.query(Long.class)
+			.single();
+	}
+
 	private static WorkRecord map(ResultSet rs, int n) throws SQLException {
 		String holders = rs.getString("copy_holders");
 		return new WorkRecord(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),

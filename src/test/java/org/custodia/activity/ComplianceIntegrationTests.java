@@ -61,6 +61,9 @@ class ComplianceIntegrationTests {
 	@Autowired
 	org.custodia.shared.MutableClock clock;
 
+	@Autowired
+	ActivityNotices notices;
+
 	String unitHead;
 
 	String recorded;
@@ -69,11 +72,14 @@ class ComplianceIntegrationTests {
 
 	String awaiting;
 
+	UUID firstOfficer;
+
 	@BeforeAll
 	void aWeekOfActivities() throws Exception {
 		String firstName = accounts.createInUnit(AGENCY, 0, Role.OFFICER);
 		String secondName = accounts.createInUnit(AGENCY, 1, Role.OFFICER);
 		UUID first = accounts.idOf(firstName);
+		firstOfficer = first;
 		UUID second = accounts.idOf(secondName);
 		String officer = accounts.bearer(mvc, firstName);
 		String colleague = accounts.bearer(mvc, secondName);
@@ -150,6 +156,18 @@ class ComplianceIntegrationTests {
 		finally {
 			clock.set(CustodiaIntegrationTest.START);
 		}
+	}
+
+	@Test
+	void theHomePageTellsOfficersAndUnitHeadsWhatIsMissing() throws Exception {
+		org.custodia.shared.TestActor officer = new org.custodia.shared.TestActor(firstOfficer, "officer",
+				java.util.Optional.of(AGENCY), java.util.Set.of(Role.OFFICER));
+		assertThat(notices.noticesFor(officer, java.util.Locale.SIMPLIFIED_CHINESE))
+			.containsExactly("近 30 天您参加的执法活动中，2 项既无录像也无工作记录，1 处中断未说明原因。请在“执法活动”中确认录像、说明中断或填写工作记录。");
+		MockHttpSession head = accounts.signedIn(mvc, AGENCY, Role.UNIT_HEAD);
+		mvc.perform(get("/").session(head))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("本科室近 30 天的执法活动中")));
 	}
 
 	@Test

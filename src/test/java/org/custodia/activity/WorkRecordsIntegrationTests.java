@@ -37,6 +37,9 @@ class WorkRecordsIntegrationTests {
 	@Autowired
 	Ledger ledger;
 
+	@Autowired
+	ActivityNotices notices;
+
 	@Test
 	void kaifengFilesAReviewedWorkRecordInTwoCopiesForCustodianAndAuditor() throws Exception {
 		String agency = "kaifeng-audit";
@@ -59,6 +62,9 @@ class WorkRecordsIntegrationTests {
 			.andExpect(jsonPath("$.copies").value(2))
 			.andReturn().getResponse().getContentAsString(), "$.id");
 		String base = "/api/v1/activities/" + activity + "/work-records/" + record;
+		assertThat(notices.noticesFor(new org.custodia.shared.TestActor(accounts.idOf(reviewerName), reviewerName,
+				java.util.Optional.of(agency), java.util.Set.of(Role.LEADER_IN_CHARGE)),
+				java.util.Locale.SIMPLIFIED_CHINESE)).contains("有 1 份工作记录等待您审核。");
 		String custodian = accounts.bearer(mvc, accounts.create(agency, Role.CUSTODIAN));
 		post(custodian, base + "/file", "{}")
 			.andExpect(status().isConflict())
@@ -71,6 +77,8 @@ class WorkRecordsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REVIEWED"));
 		post(officer, base + "/file", "{}").andExpect(status().isForbidden());
+		assertThat(notices.noticesFor(org.custodia.shared.TestActor.of("a-custodian", agency, Role.CUSTODIAN),
+				java.util.Locale.SIMPLIFIED_CHINESE)).anyMatch(notice -> notice.contains("份已审核的工作记录等待备案"));
 		post(custodian, base + "/file", "{}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("FILED"))
