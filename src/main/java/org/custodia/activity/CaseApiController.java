@@ -64,6 +64,12 @@ class CaseApiController {
 		return longTerm.markRecording(CurrentActor.get(), id, mark.trigger(), mark.note());
 	}
 
+	/** The agency's long-term marks, oldest first: what the retention work must keep and why. */
+	@GetMapping("/api/v1/long-term-marks")
+	List<LongTermMark> longTermMarks(@RequestParam(required = false) String agency) {
+		return longTerm.marks(CurrentActor.get(), ActivityApiController.agencyOf(agency));
+	}
+
 	/** Per unit and officer: activities by compliance state, late imports, unexplained interruptions, missing statements. */
 	@GetMapping("/api/v1/compliance")
 	ComplianceBoard.Board compliance(@RequestParam(required = false) String agency,

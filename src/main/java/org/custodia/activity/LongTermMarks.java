@@ -80,6 +80,13 @@ public class LongTermMarks {
 		return mark(actor, recording.agency(), "recording", recordingId, trigger, note, List.of(recordingId));
 	}
 
+	/** Every mark of an agency, oldest first, for someone who may see its activities. */
+	@Transactional(readOnly = true)
+	public List<LongTermMark> marks(Actor actor, String agency) {
+		activities.visible(actor, agency);
+		return reviews.marks(agency);
+	}
+
 	/** Every mark of an agency, oldest first: for the retention work, which acts for no user. */
 	@Transactional(readOnly = true)
 	public List<LongTermMark> marks(String agency) {

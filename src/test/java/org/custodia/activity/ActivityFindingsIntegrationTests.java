@@ -159,6 +159,8 @@ class ActivityFindingsIntegrationTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.subjectType").value("recording"));
 
+		mvc.perform(get("/api/v1/long-term-marks").header("Authorization", officer))
+			.andExpect(jsonPath("$[?(@.subjectId == '" + activity + "')].trigger").value(org.hamcrest.Matchers.contains("obstruction")));
 		assertThat(marks.forRecording(recording)).extracting(LongTermMark::trigger)
 			.containsExactlyInAnyOrder("party-objects", "obstruction");
 		assertThat(events.stream(LongTermMarked.class).filter(event -> event.mark().subjectId().toString().equals(activity)))

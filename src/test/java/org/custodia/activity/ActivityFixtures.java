@@ -30,22 +30,26 @@ final class ActivityFixtures {
 				null, null, null, null, null, null)).id();
 	}
 
-	/** A stored original as the register would hold it, recorded from {@code start} to {@code end}. */
+	/**
+	 * A stored original as the register would hold it, recorded from {@code start} to {@code end}. Its SM3
+	 * is set so that the backfill job of the shared test context never looks for a file that is not there.
+	 */
 	static UUID recording(JdbcClient jdbc, String agency, UUID device, UUID officer, Instant start, Instant end, Long late) {
 		UUID id = UUID.randomUUID();
 		byte[] hash = new byte[32];
 		new Random(id.getMostSignificantBits()).nextBytes(hash);
 		String sha = HexFormat.of().formatHex(hash);
 		jdbc.sql("""
-				insert into ingest_recording (id, agency_code, device_id, officer_id, blob_key, sha256, size_bytes, original_name,
-				    content_type, recorded_at, recorded_end, time_source, imported_at, imported_by, late_minutes, readable)
-				values (:id, :agency, :device, :officer, :key, :sha, 1024, :name, 'video/mp4', :start, :end, 'media-offset',
-				    :imported, 'fixture', :late, true)""")
+				insert into ingest_recording (id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes,
+				    original_name, content_type, recorded_at, recorded_end, time_source, imported_at, imported_by, late_minutes,
+				    readable)
+				values (:id, :agency, :device, :officer, :key, :sha, :sha, 1024, :name, 'video/mp4', :start, :end,
+				    'media-offset', :imported, 'fixture', :late, true)""")
 			.param("id", id)
 			.param("agency", agency)
 			.param("device", device)
 			.param("officer", officer)
-			.param("key", "sha256/" + sha.substring(0, 2) + "/" + sha)
+			.param("key", agency + "/2026/11/01/" + sha + ".mp4")
 			.param("sha", sha)
 			.param("name", "DCIM/" + id + ".MP4")
 			.param("start", Timestamp.from(start))
