@@ -1,5 +1,7 @@
 package org.custodia.ingest;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,5 +24,11 @@ public class RecordingRegister {
 	@Transactional(readOnly = true)
 	public Optional<Recording> find(UUID id) {
 		return recordings.find(id);
+	}
+
+	/** An agency's recordings whose recording began in {@code [from, to)}, at most {@code limit}, newest import first. */
+	@Transactional(readOnly = true)
+	public List<Recording> recordedBetween(String agency, Instant from, Instant to, int limit) {
+		return recordings.list(new RecordingRepository.Filter(agency, null, null, from, to), null, limit);
 	}
 }

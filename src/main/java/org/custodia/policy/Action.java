@@ -31,7 +31,19 @@ public enum Action {
 	/** Copy a device's recordings into the store (REC-1: the designated custodian). */
 	IMPORT(true),
 	/** See the register of stored recordings (what, when, which device): not their content. */
-	SEE_RECORDINGS(true);
+	SEE_RECORDINGS(true),
+	/** See cases, enforcement activities and the compliance board. */
+	SEE_ACTIVITIES(true),
+	/** Enter cases and activities, import an inspection plan, confirm recordings, explain interruptions. */
+	RECORD_ACTIVITIES(true),
+	/** Review a work record filed because an activity was not recorded (CMP-3). */
+	REVIEW_WORK_RECORD(true),
+	/** File a reviewed work record, in as many copies as the agency wants (CMP-3, 004 art. 6). */
+	FILE_WORK_RECORD(true),
+	/** Record whether the start statement and the notification were spoken (REC-5, SUP-1). */
+	REVIEW_STATEMENTS(true),
+	/** Mark an activity or a recording for long-term keeping because a trigger applies (RET-3). */
+	MARK_LONG_TERM(true);
 
 	private final boolean touchesFootage;
 

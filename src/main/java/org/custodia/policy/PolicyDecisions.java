@@ -20,6 +20,10 @@ public class PolicyDecisions {
 	public static final String INTERIM_PLAYBACK = "custodia: until access requests (调阅) are built, the recording officer (001-access art. 4), "
 			+ "the head of the officer's unit (000 art. 20) and the legal department head (000 art. 22) may play back a recording";
 
+	public static final String ACTIVITY_REGISTER = "custodia: the officers, their unit heads and the custodians keep the register of enforcement activities (CMP-1)";
+
+	public static final String STATEMENT_REVIEW = "custodia: the unit head (000 art. 20), the legal department (000 art. 22) and supervisors check recordings";
+
 	private final Policies policies;
 
 	private final RetentionPeriods retention;
@@ -65,6 +69,23 @@ public class PolicyDecisions {
 			case COPY -> use(actor, policy, "case-handler", "copy");
 			case PUBLIC_USE -> publicUse(actor, policy);
 			case DISPOSE -> dispose(actor, policy);
+			case SEE_ACTIVITIES -> Decision.allowed("same-agency", TENANT_ISOLATION, false);
+			case RECORD_ACTIVITIES -> actor.has(Role.OFFICER) || actor.has(Role.UNIT_HEAD) || actor.has(Role.CUSTODIAN)
+					? Decision.allowed("activity-register", ACTIVITY_REGISTER, true)
+					: Decision.refused("activity-register", ACTIVITY_REGISTER);
+			case REVIEW_WORK_RECORD -> actor.has(Role.fromCode(policy.recording().mayStop().workRecord().reviewer()))
+					? Decision.allowed("work-record-reviewer", policy.recording().mayStop().workRecord().cite(), false)
+					: Decision.refused("work-record-reviewer", policy.recording().mayStop().workRecord().cite());
+			case FILE_WORK_RECORD -> actor.has(Role.CUSTODIAN)
+					? Decision.allowed("work-record-filing", policy.recording().mayStop().workRecord().cite(), false)
+					: Decision.refused("work-record-filing", policy.recording().mayStop().workRecord().cite());
+			case REVIEW_STATEMENTS -> actor.has(Role.UNIT_HEAD) || actor.has(Role.LEGAL_HEAD) || actor.has(Role.SUPERVISOR)
+					? Decision.allowed("statement-review", STATEMENT_REVIEW, true)
+					: Decision.refused("statement-review", STATEMENT_REVIEW);
+			case MARK_LONG_TERM -> actor.has(Role.OFFICER) || actor.has(Role.UNIT_HEAD) || actor.has(Role.LEGAL_HEAD)
+					|| actor.has(Role.CUSTODIAN)
+					? Decision.allowed("long-term-mark", policy.retention().cite(), true)
+					: Decision.refused("long-term-mark", policy.retention().cite());
 		};
 	}
 

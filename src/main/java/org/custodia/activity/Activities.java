@@ -1,0 +1,220 @@
+package org.custodia.activity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodia.identity.UserView;
+import org.custodia.identity.Users;
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.Action;
+import org.custodia.policy.AgencyPolicy;
+import org.custodia.policy.Policies;
+import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of cases and enforcement activities (CMP-1): entered by hand, imported from an
+ * inspection plan, or made from a recording. Another agency's case or activity does not exist for a
+ * user (404); an activity that ends before it starts is refused with the coverage rule (REC-3).
+ */
+@Component
+class Activities {
+
+	private final ActivityRepository activities;
+
+	private final Policies policies;
+
+	private final PolicyDecisions decisions;
+
+	private final Users users;
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	Activities(ActivityRepository activities, Policies policies, PolicyDecisions decisions, Users users, Ledger ledger,
+			Clock clock) {
+		this.activities = activities;
+		this.policies = policies;
+		this.decisions = decisions;
+		this.users = users;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public EnforcementCase openCase(Actor actor, String agency, String number, String name) {
+		decisions.decide(actor, Action.RECORD_ACTIVITIES, agency).orThrow();
+		if (number == null || !number.strip().matches("^[\\p{L}\\p{N}()（）〔〕\\[\\]._/-]{1,64}$")) {
+			throw CustodiaException.badRequest("error.case-number-invalid");
+		}
+		if (name == null || name.isBlank()) {
+			throw CustodiaException.badRequest("error.field-required", "name");
+		}
+		if (activities.caseNumberTaken(agency, number.strip())) {
+			throw CustodiaException.conflict("error.case-number-taken", number.strip());
+		}
+		EnforcementCase created = new EnforcementCase(UUID.randomUUID(), agency, number.strip(), name.strip(), "OPEN", now(),
+				actor.username());
+		activities.insertCase(created);
+		ledger.append(LedgerEvent.by(actor, agency, "case.opened", "case", created.id().toString(),
+				Map.of("number", created.number(), "name", created.name())));
+		return created;
+	}
+
+	@Transactional
+	public EnforcementCase closeCase(Actor actor, UUID id) {
+		EnforcementCase found = getCase(actor, id);
+		decisions.decide(actor, Action.RECORD_ACTIVITIES, found.agency()).orThrow();
+		if (!found.status().equals("OPEN")) {
+			throw CustodiaException.conflict("error.case-closed", found.number());
+		}
+		activities.changeCaseStatus(id, "CLOSED");
+		ledger.append(LedgerEvent.by(actor, found.agency(), "case.closed", "case", id.toString(),
+				Map.of("number", found.number())));
+		return activities.findCase(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<EnforcementCase> cases(Actor actor, String agency) {
+		visible(actor, agency);
+		return activities.cases(agency);
+	}
+
+	@Transactional(readOnly = true)
+	public EnforcementCase getCase(Actor actor, UUID id) {
+		EnforcementCase found = activities.findCase(id)
+			.filter(candidate -> actor.belongsTo(candidate.agency()))
+			.orElseThrow(() -> CustodiaException.notFound("error.case-not-found", id));
+		visible(actor, found.agency());
+		return found;
+	}
+
+	@Transactional
+	public Activity create(Actor actor, NewActivity request) {
+		return add(actor, request, "MANUAL");
+	}
+
+	/**
+	 * Checks and stores a new activity in the caller's transaction; {@code source} says where it came
+	 * from (MANUAL, PLAN, RECORDING). Not transactional itself, so that a refused line of a plan does
+	 * not spoil the import's transaction.
+	 */
+	Activity add(Actor actor, NewActivity request, String source) {
+		String agency = request.agency();
+		decisions.decide(actor, Action.RECORD_ACTIVITIES, agency).orThrow();
+		AgencyPolicy policy = policies.of(agency);
+		ActivityTypes.ActivityType type = ActivityTypes.find(policy, request.type())
+			.orElseThrow(() -> CustodiaException.badRequest("error.activity-type-unknown", String.valueOf(request.type())));
+		if (request.place() == null || request.place().isBlank()) {
+			throw CustodiaException.badRequest("error.field-required", "place");
+		}
+		if (request.startedAt() == null || request.endedAt() == null) {
+			throw CustodiaException.badRequest("error.field-required", request.startedAt() == null ? "startedAt" : "endedAt");
+		}
+		if (request.endedAt().isBefore(request.startedAt())) {
+			throw new CustodiaException(HttpStatus.BAD_REQUEST, "rule.activity-ends-before-start",
+					policy.recording().coverage().cite(), Map.of("field", "endedAt"));
+		}
+		List<UserView> officers = officers(agency, request.officers());
+		if (request.caseId() != null) {
+			activities.findCase(request.caseId())
+				.filter(found -> found.agency().equals(agency))
+				.orElseThrow(() -> CustodiaException.badRequest("error.case-not-in-agency", request.caseId()));
+		}
+		UUID unit = request.unitId() != null ? request.unitId() : officers.get(0).unitId();
+		Activity activity = new Activity(UUID.randomUUID(), agency, type.code(), unit, request.caseId(), request.place().strip(),
+				request.startedAt().truncatedTo(ChronoUnit.MILLIS), request.endedAt().truncatedTo(ChronoUnit.MILLIS),
+				officers.stream().map(UserView::id).toList(), blank(request.parties()), source, now(), actor.username());
+		activities.insert(activity);
+		Map<String, Object> payload = new HashMap<>();
+		payload.put("type", activity.type());
+		payload.put("requirement", type.requirement());
+		payload.put("place", activity.place());
+		payload.put("start", activity.startedAt().toString());
+		payload.put("end", activity.endedAt().toString());
+		payload.put("officers", activity.officers().stream().map(UUID::toString).toList());
+		payload.put("source", source);
+		if (activity.caseId() != null) {
+			payload.put("case", activity.caseId().toString());
+		}
+		ledger.append(LedgerEvent.by(actor, agency, "activity.created", "activity", activity.id().toString(), payload));
+		return activity;
+	}
+
+	@Transactional(readOnly = true)
+	public Activity get(Actor actor, UUID id) {
+		Activity activity = activities.find(id)
+			.filter(found -> actor.belongsTo(found.agency()))
+			.orElseThrow(() -> CustodiaException.notFound("error.activity-not-found", id));
+		visible(actor, activity.agency());
+		return activity;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Activity> list(Actor actor, String agency, Instant from, Instant to) {
+		visible(actor, agency);
+		return activities.list(agency, from, to);
+	}
+
+	/** The activity types of the agency with their requirement and citation. */
+	List<ActivityTypes.ActivityType> types(Actor actor, String agency) {
+		visible(actor, agency);
+		return ActivityTypes.of(policies.of(agency));
+	}
+
+	/**
+	 * Refuses an officer who did not take part in the activity: he confirms his own recordings and
+	 * explains his own interruptions (REC-4); the unit head and the custodian act for anyone.
+	 */
+	void requireParticipantOrHead(Actor actor, Activity activity) {
+		decisions.decide(actor, Action.RECORD_ACTIVITIES, activity.agency()).orThrow();
+		if (!actor.has(org.custodia.shared.Role.UNIT_HEAD) && !actor.has(org.custodia.shared.Role.CUSTODIAN)
+				&& !activity.officers().contains(actor.userId())) {
+			throw CustodiaException.forbidden("rule.activity-participants", PolicyDecisions.ACTIVITY_REGISTER);
+		}
+	}
+
+	/** Refuses another agency's data as not found and the administrator as footage (separation of duties). */
+	void visible(Actor actor, String agency) {
+		if (!actor.belongsTo(agency)) {
+			throw CustodiaException.notFound("error.agency-not-found", agency);
+		}
+		decisions.decide(actor, Action.SEE_ACTIVITIES, agency).orThrow();
+	}
+
+	/** The officers by id: each a non-administrator user of the agency, at least one. */
+	private List<UserView> officers(String agency, List<UUID> ids) {
+		if (ids == null || ids.isEmpty()) {
+			throw CustodiaException.badRequest("error.field-required", "officers");
+		}
+		List<UserView> found = new ArrayList<>();
+		for (UUID id : new LinkedHashSet<>(ids)) {
+			UserView user = users.findByIdForSystem(id)
+				.filter(candidate -> agency.equals(candidate.agency()) && !candidate.roles().contains("administrator"))
+				.orElseThrow(() -> CustodiaException.badRequest("error.activity-officer-unknown", String.valueOf(id)));
+			found.add(user);
+		}
+		return found;
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	static String blank(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+}

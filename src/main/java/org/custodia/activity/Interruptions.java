@@ -1,0 +1,138 @@
+package org.custodia.activity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.AgencyPolicy;
+import org.custodia.policy.Policies;
+import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Interruptions (REC-4): the gaps between consecutive recordings of one activity. Each needs a reason
+ * from the agency's list or the issue's (device fault, weather, battery, storage, change of place);
+ * until it has one it stays flagged on the activity and the compliance board.
+ */
+@Component
+class Interruptions {
+
+	/** Cameras split long recordings into files a second or two apart; a pause of a minute is an interruption. */
+	static final long GAP_SECONDS = 60;
+
+	static final String REC4 = "custodia: the interruption reasons of REC-4 (002 art. 11) apply where the agency lists fewer";
+
+	static final List<String> STANDARD_REASONS = List.of("device-fault", "bad-weather", "low-battery", "storage-full",
+			"change-of-place");
+
+	private final Activities activities;
+
+	private final ActivityRepository repository;
+
+	private final ReviewRepository reviews;
+
+	private final Policies policies;
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	Interruptions(Activities activities, ActivityRepository repository, ReviewRepository reviews, Policies policies,
+			Ledger ledger, Clock clock) {
+		this.activities = activities;
+		this.repository = repository;
+		this.reviews = reviews;
+		this.policies = policies;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	/** The gaps of one activity's recordings (in recording order), each with its explanation when given. */
+	static List<Interruption> gaps(List<RecordingLink> links, List<Interruption> explanations, String cite) {
+		Map<UUID, Interruption> explained = new LinkedHashMap<>();
+		explanations.forEach(explanation -> explained.put(explanation.afterRecordingId(), explanation));
+		List<RecordingLink> timed = links.stream().filter(link -> link.recordedAt() != null).toList();
+		List<Interruption> gaps = new ArrayList<>();
+		for (int i = 1; i < timed.size(); i++) {
+			RecordingLink before = timed.get(i - 1);
+			RecordingLink after = timed.get(i);
+			long seconds = Duration.between(before.stoppedAt(), after.recordedAt()).getSeconds();
+			if (seconds <= GAP_SECONDS) {
+				continue;
+			}
+			Interruption explanation = explained.get(before.recordingId());
+			gaps.add(new Interruption(before.activityId(), before.recordingId(), after.recordingId(), before.stoppedAt(),
+					after.recordedAt(), seconds, explanation == null ? null : explanation.reasonCode(),
+					explanation == null ? null : explanation.note(), explanation == null ? null : explanation.explainedBy(),
+					explanation == null ? null : explanation.explainedAt(), explanation == null ? cite : explanation.cite()));
+		}
+		return gaps;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Interruption> of(Actor actor, UUID activityId) {
+		Activity activity = activities.get(actor, activityId);
+		return gaps(repository.links(List.of(activityId)), reviews.explanations(List.of(activityId)),
+				policies.of(activity.agency()).recording().interruption().cite());
+	}
+
+	/** Records why recording stopped after the given recording. */
+	@Transactional
+	public Interruption explain(Actor actor, UUID activityId, UUID afterRecordingId, String reasonCode, String note) {
+		Activity activity = activities.get(actor, activityId);
+		activities.requireParticipantOrHead(actor, activity);
+		AgencyPolicy.Interruption rule = policies.of(activity.agency()).recording().interruption();
+		Interruption gap = of(actor, activityId).stream()
+			.filter(candidate -> candidate.afterRecordingId().equals(afterRecordingId))
+			.findFirst()
+			.orElseThrow(() -> CustodiaException.notFound("error.interruption-not-found", afterRecordingId));
+		if (gap.explained()) {
+			throw CustodiaException.refused("rule.interruption-explained", gap.cite(), gap.reasonCode());
+		}
+		String cite = reasonCite(rule, reasonCode);
+		Interruption explained = new Interruption(activityId, afterRecordingId, gap.beforeRecordingId(), gap.gapStart(),
+				gap.gapEnd(), gap.seconds(), reasonCode.strip(), Activities.blank(note), actor.username(),
+				clock.instant().truncatedTo(ChronoUnit.MILLIS), cite);
+		reviews.explain(explained, activity.agency());
+		ledger.append(LedgerEvent.by(actor, activity.agency(), "activity.interruption-explained", "activity",
+				activityId.toString(), Map.of("after", afterRecordingId.toString(), "reason", explained.reasonCode(), "seconds",
+						gap.seconds(), "cite", cite)));
+		return explained;
+	}
+
+	/** The reason codes an agency accepts: its own list, then the standard ones of REC-4. */
+	static List<String> reasons(AgencyPolicy.Interruption rule) {
+		List<String> codes = new ArrayList<>(rule.reasons().stream().map(AgencyPolicy.Labelled::code).toList());
+		STANDARD_REASONS.stream().filter(code -> !codes.contains(code)).forEach(codes::add);
+		return codes;
+	}
+
+	private static String reasonCite(AgencyPolicy.Interruption rule, String reasonCode) {
+		if (reasonCode == null || reasonCode.isBlank()) {
+			throw new CustodiaException(HttpStatus.BAD_REQUEST, "rule.interruption-reason-required", rule.cite(),
+					Map.of("field", "reason"));
+		}
+		String code = reasonCode.strip();
+		return rule.reasons().stream()
+			.filter(reason -> reason.code().equals(code))
+			.map(AgencyPolicy.Labelled::cite)
+			.findFirst()
+			.orElseGet(() -> {
+				if (!STANDARD_REASONS.contains(code)) {
+					throw new CustodiaException(HttpStatus.BAD_REQUEST, "rule.interruption-reason-unknown", rule.cite(),
+							Map.of("field", "reason"), code, String.join(", ", reasons(rule)));
+				}
+				return REC4;
+			});
+	}
+}
