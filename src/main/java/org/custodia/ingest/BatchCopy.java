@@ -92,6 +92,12 @@ final class BatchCopy {
 			Function<InputStream, InputStream> counted) {
 		InputStream source;
 		try {
+			batch.requireRoomFor(files.size(file));
+		}
+		catch (CustodiaException e) {
+			return new Copied(file, -1, null, e.messageKey());
+		}
+		try {
 			source = files.open(file);
 		}
 		catch (IOException e) {

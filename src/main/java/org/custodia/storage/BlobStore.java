@@ -36,6 +36,13 @@ public interface BlobStore {
 		 */
 		int stage(String agency, LocalDate day, String nameHint, InputStream content);
 
+		/**
+		 * Refuses at once, as a full disk ({@code error.storage-full}), an original larger than the room
+		 * left: copying it would fill the disk, fail anyway, and starve the originals copied beside it.
+		 */
+		default void requireRoomFor(long bytes) {
+		}
+
 		/** Makes every staged original durable and puts it in place; returns them in staging order. */
 		java.util.List<StoredBlob> commit();
 

@@ -118,6 +118,23 @@ class FileSystemBlobStore implements BlobStore {
 		private boolean committed;
 
 		@Override
+		public void requireRoomFor(long bytes) {
+			for (Path disk : secondRoot == null ? List.of(root) : List.of(root, secondRoot)) {
+				long usable;
+				try {
+					usable = java.nio.file.Files.getFileStore(java.nio.file.Files.createDirectories(disk)).getUsableSpace();
+				}
+				catch (IOException e) {
+					// an unreadable figure is no refusal: the copy itself reports what the disk says
+					continue;
+				}
+				if (bytes > usable) {
+					throw new StorageException(HttpStatus.INSUFFICIENT_STORAGE, "error.storage-full", null);
+				}
+			}
+		}
+
+		@Override
 		public int stage(String agency, LocalDate day, String nameHint, InputStream content) {
 			Staged written = write(agency, day, nameHint, content);
 			synchronized (staged) {

@@ -66,6 +66,8 @@ class ActivityPagesIntegrationTests {
 		mvc.perform(get(page).session(officer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(first.toString())))
+			// the activity's officers by name, not by id
+			.andExpect(content().string(containsString("<span>测试用户</span>")))
 			.andExpect(content().string(containsString("确认归入")))
 			.andExpect(content().string(containsString("可以录音录像")))
 			.andExpect(content().string(containsString("本单位制度没有规定须长期保存的情形")));

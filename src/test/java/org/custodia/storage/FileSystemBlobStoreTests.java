@@ -189,6 +189,17 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
+	void anOriginalLargerThanTheRoomLeftIsRefusedBeforeAByteIsWritten() throws IOException {
+		try (BlobStore.Batch batch = store(null, false).batch()) {
+			long room = Files.getFileStore(dataDir).getUsableSpace();
+			batch.requireRoomFor(Math.min(room, 1 << 20));
+			assertThatThrownBy(() -> batch.requireRoomFor(room + (1L << 30)))
+				.isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.messageKey()).isEqualTo("error.storage-full"));
+		}
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
 	void aSecondRootReceivesAVerifiedCopy() throws IOException {
 		Path second = dataDir.resolve("nas");
 		StoredBlob blob = store(second, false).put("fengnan-medins", DAY, "yuan.amr", Files.newInputStream(MEDIA.resolve("yuan.amr")));
