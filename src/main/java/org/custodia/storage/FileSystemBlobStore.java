@@ -43,6 +43,8 @@ class FileSystemBlobStore implements BlobStore {
 
 	static final int BUFFER = 1 << 20;
 
+	static final int FORCING_THREADS = 8;
+
 	static final Pattern AGENCY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
 	static final Pattern KEY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{64}\\.[a-z0-9]{1,8}$");
@@ -147,12 +149,9 @@ class FileSystemBlobStore implements BlobStore {
 		public List<StoredBlob> commit() {
 			List<StoredBlob> stored = new ArrayList<>();
 			try {
-				// The kernel wrote most pages back while later files were written; these waits are short.
-				for (Staged file : staged) {
-					try (FileChannel channel = FileChannel.open(file.temp(), StandardOpenOption.WRITE)) {
-						channel.force(true);
-					}
-				}
+				// The files were written past the page cache (or written back while later ones were copied): what
+				// is left to wait for is mostly the file system's journal.
+				forceAll(staged);
 				Set<Path> directories = new LinkedHashSet<>();
 				for (Staged file : staged) {
 					boolean already = StoreFiles.place(file.temp(), root.resolve(file.key()), file.size());
@@ -183,6 +182,45 @@ class FileSystemBlobStore implements BlobStore {
 					staged.forEach(file -> StoreFiles.discard(file.temp()));
 				}
 			}
+		}
+	}
+
+	/**
+	 * Makes every staged file durable, several at once: the file system commits its journal once for the
+	 * fsyncs that wait together, where one after the other each waited for a commit of its own.
+	 */
+	private static void forceAll(List<Staged> files) throws IOException {
+		java.util.concurrent.ExecutorService forcing = java.util.concurrent.Executors
+			.newFixedThreadPool(Math.max(1, Math.min(FORCING_THREADS, files.size())), runnable -> {
+				Thread thread = new Thread(runnable, "custodia-store-force");
+				thread.setDaemon(true);
+				return thread;
+			});
+		try {
+			List<java.util.concurrent.Future<?>> forced = new ArrayList<>();
+			for (Staged file : files) {
+				forced.add(forcing.submit(() -> {
+					try (FileChannel channel = FileChannel.open(file.temp(), StandardOpenOption.WRITE)) {
+						channel.force(true);
+					}
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> each : forced) {
+				try {
+					each.get();
+				}
+				catch (java.util.concurrent.ExecutionException e) {
+					throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new java.io.InterruptedIOException("interrupted while making the batch durable");
+				}
+			}
+		}
+		finally {
+			forcing.shutdownNow();
 		}
 	}
 
