@@ -16,6 +16,7 @@ import org.custodia.identity.Users;
 import org.custodia.policy.Action;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
+import org.custodia.shared.CsvRows;
 import org.custodia.shared.CustodiaException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,13 +63,12 @@ class InspectionPlans {
 		}
 		List<Activity> created = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
-		List<String> lines = csv.lines().toList();
-		for (int i = 1; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank()) {
-				continue;
+		List<CsvRows.Row> rows = CsvRows.of(csv);
+		for (CsvRows.Row row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+			String[] cells = new String[7];
+			for (int column = 0; column < cells.length; column++) {
+				cells[column] = row.get(column);
 			}
-			String[] cells = (line + ",,,,,,,").split(",", -1);
 			try {
 				List<UUID> officers = new ArrayList<>();
 				for (String name : cells[4].split(";")) {
@@ -90,10 +90,10 @@ class InspectionPlans {
 						time(cells[2]), time(cells[3]), officers, cells[5]), "PLAN"));
 			}
 			catch (CustodiaException e) {
-				refused.add((i + 1) + ": " + e.messageKey());
+				refused.add(row.line() + ": " + e.messageKey());
 			}
 			catch (DateTimeParseException e) {
-				refused.add((i + 1) + ": error.time-invalid");
+				refused.add(row.line() + ": error.time-invalid");
 			}
 		}
 		return new ImportResult(created, refused);

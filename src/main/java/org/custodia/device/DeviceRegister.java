@@ -17,6 +17,7 @@ import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
+import org.custodia.shared.CsvRows;
 import org.custodia.shared.CustodiaException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,13 +85,12 @@ public class DeviceRegister {
 		decisions.decide(actor, Action.MANAGE_DEVICES, agency).orThrow();
 		List<Device> registered = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
-		List<String> lines = csv.lines().toList();
-		for (int i = 1; i < lines.size(); i++) {
-			String line = lines.get(i);
-			if (line.isBlank()) {
-				continue;
+		List<CsvRows.Row> rows = CsvRows.of(csv);
+		for (CsvRows.Row row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+			String[] cells = new String[10];
+			for (int column = 0; column < cells.length; column++) {
+				cells[column] = row.get(column);
 			}
-			String[] cells = (line + ",,,,,,,,,,").split(",", -1);
 			try {
 				registered.add(register(actor, new NewDevice(agency, cells[0].strip(), DeviceKind.valueOf(cells[1].strip()),
 						blank(cells[2]), blank(cells[3]), blank(cells[4]), blank(cells[5]),
@@ -100,7 +100,7 @@ public class DeviceRegister {
 			}
 			catch (CustodiaException | IllegalArgumentException | java.time.DateTimeException e) {
 				String reason = e instanceof CustodiaException custodia ? custodia.messageKey() : e.getMessage();
-				refused.add((i + 1) + ": " + reason);
+				refused.add(row.line() + ": " + reason);
 			}
 		}
 		return new ImportResult(registered, refused);

@@ -135,7 +135,7 @@ class ActivityIntegrationTests {
 		String csv = """
 				type,place,start,end,officers,parties,case
 				list-row-3,某网吧,2026-11-24 09:00,2026-11-24 10:30,%1$s;%2$s,某网吧经营者,%3$s
-				现场执法,某歌舞厅,2026-11-24 14:00,2026-11-24 15:00,%1$s,,
+				现场执法,"某歌舞厅, 二楼",2026-11-24 14:00,2026-11-24 15:00,%1$s,,
 				list-row-3,某书店,2026-11-24 16:00,2026-11-24 15:00,%1$s,,
 				list-row-3,某剧院,2026-11-25 09:00,2026-11-25 10:00,nobody,,
 				""".formatted(first, second, number);
@@ -148,6 +148,7 @@ class ActivityIntegrationTests {
 			.andExpect(jsonPath("$.created[0].startedAt").value("2026-11-24T01:00:00Z"))
 			.andExpect(jsonPath("$.created[0].caseId").exists())
 			.andExpect(jsonPath("$.created[1].type").value("on-site-enforcement"))
+			.andExpect(jsonPath("$.created[1].place").value("某歌舞厅, 二楼"))
 			.andExpect(jsonPath("$.refused", hasSize(2)))
 			.andExpect(jsonPath("$.refused[0]").value("4: rule.activity-ends-before-start"))
 			.andExpect(jsonPath("$.refused[1]").value("5: error.activity-officer-unknown"));
