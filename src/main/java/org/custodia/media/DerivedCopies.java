@@ -130,7 +130,11 @@ public class DerivedCopies {
 		DerivedCopy copy = new DerivedCopy(UUID.randomUUID(), original.recordingId(), original.agency(), kind,
 				DerivedCopy.State.PENDING, null, null, null, null, from, to, null, actor.username(), madeFor, requestRef,
 				null, clock.instant(), null);
-		copies.insert(copy, original, watermarkText);
+		if (!copies.insert(copy, original, watermarkText)) {
+			// another request made the recording's proxy a moment ago: that one is the proxy, and its request
+			// is the one in the ledger
+			return copies.latest(original.recordingId(), kind).orElseThrow();
+		}
 		Map<String, Object> payload = new java.util.LinkedHashMap<>();
 		payload.put("kind", kind.name());
 		payload.put("recordingId", original.recordingId().toString());

@@ -30,14 +30,19 @@ class DerivedCopyRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(DerivedCopy copy, OriginalRef original, String watermarkText) {
-		jdbc.sql("""
-				insert into media_derived (id, recording_id, agency, kind, state, original_key, original_sha256,
+	/** Inserts a requested copy; false when the recording has its proxy already (one is kept per recording). */
+	boolean insert(DerivedCopy copy, OriginalRef original, String watermarkText) {
+		return jdbc.sql("""
+				insert into media_derived (id, recording_id, proxy_of, agency, kind, state, original_key, original_sha256,
 				    from_millis, to_millis, made_by, made_for, request_ref, watermark_text, requested_at)
-				values (:id, :recording, :agency, :kind, :state, :originalKey, :originalSha, :from, :to, :by, :for, :ref,
-				    :watermark, :requestedAt)""")
+				values (:id, :recording, :proxyOf, :agency, :kind, :state, :originalKey, :originalSha, :from, :to, :by, :for,
+				    :ref, :watermark, :requestedAt)
+				on conflict do nothing
+				/* no-ledger: an insert that finds the recording's proxy made meanwhile changes nothing; one that
+				   inserts is ledgered by DerivedCopies.request in the same transaction */""")
 			.param("id", copy.id())
 			.param("recording", copy.recordingId())
+			.param("proxyOf", copy.kind() == DerivedCopy.Kind.PROXY ? copy.recordingId() : null)
 			.param("agency", copy.agency())
 			.param("kind", copy.kind().name())
 			.param("state", copy.state().name())
@@ -50,7 +55,7 @@ class DerivedCopyRepository {
 			.param("ref", copy.requestRef())
 			.param("watermark", watermarkText)
 			.param("requestedAt", Timestamp.from(copy.requestedAt()))
-			.update();
+			.update() == 1;
 	}
 
 	Optional<Work> find(UUID id) {

@@ -211,6 +211,37 @@ class DerivedCopiesIntegrationTests {
 	}
 
 	@Test
+	void twoRequestsForTheSameProxyAtOnceMakeOneProxyAndOneLedgerEntry() throws Exception {
+		OriginalRef stored = stored("foreman-hevc-384.mp4", "video/mp4", MOV, "hevc", null);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				// the same bytes, filed as five recordings: each recording gets its own single proxy
+				OriginalRef original = new OriginalRef(UUID.randomUUID(), AGENCY, stored.storeKey(), stored.sha256(),
+						stored.contentType(), MOV, "hevc", null);
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				java.util.concurrent.Callable<DerivedCopy> ask = () -> {
+					start.await();
+					return copies.proxyFor(custodian, original).orElseThrow();
+				};
+				var first = pool.submit(ask);
+				var second = pool.submit(ask);
+				start.countDown();
+				String proxy = first.get().id().toString();
+				assertThat(second.get().id().toString()).isEqualTo(proxy);
+				assertThat(jdbc.sql("select count(*) from media_derived where recording_id = :r and kind = 'PROXY'")
+					.param("r", original.recordingId()).query(Long.class).single()).isEqualTo(1);
+				assertThat(ledger.entries(0, 100_000, AGENCY).stream()
+					.filter(entry -> entry.action().equals("media.proxy-requested"))
+					.filter(entry -> entry.subjectId().equals(proxy))).hasSize(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void aTruncatedOriginalEndsFailedAndLeavesNoFileBehind() throws Exception {
 		OriginalRef original = stored("truncated-64bit.mp4", "video/mp4", MOV, "mpeg4", "aac");
 		DerivedCopy requested = copies.proxyFor(custodian, original).orElseThrow();
