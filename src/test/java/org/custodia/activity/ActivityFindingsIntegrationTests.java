@@ -170,9 +170,12 @@ class ActivityFindingsIntegrationTests {
 		String fengnan = accounts.bearer(mvc, accounts.create("fengnan-medins", Role.OFFICER));
 		UUID device = ActivityFixtures.device(devices, "fengnan-medins");
 		UUID foreign = ActivityFixtures.recording(jdbc, "fengnan-medins", device, null, Instant.parse("2026-11-17T06:00:00Z"), null, null);
+		// 002 lists no cases for long-term keeping: RET-3's apply as the system's default, and say so
 		post(fengnan, "/api/v1/recordings/" + foreign + "/long-term", "{\"trigger\":\"party-objects\"}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("没有规定须长期保存的情形")));
+			.andExpect(status().is2xxSuccessful())
+			.andExpect(jsonPath("$.cite").value(containsString("custodia: RET-3 default")));
+		post(fengnan, "/api/v1/recordings/" + foreign + "/long-term", "{\"trigger\":\"weather\"}")
+			.andExpect(status().isBadRequest());
 		post(officer, "/api/v1/recordings/" + foreign + "/long-term", "{\"trigger\":\"party-objects\"}")
 			.andExpect(status().isNotFound());
 	}

@@ -70,7 +70,8 @@ class ActivityPagesIntegrationTests {
 			.andExpect(content().string(containsString("<span>测试用户</span>")))
 			.andExpect(content().string(containsString("确认归入")))
 			.andExpect(content().string(containsString("可以录音录像")))
-			.andExpect(content().string(containsString("本单位制度没有规定须长期保存的情形")));
+			// 004 lists no cases for long-term keeping: RET-3's are offered as the system's default, cited so
+			.andExpect(content().string(containsString("重大、复杂、敏感案件的")));
 		form(officer, page + "/recordings", "recordingId", first.toString()).andExpect(flash().attribute("notice", "已保存。"));
 		form(officer, page + "/recordings", "recordingId", second.toString()).andExpect(flash().attribute("notice", "已保存。"));
 		form(officer, page + "/interruptions", "afterRecordingId", first.toString(), "reason", "technical-reason", "note", "设备过热")
