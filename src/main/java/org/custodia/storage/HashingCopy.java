@@ -69,7 +69,7 @@ final class HashingCopy {
 		ExecutorService reader = Executors.newSingleThreadExecutor(WRITER_THREADS);
 		ExecutorService writer = Executors.newSingleThreadExecutor(WRITER_THREADS);
 		Future<?> reading = reader.submit(() -> {
-			readAhead(Channels.newChannel(content), free, filled);
+			readAhead(content, free, filled);
 			return null;
 		});
 		List<Future<?>> writes = new ArrayList<>();
@@ -142,16 +142,28 @@ final class HashingCopy {
 		}
 	}
 
-	/** Fills free buffers from the source until its end, then says how it ended: cleanly or with the error. */
-	private static void readAhead(ReadableByteChannel content, BlockingQueue<ByteBuffer> free,
-			BlockingQueue<Chunk> filled) throws InterruptedException {
+	/**
+	 * Fills free buffers from the source until its end, then says how it ended: cleanly or with the error.
+	 * A plain file is read by its channel straight into the buffers; any other stream a buffer's worth at
+	 * a time through one array (the stream adapter's own 8 KiB steps cost a tenth of the copy's time).
+	 */
+	private static void readAhead(InputStream content, BlockingQueue<ByteBuffer> free, BlockingQueue<Chunk> filled)
+			throws InterruptedException {
+		ReadableByteChannel channel = content.getClass() == java.io.FileInputStream.class
+				? Channels.newChannel(content) : null;
+		byte[] scratch = channel == null ? new byte[BUFFER] : null;
 		try {
 			while (true) {
 				ByteBuffer buffer = free.take();
 				buffer.clear().limit(BUFFER);
-				int read = 0;
-				while (buffer.hasRemaining() && read >= 0) {
-					read = content.read(buffer);
+				if (channel != null) {
+					int read = 0;
+					while (buffer.hasRemaining() && read >= 0) {
+						read = channel.read(buffer);
+					}
+				}
+				else {
+					buffer.put(scratch, 0, content.readNBytes(scratch, 0, BUFFER));
 				}
 				int length = buffer.flip().remaining();
 				if (length > 0) {

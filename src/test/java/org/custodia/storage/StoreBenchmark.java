@@ -57,9 +57,9 @@ public final class StoreBenchmark {
 			}
 		}
 		else {
-			// A folder is imported as one batch, two files copied at a time as the import does (BatchCopy):
+			// A folder is imported as one batch, four files copied at a time as the import does (BatchCopy):
 			// every file written and hashed, then all made durable together.
-			ExecutorService copiers = Executors.newFixedThreadPool(2);
+			ExecutorService copiers = Executors.newFixedThreadPool(Integer.getInteger("copies", 4));
 			try (BlobStore.Batch batch = blobs.batch()) {
 				List<Future<Integer>> copies = new ArrayList<>();
 				for (Path file : files) {
