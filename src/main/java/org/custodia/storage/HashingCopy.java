@@ -24,9 +24,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Copies a source into a file while hashing it, reading the source once. The buffers are direct and
- * aligned to the disk's blocks, so that the bytes are copied only by the kernel and the file may be
- * written past the page cache ({@code O_DIRECT}, see {@link FileSystemBlobStore#TEMPORARY}): measured,
- * copying through heap arrays and the page cache cost about twice the time of {@code cp}.
+ * aligned to the disk's blocks, so that the file may be written past the page cache ({@code O_DIRECT},
+ * see {@link FileSystemBlobStore#TEMPORARY}) without a further copy: measured, copying through heap
+ * arrays and the page cache cost about twice the time of {@code cp}.
  */
 final class HashingCopy {
 
