@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +93,7 @@ class ActivityPageController {
 		model.addAttribute("types", typeLabels(types));
 		model.addAttribute("cases", activities.cases(actor, agency));
 		model.addAttribute("officers", users.list(actor, agency).stream().filter(user -> user.roles().contains("officer")).toList());
-		model.addAttribute("names", names(agency));
+		model.addAttribute("names", users.displayNames(actor, agency));
 		model.addAttribute("zone", clock.getZone());
 		return "activity/activities";
 	}
@@ -153,7 +152,7 @@ class ActivityPageController {
 		model.addAttribute("marks", longTerm.forActivity(actor, id));
 		model.addAttribute("triggers", policy.retention().longTermTriggers());
 		model.addAttribute("enforcementCase", activity.caseId() == null ? null : activities.getCase(actor, activity.caseId()));
-		model.addAttribute("names", names(activity.agency()));
+		model.addAttribute("names", users.displayNames(actor, activity.agency()));
 		model.addAttribute("zone", clock.getZone());
 		return "activity/activity";
 	}
@@ -207,11 +206,6 @@ class ActivityPageController {
 		return time == null ? null : time.atZone(clock.getZone()).toInstant();
 	}
 
-	private Map<UUID, String> names(String agency) {
-		Map<UUID, String> names = new HashMap<>();
-		users.list(CurrentActor.get(), agency).forEach(user -> names.put(user.id(), user.displayName()));
-		return names;
-	}
 
 	private static UUID uuid(String text) {
 		try {

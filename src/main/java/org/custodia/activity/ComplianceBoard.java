@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.custodia.identity.Agencies;
 import org.custodia.identity.UnitView;
-import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
@@ -84,10 +83,7 @@ class ComplianceBoard {
 		for (UnitView unit : agencies.units(actor, agency)) {
 			unitNames.put(unit.id(), unit.nameZh());
 		}
-		Map<UUID, String> officerNames = new LinkedHashMap<>();
-		for (UserView user : users.list(actor, agency)) {
-			officerNames.put(user.id(), user.displayName());
-		}
+		Map<UUID, String> officerNames = users.displayNames(actor, agency);
 		Row total = Row.empty("total", "");
 		Map<UUID, Row> byUnit = new LinkedHashMap<>();
 		Map<UUID, Row> byOfficer = new LinkedHashMap<>();

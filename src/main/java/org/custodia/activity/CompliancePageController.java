@@ -2,7 +2,6 @@ package org.custodia.activity;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,7 +46,7 @@ class CompliancePageController {
 		Actor actor = CurrentActor.get();
 		ComplianceBoard.Board shown = board.board(actor, ActivityApiController.agencyOf(agency), from, to);
 		model.addAttribute("board", shown);
-		model.addAttribute("names", names(shown.agency()));
+		model.addAttribute("names", users.displayNames(actor, shown.agency()));
 		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("types", ActivityPageController.typeLabels(activities.types(actor, shown.agency())));
 		return "activity/compliance";
@@ -66,16 +65,11 @@ class CompliancePageController {
 			@RequestParam(required = false) LocalDate to) {
 		Actor actor = CurrentActor.get();
 		ComplianceBoard.Board shown = board.board(actor, ActivityApiController.agencyOf(agency), from, to);
-		byte[] pdf = ComplianceSheet.pdf(shown, agencies.get(actor, shown.agency()).nameZh(), names(shown.agency()),
-				clock.getZone());
+		byte[] pdf = ComplianceSheet.pdf(shown, agencies.get(actor, shown.agency()).nameZh(),
+				users.displayNames(actor, shown.agency()), clock.getZone());
 		return download(pdf, MediaType.APPLICATION_PDF, shown, "pdf");
 	}
 
-	private Map<UUID, String> names(String agency) {
-		Map<UUID, String> names = new HashMap<>();
-		users.list(CurrentActor.get(), agency).forEach(user -> names.put(user.id(), user.displayName()));
-		return names;
-	}
 
 	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, ComplianceBoard.Board shown, String extension) {
 		return ResponseEntity.ok()

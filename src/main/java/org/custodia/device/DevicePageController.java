@@ -73,7 +73,7 @@ class DevicePageController {
 		model.addAttribute("statuses", DeviceStatus.values());
 		model.addAttribute("kinds", DeviceKind.values());
 		model.addAttribute("rules", policies.of(code).devices());
-		model.addAttribute("names", names(code));
+		model.addAttribute("names", users.displayNames(CurrentActor.get(), code));
 		model.addAttribute("officers", users.list(CurrentActor.get(), code).stream()
 			.filter(user -> user.roles().contains("officer")).toList());
 		return "device/register";
@@ -113,7 +113,7 @@ class DevicePageController {
 		model.addAttribute("outstanding", custody.outstanding(actor, code));
 		model.addAttribute("inStore", register.list(actor, code, DeviceStatus.IN_STORE));
 		model.addAttribute("officers", users.list(actor, code).stream().filter(user -> user.roles().contains("officer")).toList());
-		model.addAttribute("names", names(code));
+		model.addAttribute("names", users.displayNames(actor, code));
 		model.addAttribute("rules", policies.of(code).devices());
 		return "device/board";
 	}
@@ -149,7 +149,7 @@ class DevicePageController {
 		model.addAttribute("device", device);
 		model.addAttribute("history", register.history(actor, id));
 		model.addAttribute("recordings", recordings.of(actor, id));
-		model.addAttribute("names", names(device.agency()));
+		model.addAttribute("names", users.displayNames(actor, device.agency()));
 		model.addAttribute("rules", policies.of(device.agency()).devices());
 		model.addAttribute("month", YearMonth.now(clock).toString());
 		return "device/device";
@@ -182,7 +182,7 @@ class DevicePageController {
 			.filter(event -> YearMonth.from(event.occurredAt().atZone(clock.getZone())).equals(period))
 			.toList();
 		byte[] pdf = DeviceLedgerSheet.render(device, agencies.get(actor, device.agency()).nameZh(), period, events,
-				names(device.agency()), clock.getZone(), messages);
+				users.displayNames(actor, device.agency()), clock.getZone(), messages);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -205,11 +205,6 @@ class DevicePageController {
 		return "device/person";
 	}
 
-	private Map<UUID, String> names(String agency) {
-		Map<UUID, String> names = new HashMap<>();
-		users.list(CurrentActor.get(), agency).forEach(user -> names.put(user.id(), user.displayName()));
-		return names;
-	}
 
 	private static String agencyOf(String agency) {
 		return agency != null ? agency

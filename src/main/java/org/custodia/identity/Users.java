@@ -40,6 +40,14 @@ public class Users {
 		this.ledger = ledger;
 	}
 
+	/** The display name of each user of an agency, by id: for pages and documents that name people. */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, String> displayNames(Actor actor, String agencyCode) {
+		java.util.Map<UUID, String> names = new java.util.HashMap<>();
+		list(actor, agencyCode).forEach(user -> names.put(user.id(), user.displayName()));
+		return names;
+	}
+
 	/** Users of an agency; the installation administrator may list all with a null agency. */
 	@Transactional(readOnly = true)
 	public List<UserView> list(Actor actor, String agencyCode) {

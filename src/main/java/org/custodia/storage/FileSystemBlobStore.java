@@ -43,8 +43,6 @@ class FileSystemBlobStore implements BlobStore {
 
 	static final int BUFFER = 1 << 20;
 
-	static final int FORCING_THREADS = 8;
-
 	static final Pattern AGENCY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
 	static final Pattern KEY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{64}\\.[a-z0-9]{1,8}$");
@@ -78,7 +76,7 @@ class FileSystemBlobStore implements BlobStore {
 		}
 		catch (UnsupportedOperationException | IOException e) {
 			// tmpfs and some network file systems refuse O_DIRECT; an ordinary file is as safe, only slower
-			java.nio.file.Files.deleteIfExists(path);
+			Files.deleteIfExists(path);
 			return FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		}
 	};
@@ -121,18 +119,9 @@ class FileSystemBlobStore implements BlobStore {
 
 		@Override
 		public void requireRoomFor(long bytes) {
-			for (Path disk : secondRoot == null ? List.of(root) : List.of(root, secondRoot)) {
-				long usable;
-				try {
-					usable = java.nio.file.Files.getFileStore(java.nio.file.Files.createDirectories(disk)).getUsableSpace();
-				}
-				catch (IOException e) {
-					// an unreadable figure is no refusal: the copy itself reports what the disk says
-					continue;
-				}
-				if (bytes > usable) {
-					throw new StorageException(HttpStatus.INSUFFICIENT_STORAGE, "error.storage-full", null);
-				}
+			StoreFiles.requireRoom(root, bytes);
+			if (secondRoot != null) {
+				StoreFiles.requireRoom(secondRoot, bytes);
 			}
 		}
 
@@ -151,7 +140,7 @@ class FileSystemBlobStore implements BlobStore {
 			try {
 				// The files were written past the page cache (or written back while later ones were copied): what
 				// is left to wait for is mostly the file system's journal.
-				forceAll(staged);
+				StoreFiles.forceAll(staged.stream().map(Staged::temp).toList());
 				Set<Path> directories = new LinkedHashSet<>();
 				for (Staged file : staged) {
 					boolean already = StoreFiles.place(file.temp(), root.resolve(file.key()), file.size());
@@ -182,45 +171,6 @@ class FileSystemBlobStore implements BlobStore {
 					staged.forEach(file -> StoreFiles.discard(file.temp()));
 				}
 			}
-		}
-	}
-
-	/**
-	 * Makes every staged file durable, several at once: the file system commits its journal once for the
-	 * fsyncs that wait together, where one after the other each waited for a commit of its own.
-	 */
-	private static void forceAll(List<Staged> files) throws IOException {
-		java.util.concurrent.ExecutorService forcing = java.util.concurrent.Executors
-			.newFixedThreadPool(Math.max(1, Math.min(FORCING_THREADS, files.size())), runnable -> {
-				Thread thread = new Thread(runnable, "custodia-store-force");
-				thread.setDaemon(true);
-				return thread;
-			});
-		try {
-			List<java.util.concurrent.Future<?>> forced = new ArrayList<>();
-			for (Staged file : files) {
-				forced.add(forcing.submit(() -> {
-					try (FileChannel channel = FileChannel.open(file.temp(), StandardOpenOption.WRITE)) {
-						channel.force(true);
-					}
-					return null;
-				}));
-			}
-			for (java.util.concurrent.Future<?> each : forced) {
-				try {
-					each.get();
-				}
-				catch (java.util.concurrent.ExecutionException e) {
-					throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new java.io.InterruptedIOException("interrupted while making the batch durable");
-				}
-			}
-		}
-		finally {
-			forcing.shutdownNow();
 		}
 	}
 

@@ -10,8 +10,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -22,6 +27,8 @@ import org.springframework.http.HttpStatus;
 final class StoreFiles {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreFiles.class);
+
+	static final int FORCING_THREADS = 8;
 
 	static final String INCOMING = ".incoming";
 
@@ -95,6 +102,60 @@ final class StoreFiles {
 		}
 		catch (IOException e) {
 			log.warn("Could not look for finished writers under {}", base, e);
+		}
+	}
+
+	/**
+	 * Makes every file durable, several at once: the file system commits its journal once for the
+	 * fsyncs that wait together, where one after the other each waited for a commit of its own.
+	 */
+	static void forceAll(List<Path> files) throws IOException {
+		ExecutorService forcing = Executors
+			.newFixedThreadPool(Math.max(1, Math.min(FORCING_THREADS, files.size())), runnable -> {
+				Thread thread = new Thread(runnable, "custodia-store-force");
+				thread.setDaemon(true);
+				return thread;
+			});
+		try {
+			List<Future<?>> forced = new java.util.ArrayList<>();
+			for (Path file : files) {
+				forced.add(forcing.submit(() -> {
+					try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+						channel.force(true);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> each : forced) {
+				try {
+					each.get();
+				}
+				catch (ExecutionException e) {
+					throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new java.io.InterruptedIOException("interrupted while making the batch durable");
+				}
+			}
+		}
+		finally {
+			forcing.shutdownNow();
+		}
+	}
+
+	/** Refuses, as a full disk, more bytes than the disk holding {@code base} has left (see BlobStore.Batch). */
+	static void requireRoom(Path base, long bytes) {
+		long usable;
+		try {
+			usable = Files.getFileStore(Files.createDirectories(base)).getUsableSpace();
+		}
+		catch (IOException e) {
+			// an unreadable figure is no refusal: the copy itself reports what the disk says
+			return;
+		}
+		if (bytes > usable) {
+			throw new StorageException(HttpStatus.INSUFFICIENT_STORAGE, "error.storage-full", null);
 		}
 	}
 
