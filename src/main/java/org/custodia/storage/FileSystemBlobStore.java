@@ -2,7 +2,6 @@ package org.custodia.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -246,38 +245,42 @@ class FileSystemBlobStore implements BlobStore {
 		return Files.isRegularFile(resolve(key));
 	}
 
-	/** Moves the finished temporary file into place; identical bytes already there are kept, never replaced. */
+	/**
+	 * Copies a committed original to the second root and checks both copies against the hash it was
+	 * stored under: the original as read again from its disk on the way, the second copy by reading it
+	 * back once durable. Both reads bypass the page cache where the file system allows, so what is
+	 * compared is what the disks hold, not what this process meant to write. Identical bytes already in
+	 * the second root are kept, never replaced.
+	 */
 	private void replicate(Path source, Path target, String agency, String hash) {
 		Path temp = StoreFiles.incoming(secondRoot, agency, writers);
-		MessageDigest sha256 = Digests.sha256();
-		long size = 0;
-		try (InputStream in = Files.newInputStream(source);
-				FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-			byte[] buffer = new byte[BUFFER];
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				out.write(ByteBuffer.wrap(buffer, 0, read));
-				size += read;
-			}
+		MessageDigest original = Digests.sha256();
+		long size;
+		try (InputStream in = StoreFiles.readPastCache(source); FileChannel out = opener.open(temp)) {
+			size = HashingCopy.copy(in, out, temp, original, null);
 			out.force(true);
 		}
 		catch (IOException e) {
 			StoreFiles.discard(temp);
 			throw StoreFiles.writeFailure(e);
 		}
-		// Verify what reached the second disk by reading it back, not what we meant to write.
-		try (InputStream copy = Files.newInputStream(temp)) {
+		if (!HexFormat.of().formatHex(original.digest()).equals(hash)) {
+			StoreFiles.discard(temp);
+			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.stored-copy-differs", null, root);
+		}
+		MessageDigest copy = Digests.sha256();
+		try (InputStream in = StoreFiles.readPastCache(temp)) {
 			byte[] buffer = new byte[BUFFER];
 			int read;
-			while ((read = copy.read(buffer)) != -1) {
-				sha256.update(buffer, 0, read);
+			while ((read = in.read(buffer)) != -1) {
+				copy.update(buffer, 0, read);
 			}
 		}
 		catch (IOException e) {
 			StoreFiles.discard(temp);
 			throw StoreFiles.writeFailure(e);
 		}
-		if (!HexFormat.of().formatHex(sha256.digest()).equals(hash)) {
+		if (!HexFormat.of().formatHex(copy.digest()).equals(hash)) {
 			StoreFiles.discard(temp);
 			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.second-copy-differs", null, secondRoot);
 		}

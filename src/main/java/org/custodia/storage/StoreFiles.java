@@ -1,6 +1,8 @@
 package org.custodia.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -156,6 +158,84 @@ final class StoreFiles {
 		}
 		if (bytes > usable) {
 			throw new StorageException(HttpStatus.INSUFFICIENT_STORAGE, "error.storage-full", null);
+		}
+	}
+
+	/**
+	 * Opens a file to read what its disk holds: past the page cache ({@code O_DIRECT}) where the file
+	 * system allows, so that a check after writing compares the disk's bytes, not the memory's; an
+	 * ordinary stream where it does not (tmpfs, some network file systems).
+	 */
+	static InputStream readPastCache(Path file) throws IOException {
+		FileChannel channel;
+		try {
+			channel = FileChannel.open(file, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+		}
+		catch (UnsupportedOperationException | IOException e) {
+			return Files.newInputStream(file);
+		}
+		return new DiskReads(channel, channel.size());
+	}
+
+	/** Whole aligned blocks from a channel opened for {@code O_DIRECT}, up to the file's size. */
+	private static final class DiskReads extends InputStream {
+
+		private final FileChannel channel;
+
+		private final long size;
+
+		private final ByteBuffer buffer = ByteBuffer.allocateDirect(HashingCopy.BUFFER + HashingCopy.ALIGNMENT)
+			.alignedSlice(HashingCopy.ALIGNMENT)
+			.limit(0);
+
+		private long filledUpTo;
+
+		DiskReads(FileChannel channel, long size) {
+			this.channel = channel;
+			this.size = size;
+		}
+
+		@Override
+		public int read() throws IOException {
+			return fill() ? buffer.get() & 0xff : -1;
+		}
+
+		@Override
+		public int read(byte[] bytes, int offset, int length) throws IOException {
+			if (length == 0) {
+				return 0;
+			}
+			if (!fill()) {
+				return -1;
+			}
+			int n = Math.min(length, buffer.remaining());
+			buffer.get(bytes, offset, n);
+			return n;
+		}
+
+		private boolean fill() throws IOException {
+			if (buffer.hasRemaining()) {
+				return true;
+			}
+			int wanted = (int) Math.min(HashingCopy.BUFFER, size - filledUpTo);
+			buffer.clear();
+			// Asked for whole blocks (the buffer's length) at a block-aligned offset, the disk answers with
+			// what the file holds; only the file's last read comes back shorter.
+			while (buffer.position() < wanted) {
+				int read = channel.read(buffer, filledUpTo + buffer.position());
+				if (read <= 0) {
+					throw new java.io.EOFException("the file ended before its size: " + (filledUpTo + buffer.position())
+							+ " of " + size + " bytes");
+				}
+			}
+			buffer.flip().limit(wanted);
+			filledUpTo += wanted;
+			return wanted > 0;
+		}
+
+		@Override
+		public void close() throws IOException {
+			channel.close();
 		}
 	}
 

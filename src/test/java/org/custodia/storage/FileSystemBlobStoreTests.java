@@ -220,8 +220,49 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
-	void contentsOfEveryLengthAroundTheBufferAndBlockSizesAreStoredBitExact() throws Exception {
-		FileSystemBlobStore store = store(null, true);
+	void aSecondCopyThatReadsBackOtherwiseIsRefusedAndTheNextPutCompletesIt() throws IOException {
+		Path second = dataDir.resolve("nas");
+		// A second disk that gives back other bytes than it was given: here one stray byte past the end.
+		FileSystemBlobStore lying = store(second, false).openingWith(path -> {
+			FileChannel channel = FileSystemBlobStore.TEMPORARY.open(path);
+			if (path.startsWith(second)) {
+				try (FileChannel stray = FileChannel.open(path, StandardOpenOption.WRITE)) {
+					stray.write(java.nio.ByteBuffer.wrap(new byte[] { '!' }), 1 << 20);
+				}
+			}
+			return channel;
+		});
+		assertThatThrownBy(() -> lying.put("fengnan-medins", DAY, "a.amr", Files.newInputStream(MEDIA.resolve("yuan.amr"))))
+			.isInstanceOfSatisfying(StorageException.class,
+					e -> assertThat(e.messageKey()).isEqualTo("error.second-copy-differs"));
+		assertThat(partsLeft()).isZero();
+		assertThat(filesUnder(second)).isZero();
+
+		StoredBlob again = store(second, false).put("fengnan-medins", DAY, "a.amr",
+				Files.newInputStream(MEDIA.resolve("yuan.amr")));
+		assertThat(again.alreadyStored()).isTrue();
+		assertThat(Files.mismatch(MEDIA.resolve("yuan.amr"), second.resolve(again.key()))).isEqualTo(-1);
+	}
+
+	@Test
+	void anOriginalThatNoLongerMatchesItsHashIsNotCopiedToTheSecondRoot() throws IOException {
+		StoredBlob blob = store(null, false).put("fengnan-medins", DAY, "a.bin", bytes("the original bytes"));
+		Path stored = dataDir.resolve("store").resolve(blob.key());
+		// The store's disk went bad under the original (same size, one byte other).
+		Files.setPosixFilePermissions(stored, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		Files.writeString(stored, "The original bytes");
+		Path second = dataDir.resolve("nas");
+		assertThatThrownBy(() -> store(second, false).put("fengnan-medins", DAY, "a.bin", bytes("the original bytes")))
+			.isInstanceOfSatisfying(StorageException.class,
+					e -> assertThat(e.messageKey()).isEqualTo("error.stored-copy-differs"));
+		assertThat(filesUnder(second)).isZero();
+		assertThat(partsLeft()).isZero();
+	}
+
+	@Test
+	void contentsOfEveryLengthAroundTheBufferAndBlockSizesAreStoredBitExactInBothCopies() throws Exception {
+		Path second = dataDir.resolve("nas");
+		FileSystemBlobStore store = store(second, true);
 		java.util.Random random = new java.util.Random(7);
 		int buffer = FileSystemBlobStore.BUFFER;
 		for (int length : new int[] { 1, 4095, 4096, 4097, buffer - 1, buffer, buffer + 1, 3 * buffer + 4096 + 5 }) {
@@ -229,6 +270,8 @@ class FileSystemBlobStoreTests {
 			random.nextBytes(content);
 			StoredBlob blob = store.put("zhanhe-health", DAY, "n" + length, new java.io.ByteArrayInputStream(content));
 			assertThat(Files.readAllBytes(dataDir.resolve("store").resolve(blob.key()))).as("length %d", length)
+				.isEqualTo(content);
+			assertThat(Files.readAllBytes(second.resolve(blob.key()))).as("second copy, length %d", length)
 				.isEqualTo(content);
 			assertThat(blob.sha256()).isEqualTo(java.util.HexFormat.of()
 				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)));
@@ -264,6 +307,18 @@ class FileSystemBlobStoreTests {
 
 	private long partsLeft() {
 		return count(".part");
+	}
+
+	/** Stored files under a root, the bookkeeping of writers aside. */
+	private static long filesUnder(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter(Files::isRegularFile)
+				.filter(path -> !path.getParent().getFileName().toString().equals(Writers.DIRECTORY))
+				.count();
+		}
 	}
 
 	private long blobs() {
