@@ -1,7 +1,6 @@
 package org.custodia.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -118,7 +117,7 @@ public class RecordingImports {
 		try (BlobStore.Batch batch = store.batch()) {
 			List<BatchCopy.Copied> copied = BatchCopy.copy(agency, files, batch, new BatchCopy.Files() {
 				@Override
-				public InputStream open(SourceFile file) throws IOException {
+				public DeviceFile open(SourceFile file) throws IOException {
 					return sources.open(file.path());
 				}
 
@@ -136,7 +135,7 @@ public class RecordingImports {
 				public void failed(BatchCopy.Copied copy) {
 					watching.finished(RecordingImports.failed(copy));
 				}
-			}, in -> counted(in, watching));
+			}, watching::copied);
 			copied.stream().filter(copy -> !copy.staged()).forEach(copy -> outcomes.add(failed(copy)));
 			List<StoredBlob> blobs = batch.commit();
 			List<OriginalFacts.Facts> facts = new ArrayList<>();
@@ -168,29 +167,14 @@ public class RecordingImports {
 	/** Opens a file on the device; tests give one that fails part-way, as an unplugged device does. */
 	interface Sources {
 
-		InputStream open(Path file) throws IOException;
+		DeviceFile open(Path file) throws IOException;
 	}
 
-	// NIO, not java.io.File: a path from the directory listing keeps the name's raw bytes, so a name
-	// that is not valid in the JVM's encoding still opens.
-	private Sources sources = Files::newInputStream;
+	private Sources sources = DeviceFile::open;
 
 	RecordingImports openingSourcesWith(Sources sources) {
 		this.sources = sources;
 		return this;
-	}
-
-	private static InputStream counted(InputStream in, ImportProgress progress) {
-		return new java.io.FilterInputStream(in) {
-			@Override
-			public int read(byte[] buffer, int offset, int length) throws IOException {
-				int read = super.read(buffer, offset, length);
-				if (read > 0) {
-					progress.copied(read);
-				}
-				return read;
-			}
-		};
 	}
 
 	private static long sizeOf(Path file) {

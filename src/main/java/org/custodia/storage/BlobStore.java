@@ -26,6 +26,23 @@ public interface BlobStore {
 	 */
 	Batch batch();
 
+	/**
+	 * A content stream that is also a whole regular file, read from its start: the store may copy the file
+	 * inside the kernel, as {@code cp} does, and hash the copy, instead of reading it as a stream
+	 * (bench/RESULTS.md compares the two). Any other stream is read as a stream.
+	 */
+	interface FileSource {
+
+		/** The file, open for reading; the store reads it by position, from 0 to its end. */
+		java.nio.channels.FileChannel channel();
+
+		/** Told as the copy advances, with the bytes just copied. */
+		void copied(long bytes);
+
+		/** Told when the copy met the file's end, with the bytes copied; throws when they cannot be the original. */
+		void ended(long bytes) throws java.io.IOException;
+	}
+
 	/** A set of originals that become durable and visible together. */
 	interface Batch extends AutoCloseable {
 

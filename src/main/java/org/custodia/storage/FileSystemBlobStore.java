@@ -58,14 +58,19 @@ class FileSystemBlobStore implements BlobStore {
 	/** Opens a temporary file for writing; tests give one that fails as a full disk does. */
 	interface Opener {
 
-		FileChannel open(Path path) throws IOException;
+		/** @param pastPageCache whether the copy writes whole aligned blocks that may bypass the page cache */
+		FileChannel open(Path path, boolean pastPageCache) throws IOException;
 	}
 
 	/**
-	 * A new temporary file, written past the page cache where the file system allows ({@code O_DIRECT}):
-	 * the bytes go to the disk while the source is still being read, instead of all at the final fsync.
+	 * A new temporary file. A stream is copied past the page cache where the file system allows
+	 * ({@code O_DIRECT}): the bytes go to the disk while the source is still being read, instead of all at
+	 * the final fsync. A whole file copied inside the kernel goes through the page cache, as {@code cp}'s does.
 	 */
-	static final Opener TEMPORARY = path -> {
+	static final Opener TEMPORARY = (path, pastPageCache) -> {
+		if (!pastPageCache) {
+			return FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+		}
 		try {
 			return FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
 					com.sun.nio.file.ExtendedOpenOption.DIRECT);
@@ -137,8 +142,8 @@ class FileSystemBlobStore implements BlobStore {
 		public List<StoredBlob> commit() {
 			List<StoredBlob> stored = new ArrayList<>();
 			try {
-				// The files were written past the page cache (or written back while later ones were copied): what
-				// is left to wait for is mostly the file system's journal.
+				// Whole files were made durable as they were copied; streams were written past the page cache,
+				// so what is left to wait for is mostly the file system's journal.
 				StoreFiles.forceAll(staged.stream().map(Staged::temp).toList());
 				Set<Path> directories = new LinkedHashSet<>();
 				for (Staged file : staged) {
@@ -181,12 +186,17 @@ class FileSystemBlobStore implements BlobStore {
 		MessageDigest sha256 = Digests.sha256();
 		SM3Digest sm3 = sm3InPass ? new SM3Digest() : null;
 		long size;
-		try (FileChannel out = opener.open(temp)) {
-			size = HashingCopy.copy(content, out, temp, sha256, sm3);
+		try (FileChannel out = opener.open(temp, !(content instanceof FileSource))) {
+			size = content instanceof FileSource file ? KernelCopy.copy(file, out, temp, sha256, sm3)
+					: HashingCopy.copy(content, out, temp, sha256, sm3);
 		}
 		catch (IOException e) {
 			StoreFiles.discard(temp);
 			throw StoreFiles.writeFailure(e);
+		}
+		catch (RuntimeException e) {
+			StoreFiles.discard(temp);
+			throw e;
 		}
 		String hash = HexFormat.of().formatHex(sha256.digest());
 		String key = agency + "/" + String.format(Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(),
@@ -256,7 +266,7 @@ class FileSystemBlobStore implements BlobStore {
 		Path temp = StoreFiles.incoming(secondRoot, agency, writers);
 		MessageDigest original = Digests.sha256();
 		long size;
-		try (InputStream in = StoreFiles.readPastCache(source); FileChannel out = opener.open(temp)) {
+		try (InputStream in = StoreFiles.readPastCache(source); FileChannel out = opener.open(temp, true)) {
 			size = HashingCopy.copy(in, out, temp, original, null);
 			out.force(true);
 		}

@@ -5,8 +5,6 @@ import static org.custodia.ingest.ImportFixtures.AGENCY;
 import static org.custodia.ingest.ImportFixtures.CUSTODIAN;
 import static org.custodia.ingest.ImportFixtures.MEDIA;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +55,7 @@ class ImportFaultTests {
 
 	@AfterEach
 	void replugTheDevice() {
-		imports.openingSourcesWith(Files::newInputStream);
+		imports.openingSourcesWith(DeviceFile::open);
 	}
 
 	@Test
@@ -69,8 +67,8 @@ class ImportFaultTests {
 		ImportFixtures.write(folder.resolve("B.MP4"), cut);
 		ImportFixtures.write(folder.resolve("C.AMR"), ImportFixtures.unique(60_000));
 		// The device answers 1.5 MB of B, then an I/O error, as a pulled cable gives.
-		imports.openingSourcesWith(path -> path.endsWith("B.MP4") ? failingAfter(Files.newInputStream(path), 3 << 19)
-				: Files.newInputStream(path));
+		imports.openingSourcesWith(path -> path.endsWith("B.MP4") ? UnpluggedDevices.after(path, 3 << 19)
+				: DeviceFile.open(path));
 
 		Map<String, RecordingImports.Outcome> first = byFile(importFolder(device, folder));
 		assertThat(first).hasSize(3);
@@ -80,7 +78,7 @@ class ImportFaultTests {
 		assertThat(first.get("C.AMR").result()).isEqualTo("STORED");
 		assertNothingOf(sha256(cut));
 
-		imports.openingSourcesWith(Files::newInputStream);
+		imports.openingSourcesWith(DeviceFile::open);
 		Map<String, RecordingImports.Outcome> again = byFile(importFolder(device, folder));
 		assertThat(again.get("B.MP4").result()).isEqualTo("STORED");
 		assertThat(again.get("A.MP4").result()).isEqualTo("DUPLICATE");
@@ -106,7 +104,7 @@ class ImportFaultTests {
 			if (name.equals("vanishing.mp4")) {
 				Files.delete(path);
 			}
-			InputStream in = Files.newInputStream(path);
+			DeviceFile in = DeviceFile.open(path);
 			if (name.equals("shrinking.mp4")) {
 				try (var channel = java.nio.channels.FileChannel.open(path, StandardOpenOption.WRITE)) {
 					channel.truncate(1 << 20);
@@ -212,27 +210,5 @@ class ImportFaultTests {
 
 	static String sha256(byte[] bytes) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	/** A device that gives that many bytes and then an I/O error. */
-	static InputStream failingAfter(InputStream in, long bytes) {
-		return new FilterInputStream(in) {
-			private long sent;
-
-			@Override
-			public int read(byte[] buffer, int offset, int length) throws IOException {
-				if (sent >= bytes) {
-					throw new IOException("Input/output error");
-				}
-				int n = super.read(buffer, offset, (int) Math.min(length, bytes - sent));
-				sent += Math.max(n, 0);
-				return n;
-			}
-
-			@Override
-			public int read() throws IOException {
-				throw new IOException("Input/output error");
-			}
-		};
 	}
 }

@@ -182,7 +182,7 @@ class FileSystemBlobStoreTests {
 	void aFullDiskIsReportedAndLeavesNothing() {
 		// /dev/full answers every write with ENOSPC, as a full disk does.
 		FileSystemBlobStore store = store(null, false)
-			.openingWith(path -> FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE));
+			.openingWith((path, direct) -> FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE));
 		assertThatThrownBy(() -> store.put("kaifeng-audit", DAY, "big.mp4", bytes("x".repeat(100_000))))
 			.isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.messageKey()).isEqualTo("error.storage-full"));
 		assertThat(blobs()).isZero();
@@ -223,8 +223,8 @@ class FileSystemBlobStoreTests {
 	void aSecondCopyThatReadsBackOtherwiseIsRefusedAndTheNextPutCompletesIt() throws IOException {
 		Path second = dataDir.resolve("nas");
 		// A second disk that gives back other bytes than it was given: here one stray byte past the end.
-		FileSystemBlobStore lying = store(second, false).openingWith(path -> {
-			FileChannel channel = FileSystemBlobStore.TEMPORARY.open(path);
+		FileSystemBlobStore lying = store(second, false).openingWith((path, direct) -> {
+			FileChannel channel = FileSystemBlobStore.TEMPORARY.open(path, direct);
 			if (path.startsWith(second)) {
 				try (FileChannel stray = FileChannel.open(path, StandardOpenOption.WRITE)) {
 					stray.write(java.nio.ByteBuffer.wrap(new byte[] { '!' }), 1 << 20);

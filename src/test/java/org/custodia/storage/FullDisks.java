@@ -13,7 +13,7 @@ public final class FullDisks {
 	public static AutoCloseable fill(BlobStore store) {
 		// /dev/full answers every write with ENOSPC, as a full disk does.
 		FileSystemBlobStore files = (FileSystemBlobStore) store;
-		files.openingWith(path -> FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE));
+		files.openingWith((path, direct) -> FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE));
 		return () -> files.openingWith(FileSystemBlobStore.TEMPORARY);
 	}
 }
