@@ -193,12 +193,13 @@ final class HashingCopy {
 		}
 	}
 
-	private static void await(Future<?> write) throws IOException {
-		if (write == null) {
+	/** Waits for a step of a copy; its failure is the copy's. */
+	static void await(Future<?> step) throws IOException {
+		if (step == null) {
 			return;
 		}
 		try {
-			write.get();
+			step.get();
 		}
 		catch (ExecutionException e) {
 			throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,16 +66,7 @@ final class KernelCopy {
 			return null;
 		});
 		hash(temp, size, sha256, sm3);
-		try {
-			durable.get();
-		}
-		catch (ExecutionException e) {
-			throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("interrupted while storing");
-		}
+		HashingCopy.await(durable);
 		return size;
 	}
 
