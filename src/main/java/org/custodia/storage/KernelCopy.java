@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Copies a whole file as {@code cp} does, inside the kernel, then hashes the copy from the page cache
  * while the disk makes it durable. Measured on the workstation's disk (bench/RESULTS.md): the kernel
- * copies 2 GiB in 0.7 s, making them durable takes about 3 s, hashing them 1.6 s of one processor.
+ * copies 2 GiB in 0.7 s, making them durable takes about 3 s, hashing them about 2 s of one processor.
  * Hashing beside the copy slowed the copy to 2 s (two processors share the memory traffic); hashing
  * after it hides the hash inside the wait for the disk, and the whole takes what {@code cp} + {@code sync}
  * take. The source is read once, by the kernel; what is hashed is the copy the store keeps.
