@@ -160,8 +160,7 @@ class FileSystemBlobStore implements BlobStore {
 			}
 			if (secondRoot != null) {
 				for (Staged file : staged) {
-					replicate(root.resolve(file.key()), secondRoot.resolve(file.key()), file.key().split("/")[0],
-							file.sha256());
+					SecondCopy.make(root, secondRoot, file.key(), file.sha256(), writers, opener);
 				}
 			}
 			committed = true;
@@ -253,54 +252,6 @@ class FileSystemBlobStore implements BlobStore {
 	@Override
 	public boolean exists(String key) {
 		return Files.isRegularFile(resolve(key));
-	}
-
-	/**
-	 * Copies a committed original to the second root and checks both copies against the hash it was
-	 * stored under: the original as read again from its disk on the way, the second copy by reading it
-	 * back once durable. Both reads bypass the page cache where the file system allows, so what is
-	 * compared is what the disks hold, not what this process meant to write. Identical bytes already in
-	 * the second root are kept, never replaced.
-	 */
-	private void replicate(Path source, Path target, String agency, String hash) {
-		Path temp = StoreFiles.incoming(secondRoot, agency, writers);
-		MessageDigest original = Digests.sha256();
-		long size;
-		try (InputStream in = StoreFiles.readPastCache(source); FileChannel out = opener.open(temp, true)) {
-			size = HashingCopy.copy(in, out, temp, original, null);
-			out.force(true);
-		}
-		catch (IOException e) {
-			StoreFiles.discard(temp);
-			throw StoreFiles.writeFailure(e);
-		}
-		if (!HexFormat.of().formatHex(original.digest()).equals(hash)) {
-			StoreFiles.discard(temp);
-			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.stored-copy-differs", null, root);
-		}
-		MessageDigest copy = Digests.sha256();
-		try (InputStream in = StoreFiles.readPastCache(temp)) {
-			byte[] buffer = new byte[BUFFER];
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				copy.update(buffer, 0, read);
-			}
-		}
-		catch (IOException e) {
-			StoreFiles.discard(temp);
-			throw StoreFiles.writeFailure(e);
-		}
-		if (!HexFormat.of().formatHex(copy.digest()).equals(hash)) {
-			StoreFiles.discard(temp);
-			throw new StorageException(HttpStatus.INTERNAL_SERVER_ERROR, "error.second-copy-differs", null, secondRoot);
-		}
-		StoreFiles.place(temp, target, size);
-		try {
-			StoreFiles.syncDirectory(target.getParent());
-		}
-		catch (IOException e) {
-			throw StoreFiles.writeFailure(e);
-		}
 	}
 
 	private Path resolve(String key) {
