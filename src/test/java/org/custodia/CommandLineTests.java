@@ -61,8 +61,8 @@ class CommandLineTests {
 		}
 		Path folder = dataDir.resolve("sdcard");
 		Files.createDirectories(folder);
-		Files.copy(Path.of("..", "shared", "media", "sample_mpeg4.mp4"), folder.resolve("VID_0001.MP4"));
-		Files.copy(Path.of("..", "shared", "media", "yuan.amr"), folder.resolve("REC_0001.AMR"));
+		Files.copy(TestMedia.file("sample_mpeg4.mp4"), folder.resolve("VID_0001.MP4"));
+		Files.copy(TestMedia.file("yuan.amr"), folder.resolve("REC_0001.AMR"));
 
 		Output first = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting);
 		assertThat(first.code()).isZero();

@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ImportCommandLineTests {
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
 	@Test
 	void exitsOneWhenAFileCouldNotBeStoredAfterStoringAllTheOthers() throws Exception {

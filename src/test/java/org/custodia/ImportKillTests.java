@@ -137,12 +137,12 @@ class ImportKillTests {
 	/** Real recordings under device-like names, and larger files so that a copy takes a while. */
 	private static Map<String, String> folder(Path folder, Random random) throws Exception {
 		Map<String, String> sha256s = new HashMap<>();
-		Path media = Path.of("..", "shared", "media");
+		Path media = TestMedia.FOLDER;
 		int n = 0;
 		try (Stream<Path> files = Files.list(media)) {
 			for (Path file : files.sorted().toList()) {
 				String name = file.getFileName().toString();
-				if (name.equals("manifest.json") || name.equals("README.md")) {
+				if (!TestMedia.isSample(file)) {
 					continue;
 				}
 				Path target = folder.resolve(String.format("%03dMEDIA/REC_%04d_%s", n % 3 + 100, n++, name.replace(' ', '_')));

@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.custodia.TestMedia;
 import org.custodia.shared.TestDatabases;
 
 /** A memory card holding one real recording made unique, so the shared test context never sees it as a duplicate. */
 final class AccessFixtures {
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
 	/** The folder of the card and the exact bytes of its one file. */
 	record Card(Path folder, byte[] bytes) {

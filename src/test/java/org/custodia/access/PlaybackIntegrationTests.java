@@ -260,7 +260,7 @@ class PlaybackIntegrationTests {
 
 	@Test
 	void aProxyThatCannotBeMadeIsExplainedOnThePageAndTheOriginalStaysDownloadable() throws Exception {
-		AccessFixtures.Card card = AccessFixtures.cardWith("truncated-64bit.mp4", "broken.mp4");
+		AccessFixtures.Card card = AccessFixtures.cardWith("truncated.mp4", "broken.mp4");
 		UUID broken = imports.importFolder(custodian, AGENCY, deviceNumber, accounts.account(officer).userId(),
 				card.folder()).get(0).recordingId();
 		String base = "/api/v1/recordings/" + broken;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.custodia.TestMedia;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,10 +16,10 @@ class ContentTypesTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "sample_mpeg4.mp4|video/mp4", "MOV00006.3gp|video/3gpp", "yuan.amr|audio/amr",
-			"RIFF.avi|video/x-msvideo", "RIFF.wav|audio/wav", "Nexus 4.jpg|image/jpeg", "silence-44-s.mp3|audio/mpeg",
-			"test-pod.m4a|audio/mp4", "emptyfile.mp3|application/octet-stream" })
+			"riff-metadata-only.avi|video/x-msvideo", "riff-metadata-only.wav|audio/wav", "Nexus 4.jpg|image/jpeg", "silence.mp3|audio/mpeg",
+			"test-pod.m4a|audio/mp4", "empty.mp3|application/octet-stream" })
 	void recognisesRealMediaByContent(String file, String type) throws IOException {
-		try (InputStream in = Files.newInputStream(Path.of("..", "shared", "media", file))) {
+		try (InputStream in = Files.newInputStream(TestMedia.file(file))) {
 			byte[] head = new byte[16];
 			int read = in.readNBytes(head, 0, 16);
 			assertThat(ContentTypes.of(head, read)).isEqualTo(type);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.custodia.TestMedia;
 import org.custodia.device.Device;
 import org.custodia.device.DeviceCustody;
 import org.custodia.device.DeviceKind;
@@ -41,7 +42,7 @@ import com.jayway.jsonpath.JsonPath;
 @CustodiaIntegrationTest
 class DockIntegrationTests {
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
 	static final Path ROOT = TestDatabases.newDataDirectory().resolve("media");
 

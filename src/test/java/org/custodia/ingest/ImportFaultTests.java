@@ -161,7 +161,7 @@ class ImportFaultTests {
 		byte[] corrupt = Files.readAllBytes(MEDIA.resolve("sample_mpeg4.mp4"));
 		System.arraycopy(ImportFixtures.unique(64), 0, corrupt, 0, 64);
 		ImportFixtures.write(folder.resolve("corrupt.mp4"), corrupt);
-		Files.copy(MEDIA.resolve("truncated-64bit.mp4"), folder.resolve("truncated.mp4"));
+		Files.copy(MEDIA.resolve("truncated.mp4"), folder.resolve("truncated.mp4"));
 		Files.copy(MEDIA.resolve("ArithmeticException.Mp3Reader.extract.mp3"), folder.resolve("broken.mp3"));
 		ImportFixtures.write(folder.resolve("zero.mp4"), new byte[0]);
 		ImportFixtures.write(folder.resolve("notes.txt"), ("log " + System.nanoTime()).getBytes());

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.custodia.TestMedia;
 import org.custodia.device.DeviceKind;
 import org.custodia.device.DeviceRegister;
 import org.custodia.device.NewDevice;
@@ -24,7 +25,7 @@ final class ImportFixtures {
 	// Not the agency of RecordingImportIntegrationTests: the context is shared, and the same media would be duplicates there.
 	static final String AGENCY = "pingdingshan-culture";
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
 	private ImportFixtures() {
 	}

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.custodia.TestMedia;
 import org.custodia.device.DeviceKind;
 import org.custodia.device.DeviceRegister;
 import org.custodia.device.NewDevice;
@@ -34,9 +35,9 @@ import com.jayway.jsonpath.JsonPath;
 @CustodiaIntegrationTest
 class ImportJobsIntegrationTests {
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
-	static final List<String> FILES = List.of("sample_mpeg4.mp4", "yuan.amr", "emptyfile.mp3", "Apple iPhone 4.jpg");
+	static final List<String> FILES = List.of("sample_mpeg4.mp4", "yuan.amr", "empty.mp3", "Apple iPhone 4.jpg");
 
 	@Autowired
 	MockMvc mvc;
@@ -79,7 +80,7 @@ class ImportJobsIntegrationTests {
 		List<Map<String, Object>> outcomes = JsonPath.read(done, "$.outcomes");
 		assertThat(outcomes).extracting(outcome -> outcome.get("file")).containsExactlyInAnyOrderElementsOf(FILES);
 		assertThat(outcomes).allMatch(outcome -> outcome.get("result").equals("STORED"));
-		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[?(@.file == 'emptyfile.mp3')].text"))
+		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[?(@.file == 'empty.mp3')].text"))
 			.containsExactly("已存储；空文件");
 		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[?(@.file == 'yuan.amr')].sha256")).containsExactly(
 				ManifestSums.of("yuan.amr"));

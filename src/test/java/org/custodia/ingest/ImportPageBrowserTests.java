@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.custodia.TestMedia;
 import org.custodia.identity.TestAccounts;
 import org.custodia.shared.Browser;
 import org.custodia.shared.CustodiaIntegrationTest;
@@ -115,7 +116,7 @@ class ImportPageBrowserTests {
 	}
 
 	private static String media(String name) {
-		return Path.of("..", "shared", "media", name).toAbsolutePath().normalize().toString();
+		return TestMedia.file(name).toAbsolutePath().normalize().toString();
 	}
 
 	/** Uploading and importing take longer than a page load; bounded so a broken page fails the test. */

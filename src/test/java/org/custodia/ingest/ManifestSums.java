@@ -3,6 +3,7 @@ package org.custodia.ingest;
 import java.nio.file.Path;
 
 import com.jayway.jsonpath.JsonPath;
+import org.custodia.TestMedia;
 
 /** The sha256 that the shared media manifest gives for a file, computed by its publisher, not by us. */
 final class ManifestSums {
@@ -12,7 +13,7 @@ final class ManifestSums {
 
 	static String of(String file) {
 		try {
-			java.util.List<String> sums = JsonPath.parse(Path.of("..", "shared", "media", "manifest.json").toFile())
+			java.util.List<String> sums = JsonPath.parse(TestMedia.file("manifest.json").toFile())
 				.read("$.files[?(@.file == '" + file + "')].sha256");
 			return sums.get(0);
 		}

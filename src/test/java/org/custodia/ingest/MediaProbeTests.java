@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.custodia.TestMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every real file of the shared media set read against what exiftool and ffprobe report in its manifest. */
 class MediaProbeTests {
 
-	private static final Path MEDIA = Path.of("../shared/media");
+	private static final Path MEDIA = TestMedia.FOLDER;
 
 	/** Pixels that are not square, as ffprobe shows them (QCIF H.263 at SAR 12:11 plays as 4:3). */
 	private static final Map<String, Double> PIXEL_ASPECT = Map.of("MOV00006.3gp", 12.0 / 11);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.custodia.TestMedia;
 import org.custodia.device.Device;
 import org.custodia.device.DeviceCustody;
 import org.custodia.device.DeviceKind;
@@ -38,7 +39,7 @@ import com.jayway.jsonpath.JsonPath;
 @CustodiaIntegrationTest
 class RecordingImportIntegrationTests {
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
 	@Autowired
 	MockMvc mvc;
@@ -73,7 +74,7 @@ class RecordingImportIntegrationTests {
 		Files.createDirectories(folder.resolve("100MEDIA"));
 		copy("sample_mpeg4.mp4", folder.resolve("100MEDIA/20261123_170000_0001.MP4"), Duration.ofHours(1));
 		copy("yuan.amr", folder.resolve("record.amr"), Duration.ofHours(1));
-		copy("emptyfile.mp3", folder.resolve("empty.mp3"), Duration.ofHours(1));
+		copy("empty.mp3", folder.resolve("empty.mp3"), Duration.ofHours(1));
 		copy("Olympus μ Digital 800.JPG", folder.resolve("Olympus μ Digital 800.JPG"), Duration.ofDays(-3));
 		Files.writeString(folder.resolve("notes.txt"), "not a recording");
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.custodia.TestMedia;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.shared.Actor;
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @CustodiaIntegrationTest
 class DerivedCopiesIntegrationTests {
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
 	static final String MOV = "mov,mp4,m4a,3gp,3g2,mj2";
 
@@ -243,7 +244,7 @@ class DerivedCopiesIntegrationTests {
 
 	@Test
 	void aTruncatedOriginalEndsFailedAndLeavesNoFileBehind() throws Exception {
-		OriginalRef original = stored("truncated-64bit.mp4", "video/mp4", MOV, "mpeg4", "aac");
+		OriginalRef original = stored("truncated.mp4", "video/mp4", MOV, "mpeg4", "aac");
 		DerivedCopy requested = copies.proxyFor(custodian, original).orElseThrow();
 		copies.workPending();
 

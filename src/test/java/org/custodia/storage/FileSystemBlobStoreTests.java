@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
+import org.custodia.TestMedia;
 import org.custodia.shared.CustodiaProperties;
 import org.custodia.shared.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemBlobStoreTests {
 
-	static final Path MEDIA = Path.of("..", "shared", "media");
+	static final Path MEDIA = TestMedia.FOLDER;
 
 	static final LocalDate DAY = LocalDate.of(2026, 11, 23);
 
@@ -55,7 +56,7 @@ class FileSystemBlobStoreTests {
 
 	@Test
 	void storesEmptyHevcAndNonAsciiNamedOriginalsBitExact() throws IOException {
-		for (String name : java.util.List.of("foreman-hevc-384.mp4", "emptyfile.mp3", "Olympus μ Digital 800.JPG")) {
+		for (String name : java.util.List.of("foreman-hevc-384.mp4", "empty.mp3", "Olympus μ Digital 800.JPG")) {
 			Path original = MEDIA.resolve(name);
 			StoredBlob blob;
 			try (InputStream in = new java.io.FileInputStream(original.toFile())) {
