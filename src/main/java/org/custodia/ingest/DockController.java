@@ -1,73 +1,24 @@
 package org.custodia.ingest;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
-import org.custodia.policy.Action;
-import org.custodia.policy.PolicyDecisions;
-import org.custodia.shared.Actor;
-import org.custodia.shared.CurrentActor;
-import org.custodia.shared.CustodiaException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The dock page and its JSON: the watched roots and the recent dockings of the custodian's agency. */
+/** The dock page: the watched roots and the recent dockings of the custodian's agency. */
 @Controller
 class DockController {
 
-	/** A docking as the custodian reads it, with the refusal or failure already in the reader's language. */
-	record EventView(Instant at, String localTime, String volume, String serial, String agency, String device, String state, int files,
-			int stored, int duplicate, int failed, List<DockActivity.Flag> flagged, String reason) {
-	}
+	private final DockOverview overview;
 
-	record DockView(boolean watching, List<String> roots, List<EventView> events) {
-	}
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-	private final DockProperties properties;
-
-	private final DockActivity activity;
-
-	private final PolicyDecisions decisions;
-
-	private final Clock clock;
-
-	DockController(DockProperties properties, DockActivity activity, PolicyDecisions decisions, Clock clock) {
-		this.clock = clock;
-		this.properties = properties;
-		this.activity = activity;
-		this.decisions = decisions;
+	DockController(DockOverview overview) {
+		this.overview = overview;
 	}
 
 	@GetMapping("/dock")
 	String page(Model model, Locale locale) {
-		model.addAttribute("dock", view(locale));
+		model.addAttribute("dock", overview.view(locale));
 		return "ingest/dock";
-	}
-
-	@GetMapping("/api/v1/dock")
-	@ResponseBody
-	DockView api(Locale locale) {
-		return view(locale);
-	}
-
-	/** Only an agency's custodians: the events name their devices, and the import is their duty (REC-1). */
-	private DockView view(Locale locale) {
-		Actor actor = CurrentActor.get();
-		String agency = actor.agency().orElseThrow(() -> CustodiaException.forbidden("error.dock-custodians-only", null));
-		decisions.decide(actor, Action.IMPORT, agency).orThrow();
-		List<EventView> events = activity.visibleTo(actor).stream()
-			.map(event -> new EventView(event.at(), TIME.format(event.at().atZone(clock.getZone())), event.volume(), event.serial(), event.agency(), event.device(),
-					event.state().name(), event.files(), event.stored(), event.duplicate(), event.failed(), event.flagged(),
-					activity.reason(event, locale)))
-			.toList();
-		return new DockView(properties.watching(), properties.roots().stream().map(Path::toString).toList(), events);
 	}
 }

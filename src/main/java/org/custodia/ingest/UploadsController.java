@@ -10,7 +10,7 @@ import org.custodia.policy.Action;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
-import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * The tus endpoint for resumable browser uploads. The user name is the owner key, so nobody else
  * can resume, inspect or remove an upload; only those who may import may upload at all (REC-1).
  */
-@Controller
+@RestController
 class UploadsController {
 
 	private final BrowserUploads uploads;
