@@ -46,8 +46,14 @@ class PostgresApplicationTests {
 			.query(Long.class).single()).isGreaterThanOrEqualTo(2);
 
 		String officer = accounts.create("fengnan-medins", Role.OFFICER);
+		// One address is throttled after three failures on a name; the lockout takes failures from two.
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(post("/api/v1/auth/token").header("Authorization", TestAccounts.basic(officer, "wrong")))
+			String address = i < 3 ? "10.0.0.1" : "10.0.0.2";
+			mvc.perform(post("/api/v1/auth/token").header("Authorization", TestAccounts.basic(officer, "wrong"))
+				.with(request -> {
+					request.setRemoteAddr(address);
+					return request;
+				}))
 				.andExpect(status().isUnauthorized());
 		}
 		mvc.perform(post("/api/v1/auth/token").header("Authorization", TestAccounts.basic(officer, TestAccounts.PASSWORD)))

@@ -10,7 +10,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Checks user name and password for the login form and HTTP Basic, counting failures toward lockout. */
+/**
+ * Checks user name and password for the login form and HTTP Basic, counting failures toward lockout.
+ * An address the throttle refuses, an unknown name, a locked account and a wrong password all take the
+ * time of a hash check and end in the same answer, so that none can be told from another.
+ */
 @Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
 
@@ -20,12 +24,16 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginAttempts attempts;
 
+	private final LoginThrottle throttle;
+
 	private final String timingDummyHash;
 
-	AccountAuthenticationProvider(UserRepository users, PasswordEncoder passwords, LoginAttempts attempts) {
+	AccountAuthenticationProvider(UserRepository users, PasswordEncoder passwords, LoginAttempts attempts,
+			LoginThrottle throttle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.attempts = attempts;
+		this.throttle = throttle;
 		this.timingDummyHash = passwords.encode("timing-dummy-0");
 	}
 
@@ -34,14 +42,18 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		LoginOrigin origin = authentication.getDetails() instanceof LoginOrigin given ? given : LoginOrigin.UNKNOWN;
+		if (throttle.refuses(origin.address(), username)) {
+			passwords.matches(password, timingDummyHash);
+			throw new BadCredentialsException("address throttled");
+		}
 		UserAccount user = users.findByUsername(username).orElse(null);
 		if (user == null) {
-			// Spend the time of a hash check so that unknown names cannot be told from wrong passwords.
 			passwords.matches(password, timingDummyHash);
 			attempts.failed(username, origin);
 			throw new UsernameNotFoundException("unknown user");
 		}
 		if (user.locked()) {
+			passwords.matches(password, timingDummyHash);
 			throw new LockedException("locked until " + user.lockedUntil());
 		}
 		if (!user.enabled()) {

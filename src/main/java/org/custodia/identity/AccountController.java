@@ -24,12 +24,15 @@ class AccountController {
 
 	private final Users users;
 
+	private final PasswordChanges passwords;
+
 	private final ApiTokens tokens;
 
 	private final MessageSource messages;
 
-	AccountController(Users users, ApiTokens tokens, MessageSource messages) {
+	AccountController(Users users, PasswordChanges passwords, ApiTokens tokens, MessageSource messages) {
 		this.users = users;
+		this.passwords = passwords;
 		this.tokens = tokens;
 		this.messages = messages;
 	}
@@ -47,12 +50,15 @@ class AccountController {
 
 	@PostMapping("/account/password")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-			@RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect) {
+			@RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletRequest request) {
 		try {
 			if (!newPassword.equals(confirmPassword)) {
 				throw CustodiaException.badRequest("error.password-confirmation");
 			}
-			users.changePassword(CurrentActor.get(), currentPassword, newPassword);
+			int generation = passwords.change(CurrentActor.get(), currentPassword, newPassword);
+			// This session goes on; every other one of the user has ended with the change.
+			request.getSession().setAttribute(AccountRefreshFilter.SESSION_GENERATION, generation);
 		}
 		catch (CustodiaException e) {
 			model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));

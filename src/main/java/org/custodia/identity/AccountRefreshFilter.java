@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -16,11 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reloads the signed-in account on every request of a browser session so that a role change, a lockout
- * or a disabled account takes effect at once (token requests are checked by the token filter), and keeps a user with a one-time password on the page that changes it.
+ * or a disabled account takes effect at once (token requests are checked by the token filter); ends a
+ * session signed in before the password last changed; and keeps a user with a one-time password on the
+ * page that changes it.
  */
 class AccountRefreshFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PASSWORD_PAGE = "/account/password";
+
+	/** The session attribute holding the account's session generation at sign-in (see {@link UserAccount}). */
+	static final String SESSION_GENERATION = AccountRefreshFilter.class.getName() + ".generation";
 
 	private static final Set<String> ALLOWED_WHILE_ONE_TIME = Set.of(CHANGE_PASSWORD_PAGE, "/logout", "/account/locale");
 
@@ -46,11 +52,14 @@ class AccountRefreshFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var current = users.findById(signedIn.userId()).filter(user -> user.enabled() && !user.locked());
+		HttpSession session = request.getSession(false);
+		var current = users.findById(signedIn.userId())
+			.filter(user -> user.enabled() && !user.locked())
+			.filter(user -> session == null || Integer.valueOf(user.sessionGeneration()).equals(session.getAttribute(SESSION_GENERATION)));
 		if (current.isEmpty()) {
 			SecurityContextHolder.clearContext();
-			if (request.getSession(false) != null) {
-				request.getSession(false).invalidate();
+			if (session != null) {
+				session.invalidate();
 			}
 			chain.doFilter(request, response);
 			return;

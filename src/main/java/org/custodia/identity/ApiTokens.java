@@ -56,8 +56,14 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
+	static final String PASSWORD_FIRST = "custodia: no API token while a one-time password waits to be changed";
+
+	/** A new token for the user; refused while his password must be changed (a one-time password). */
 	@Transactional
 	public IssuedToken issue(Actor actor, String name, Duration lifetime) {
+		if (users.findById(actor.userId()).map(UserAccount::mustChangePassword).orElse(true)) {
+			throw CustodiaException.forbidden("error.token-needs-password-change", PASSWORD_FIRST);
+		}
 		Duration effective = lifetime == null ? DEFAULT_LIFETIME : lifetime;
 		if (effective.isNegative() || effective.isZero() || effective.compareTo(MAXIMUM_LIFETIME) > 0) {
 			throw CustodiaException.badRequest("error.token-lifetime", MAXIMUM_LIFETIME.toDays());
@@ -112,6 +118,16 @@ public class ApiTokens {
 		recent.forgetAll();
 		ledger.append(LedgerEvent.by(actor, actor.agency().orElse(null), "auth.token-revoked", "api-token",
 				tokenId.toString(), Map.of()));
+	}
+
+	/** Revokes every token of the user, in the caller's transaction (which writes the ledger entry); how many. */
+	int revokeAllOf(UUID userId) {
+		int revoked = jdbc.sql("update identity_api_token set revoked_at = :now where user_id = :user and revoked_at is null")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("user", userId)
+			.update();
+		recent.forgetAll();
+		return revoked;
 	}
 
 	/** The user of a valid token: known, not revoked, not expired, the account usable. */

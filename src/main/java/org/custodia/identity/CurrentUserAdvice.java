@@ -15,16 +15,22 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
 
-	/** What the page header and navigation show. */
+	/**
+	 * What the page header and navigation show. {@code unconfirmed}: the users of the agency who hold a
+	 * role nobody there could confirm yet, shown on every page until someone does.
+	 */
 	record CurrentUser(java.util.UUID id, String username, String displayName, String agencyCode, String agencyName,
 			String unitName, List<String> roles, boolean administrator, boolean auditor, boolean custodian, boolean officer,
-			String locale) {
+			String locale, List<RoleGrant> unconfirmed) {
 	}
 
 	private final AgencyRepository agencies;
 
-	CurrentUserAdvice(AgencyRepository agencies) {
+	private final RoleGrants grants;
+
+	CurrentUserAdvice(AgencyRepository agencies, RoleGrants grants) {
 		this.agencies = agencies;
+		this.grants = grants;
 	}
 
 	@ModelAttribute("currentUser")
@@ -40,6 +46,6 @@ class CurrentUserAdvice {
 		return new CurrentUser(user.userId(), user.username(), user.displayName(), user.agencyCode(), agencyName, unitName,
 				user.roles().stream().map(Role::code).sorted().toList(), user.has(Role.ADMINISTRATOR),
 				user.has(Role.ADMINISTRATOR) || user.has(Role.SUPERVISOR), user.has(Role.CUSTODIAN), user.has(Role.OFFICER),
-				user.locale());
+				user.locale(), grants.unconfirmed(user));
 	}
 }

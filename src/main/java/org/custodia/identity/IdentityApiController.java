@@ -35,15 +35,24 @@ class IdentityApiController {
 	record TokenRequest(String name, Integer days) {
 	}
 
+	record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {
+	}
+
+	record PasswordReset(@NotBlank String initialPassword) {
+	}
+
 	private final Agencies agencies;
 
 	private final Users users;
 
+	private final PasswordChanges passwords;
+
 	private final ApiTokens tokens;
 
-	IdentityApiController(Agencies agencies, Users users, ApiTokens tokens) {
+	IdentityApiController(Agencies agencies, Users users, PasswordChanges passwords, ApiTokens tokens) {
 		this.agencies = agencies;
 		this.users = users;
+		this.passwords = passwords;
 		this.tokens = tokens;
 	}
 
@@ -84,18 +93,36 @@ class IdentityApiController {
 		return users.changeRoles(CurrentActor.get(), id, change.roles());
 	}
 
+	/** A new one-time password; ends the user's sessions, revokes his tokens, asks again for his footage roles. */
+	@PostMapping("/users/{id}/password-reset")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetPassword(@PathVariable UUID id, @Valid @RequestBody PasswordReset reset) {
+		passwords.reset(CurrentActor.get(), id, reset.initialPassword());
+	}
+
 	@GetMapping("/me")
 	UserView me() {
 		return users.get(CurrentActor.get(), CurrentActor.get().userId());
 	}
 
-	/** Reached with HTTP Basic only (see {@link SecurityConfiguration}); a one-time password is accepted here. */
+	/** Reached with HTTP Basic only (see {@link SecurityConfiguration}); refused while the password must be changed. */
 	@PostMapping("/auth/token")
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken issueToken(@RequestBody(required = false) TokenRequest request) {
 		String name = request == null ? null : request.name();
 		Duration lifetime = request == null || request.days() == null ? null : Duration.ofDays(request.days());
 		return tokens.issue(CurrentActor.get(), name, lifetime);
+	}
+
+	/**
+	 * Changes the password without a browser, with HTTP Basic only (see {@link SecurityConfiguration}): how
+	 * a scripted install replaces the one-time password before asking for a token. Ends every session and
+	 * revokes every token of the user.
+	 */
+	@PostMapping("/auth/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(@Valid @RequestBody PasswordChange change) {
+		passwords.change(CurrentActor.get(), change.currentPassword(), change.newPassword());
 	}
 
 	@GetMapping("/auth/tokens")

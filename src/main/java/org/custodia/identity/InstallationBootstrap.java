@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On every start: creates the agencies that have a policy but no row yet; on the first start the
  * administrator {@code admin} with a one-time password (or {@code CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD});
- * with {@code custodia.demo=true} one demo user per role in each agency. Prints what a newcomer needs.
+ * with {@code custodia.demo=true} one demo user per role in each agency, their roles confirmed by the
+ * system. Prints what a newcomer needs.
  */
 @Component
 @org.springframework.core.annotation.Order(0)
@@ -57,11 +58,14 @@ class InstallationBootstrap implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final RoleGrants grants;
+
 	private final List<String> announcements = new ArrayList<>();
 
 	InstallationBootstrap(Agencies agencies, AgencyRepository agencyRows, UserRepository users,
 			PasswordEncoder passwords, Ledger ledger, TransactionTemplate transactions, CustodiaProperties properties,
-			Environment environment) {
+			Environment environment, RoleGrants grants) {
+		this.grants = grants;
 		this.agencies = agencies;
 		this.agencyRows = agencyRows;
 		this.users = users;
@@ -134,6 +138,8 @@ class InstallationBootstrap implements ApplicationRunner {
 						EnumSet.of(role));
 				ledger.append(LedgerEvent.bySystem("demo", agency.code(), "user.created", "user", id.toString(),
 						Map.of("username", username, "roles", role.code(), "demo", true)));
+				// Demo accounts are usable at once: the system confirms their roles, and the ledger says so.
+				grants.confirmAsSystem("demo", users.findById(id).orElseThrow());
 				created.add(username);
 			}
 		}

@@ -30,11 +30,14 @@ class LoginAttempts {
 
 	private final Clock clock;
 
-	LoginAttempts(UserRepository users, Policies policies, Ledger ledger, Clock clock) {
+	private final LoginThrottle throttle;
+
+	LoginAttempts(UserRepository users, Policies policies, Ledger ledger, Clock clock, LoginThrottle throttle) {
 		this.users = users;
 		this.policies = policies;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.throttle = throttle;
 	}
 
 	AgencyPolicy.Login rulesFor(UserAccount user) {
@@ -43,6 +46,7 @@ class LoginAttempts {
 
 	@Transactional
 	void succeeded(UserAccount user, LoginOrigin origin) {
+		throttle.succeeded(origin.address(), user.username());
 		users.recordLogin(user.userId());
 		ledger.append(LedgerEvent.by(user, user.agencyCode(), "auth.login", "user",
 				user.userId().toString(), Map.of("channel", origin.channel(), "address", origin.address())));
@@ -50,6 +54,10 @@ class LoginAttempts {
 
 	@Transactional
 	void failed(String username, LoginOrigin origin) {
+		if (throttle.failed(origin.address(), username)) {
+			ledger.append(LedgerEvent.bySystem("login", null, "auth.address-throttled", "address", origin.address(),
+					Map.of("channel", origin.channel(), "username", truncate(username), "minutes", LoginThrottle.WINDOW.toMinutes())));
+		}
 		var found = users.findByUsername(username);
 		if (found.isEmpty()) {
 			ledger.append(LedgerEvent.bySystem("login", null, "auth.login-failed", "username", truncate(username),

@@ -14,14 +14,21 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Three filter chains: HTTP Basic only where an API token is issued, Bearer tokens (or the browser
- * session, with CSRF) for the rest of the API, and the login form for pages.
+ * Three filter chains: HTTP Basic only where an API token is issued (and a password changed without
+ * a browser), Bearer tokens (or the browser session, with CSRF) for the rest of the API, and the login
+ * form for pages. A locked account and a wrong password get the same answer.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+	/** The browser features no page of Custodia uses; full screen only for the player. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+			+ "bluetooth=(), hid=(), midi=(), display-capture=(), screen-wake-lock=(), publickey-credentials-get=(), "
+			+ "clipboard-read=(), fullscreen=(self)";
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src 'self'; "
@@ -40,7 +47,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain tokenIssuing(HttpSecurity http, AuthenticationManager manager, SecurityProblems problems)
 			throws Exception {
-		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token"))
+		var paths = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/v1/auth/token"),
+				paths.matcher(HttpMethod.POST, "/api/v1/auth/password")))
 			.authenticationManager(manager)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationDetailsSource(request -> new LoginOrigin("basic", request.getRemoteAddr()))
@@ -89,25 +98,30 @@ class SecurityConfiguration {
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.authenticationDetailsSource(request -> new LoginOrigin("form", request.getRemoteAddr()))
-				.successHandler(success).failureHandler((request, response,
-					exception) -> response.sendRedirect(request.getContextPath() + "/login?"
-							+ (exception instanceof org.springframework.security.authentication.LockedException ? "locked"
-									: "error"))))
+				.successHandler(success)
+				.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error")))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new AccountRefreshFilter(users, problems), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
 		return headers(http).build();
 	}
 
+	/**
+	 * Spring Security writes {@code Strict-Transport-Security} only on secure requests (HTTPS, or a
+	 * configured proxy's {@code X-Forwarded-Proto: https}); there Tomcat also marks the session cookie
+	 * {@code Secure}.
+	 */
 	private static HttpSecurity headers(HttpSecurity http) throws Exception {
 		return http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.deny())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
 	}
 
+	// A locked account answers like a wrong password: the answer must not tell that the name exists.
 	private static String messageFor(Exception exception) {
-		return exception instanceof org.springframework.security.authentication.LockedException ? "error.account-locked"
-				: exception instanceof org.springframework.security.authentication.InsufficientAuthenticationException
-						? "error.authentication-required" : "error.bad-credentials";
+		return exception instanceof org.springframework.security.authentication.InsufficientAuthenticationException
+				? "error.authentication-required" : "error.bad-credentials";
 	}
 }

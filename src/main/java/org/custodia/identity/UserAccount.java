@@ -12,11 +12,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A user as the security layer sees it; {@code locked} is computed against the clock when loaded. */
+/**
+ * A user as the security layer sees it; {@code locked} is computed against the clock when loaded.
+ * {@code sessionGeneration} grows with each password change: a session signed in under an older one has ended.
+ */
 record UserAccount(UUID userId, String username, String displayName, String agencyCode, UUID unitId,
 		String passwordHash, boolean mustChangePassword, String locale, int failedAttempts, Instant lockedUntil,
-		boolean locked, boolean enabled, Set<Role> roles, Instant createdAt, Instant lastLoginAt)
-		implements Actor, UserDetails {
+		boolean locked, boolean enabled, Set<Role> roles, Instant createdAt, Instant lastLoginAt,
+		int sessionGeneration) implements Actor, UserDetails {
 
 	@Override
 	public Optional<String> agency() {
@@ -49,7 +52,16 @@ record UserAccount(UUID userId, String username, String displayName, String agen
 	}
 
 	UserView view() {
-		return new UserView(userId, username, displayName, agencyCode, unitId,
-				roles.stream().map(Role::code).sorted().toList(), mustChangePassword, locked, createdAt, lastLoginAt);
+		return view(Set.of(), Set.of());
+	}
+
+	/** The view with the roles that wait for confirmation and those held but not yet confirmed. */
+	UserView view(Set<Role> pending, Set<Role> unconfirmed) {
+		return new UserView(userId, username, displayName, agencyCode, unitId, codes(roles), mustChangePassword, locked,
+				createdAt, lastLoginAt, codes(pending), codes(unconfirmed));
+	}
+
+	private static java.util.List<String> codes(Set<Role> roles) {
+		return roles.stream().map(Role::code).sorted().toList();
 	}
 }

@@ -23,7 +23,8 @@ class UserRepository {
 
 	private static final String COLUMNS = """
 			select id, username, display_name, agency_code, unit_id, password_hash, must_change_password, locale,
-			       failed_attempts, locked_until, enabled, created_at, last_login_at from identity_user""";
+			       failed_attempts, locked_until, enabled, created_at, last_login_at, session_generation
+			from identity_user""";
 
 	private final JdbcClient jdbc;
 
@@ -125,6 +126,24 @@ class UserRepository {
 			.update();
 	}
 
+	/** Ends every session signed in so far; returns the generation the sessions signed in from now on carry. */
+	int endSessions(UUID id) {
+		changed();
+		jdbc.sql("update identity_user set session_generation = session_generation + 1 where id = :id").param("id", id)
+			.update();
+		return jdbc.sql("select session_generation from identity_user where id = :id").param("id", id)
+			.query(Integer.class).single();
+	}
+
+	/** The enabled users of an agency who hold the role now. */
+	List<UserAccount> holding(String agencyCode, Role role) {
+		return jdbc.sql(COLUMNS + " where agency_code = :agency and enabled"
+				+ " and id in (select user_id from identity_user_role where role = :role) order by username")
+			.param("agency", agencyCode)
+			.param("role", role.name())
+			.query(this::map).list().stream().map(this::withRoles).toList();
+	}
+
 	void recordFailure(UUID id, int failedAttempts, Instant lockedUntil) {
 		changed();
 		jdbc.sql("update identity_user set failed_attempts = :attempts, locked_until = :until where id = :id")
@@ -168,7 +187,7 @@ class UserRepository {
 		return new UserAccount(id, rs.getString("username"), rs.getString("display_name"), rs.getString("agency_code"),
 				rs.getObject("unit_id", UUID.class), rs.getString("password_hash"), rs.getBoolean("must_change_password"),
 				rs.getString("locale"), rs.getInt("failed_attempts"), lockedUntil, locked, rs.getBoolean("enabled"),
-				Set.of(), instant(rs, "created_at"), instant(rs, "last_login_at"));
+				Set.of(), instant(rs, "created_at"), instant(rs, "last_login_at"), rs.getInt("session_generation"));
 	}
 
 	// Roles are read after the user's row, never inside its row mapper: a query there would take a second
@@ -176,7 +195,8 @@ class UserRepository {
 	private UserAccount withRoles(UserAccount user) {
 		return new UserAccount(user.userId(), user.username(), user.displayName(), user.agencyCode(), user.unitId(),
 				user.passwordHash(), user.mustChangePassword(), user.locale(), user.failedAttempts(), user.lockedUntil(),
-				user.locked(), user.enabled(), Set.copyOf(roles(user.userId())), user.createdAt(), user.lastLoginAt());
+				user.locked(), user.enabled(), Set.copyOf(roles(user.userId())), user.createdAt(), user.lastLoginAt(),
+				user.sessionGeneration());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -31,13 +31,16 @@ public class Users {
 
 	private final Ledger ledger;
 
+	private final RoleGrants grants;
+
 	Users(UserRepository users, AgencyRepository agencies, PolicyDecisions decisions, PasswordEncoder passwords,
-			Ledger ledger) {
+			Ledger ledger, RoleGrants grants) {
 		this.users = users;
 		this.agencies = agencies;
 		this.decisions = decisions;
 		this.passwords = passwords;
 		this.ledger = ledger;
+		this.grants = grants;
 	}
 
 	/** The display name of each user of an agency, by id: for pages and documents that name people. */
@@ -56,11 +59,11 @@ public class Users {
 				agencyCode = actor.agency().orElseThrow();
 			}
 			else {
-				return users.list(null).stream().map(UserAccount::view).toList();
+				return views(users.list(null), grants.openByUser(null));
 			}
 		}
 		decisions.decide(actor, Action.SEE_AGENCY, agencyCode).orThrow();
-		return users.list(agencyCode).stream().map(UserAccount::view).toList();
+		return views(users.list(agencyCode), grants.openByUser(agencyCode));
 	}
 
 	@Transactional(readOnly = true)
@@ -69,7 +72,7 @@ public class Users {
 		if (user.agencyCode() == null ? !actor.isInstallationAdministrator() : !actor.belongsTo(user.agencyCode())) {
 			throw CustodiaException.notFound("error.user-not-found", id);
 		}
-		return user.view();
+		return views(List.of(user), grants.openByUser(user.agencyCode())).get(0);
 	}
 
 	/** A user by id, without a check: for decisions that need someone's unit (who heads whose recordings). */
@@ -84,8 +87,45 @@ public class Users {
 		return users.findByUsername(username).map(UserAccount::view);
 	}
 
+	/**
+	 * Creates a user with a one-time password. Roles that see footage wait for a second person's
+	 * confirmation ({@link RoleGrants}); the others are held at once.
+	 */
 	@Transactional
 	public UserView create(Actor actor, NewUser request) {
+		Set<Role> roles = checkNew(actor, request);
+		UUID id = UUID.randomUUID();
+		boolean installationAdministrator = request.agency() == null;
+		users.insert(id, request.username(), request.displayName(), request.agency(), request.unitId(),
+				passwords.encode(request.initialPassword()), true, "zh-CN",
+				installationAdministrator ? roles : EnumSet.noneOf(Role.class));
+		ledger.append(LedgerEvent.by(actor, request.agency(), "user.created", "user", id.toString(),
+				Map.of("username", request.username(), "roles", codes(roles), "unit", String.valueOf(request.unitId()))));
+		if (!installationAdministrator) {
+			grants.assign(actor, users.findById(id).orElseThrow(), roles, "created", false);
+		}
+		return get(actor, id);
+	}
+
+	/**
+	 * Demo data and the tests' accounts only: a user whose roles the system confirms itself (the ledger
+	 * says so), with the password already chosen unless {@code oneTimePassword}. No page or API reaches it.
+	 */
+	@Transactional
+	UserView createConfirmedBySystem(String job, NewUser request, boolean oneTimePassword) {
+		Set<Role> roles = checkNew(null, request);
+		UUID id = UUID.randomUUID();
+		users.insert(id, request.username(), request.displayName(), request.agency(), request.unitId(),
+				passwords.encode(request.initialPassword()), oneTimePassword, "zh-CN", roles);
+		ledger.append(LedgerEvent.bySystem(job, request.agency(), "user.created", "user", id.toString(),
+				Map.of("username", request.username(), "roles", codes(roles), "unit", String.valueOf(request.unitId()))));
+		UserAccount created = users.findById(id).orElseThrow();
+		grants.confirmAsSystem(job, created);
+		return created.view();
+	}
+
+	/** Checks a new user; a null actor is the system, which needs no administrator's right. */
+	private Set<Role> checkNew(Actor actor, NewUser request) {
 		if (request.username() == null || !request.username().matches("^[a-zA-Z0-9._-]{3,64}$")) {
 			throw CustodiaException.badRequest("error.username-invalid");
 		}
@@ -94,12 +134,14 @@ public class Users {
 		}
 		Set<Role> roles = roles(request.roles());
 		if (request.agency() == null) {
-			if (!actor.isInstallationAdministrator() || !roles.equals(EnumSet.of(Role.ADMINISTRATOR))) {
+			if (actor == null || !actor.isInstallationAdministrator() || !roles.equals(EnumSet.of(Role.ADMINISTRATOR))) {
 				throw CustodiaException.badRequest("error.agency-required");
 			}
 		}
 		else {
-			decisions.decide(actor, Action.MANAGE_USERS, request.agency()).orThrow();
+			if (actor != null) {
+				decisions.decide(actor, Action.MANAGE_USERS, request.agency()).orThrow();
+			}
 			if (request.unitId() == null || agencies.unit(request.unitId())
 				.filter(unit -> unit.agency().equals(request.agency()))
 				.isEmpty()) {
@@ -110,14 +152,10 @@ public class Users {
 			throw CustodiaException.conflict("error.username-taken", request.username());
 		}
 		PasswordRules.check(request.username(), request.initialPassword());
-		UUID id = UUID.randomUUID();
-		users.insert(id, request.username(), request.displayName(), request.agency(), request.unitId(),
-				passwords.encode(request.initialPassword()), true, "zh-CN", roles);
-		ledger.append(LedgerEvent.by(actor, request.agency(), "user.created", "user", id.toString(),
-				Map.of("username", request.username(), "roles", codes(roles), "unit", String.valueOf(request.unitId()))));
-		return users.findById(id).orElseThrow().view();
+		return roles;
 	}
 
+	/** Roles taken away go at once; roles that see footage and are new wait for confirmation. */
 	@Transactional
 	public UserView changeRoles(Actor actor, UUID userId, List<String> roleCodes) {
 		UserAccount user = users.findById(userId)
@@ -130,26 +168,12 @@ public class Users {
 		if (user.userId().equals(actor.userId()) && !roles.contains(Role.ADMINISTRATOR)) {
 			throw CustodiaException.badRequest("error.cannot-drop-own-administration");
 		}
-		users.replaceRoles(userId, roles);
-		ledger.append(LedgerEvent.by(actor, user.agencyCode(), "user.roles-changed", "user", userId.toString(),
-				Map.of("username", user.username(), "from", codes(user.roles()), "to", codes(roles))));
-		return users.findById(userId).orElseThrow().view();
-	}
-
-	/** A user changes his own password; the old one must be given. */
-	@Transactional
-	public void changePassword(Actor actor, String currentPassword, String newPassword) {
-		UserAccount user = users.findById(actor.userId()).orElseThrow();
-		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
-			throw CustodiaException.badRequest("error.current-password-wrong");
-		}
-		PasswordRules.check(user.username(), newPassword);
-		if (passwords.matches(newPassword, user.passwordHash())) {
-			throw CustodiaException.badRequest("error.password-unchanged");
-		}
-		users.updatePassword(user.userId(), passwords.encode(newPassword), false);
-		ledger.append(LedgerEvent.by(actor, user.agencyCode(), "auth.password-changed", "user",
-				user.userId().toString(), Map.of("username", user.username(), "wasOneTime", user.mustChangePassword())));
+		RoleGrants.Assigned assigned = grants.assign(actor, user, roles, "roles-changed", false);
+		Map<String, Object> payload = new java.util.LinkedHashMap<>(Map.of("username", user.username(), "from",
+				codes(user.roles()), "to", codes(assigned.held()), "asked", codes(roles)));
+		assigned.superseded().ifPresent(grant -> payload.put("supersedes", grant.toString()));
+		ledger.append(LedgerEvent.by(actor, user.agencyCode(), "user.roles-changed", "user", userId.toString(), payload));
+		return get(actor, userId);
 	}
 
 	@Transactional
@@ -160,6 +184,19 @@ public class Users {
 		users.updateLocale(actor.userId(), locale);
 		ledger.append(LedgerEvent.by(actor, actor.agency().orElse(null), "user.locale-changed", "user",
 				actor.userId().toString(), Map.of("locale", locale)));
+	}
+
+	private List<UserView> views(List<UserAccount> accounts, Map<UUID, RoleGrantRepository.Row> open) {
+		return accounts.stream().map(user -> {
+			RoleGrantRepository.Row grant = open.get(user.userId());
+			if (grant == null) {
+				return user.view();
+			}
+			Set<Role> unconfirmed = grants.unconfirmedRoles(grant);
+			Set<Role> pending = EnumSet.copyOf(grant.added());
+			pending.removeAll(unconfirmed);
+			return user.view(pending, unconfirmed);
+		}).toList();
 	}
 
 	private static Set<Role> roles(List<String> codes) {

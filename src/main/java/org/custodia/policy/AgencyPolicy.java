@@ -15,9 +15,9 @@ import jakarta.validation.constraints.Positive;
  * {@code docs/policy-format.md}; every rule carries {@code cite}, the article it comes from.
  */
 public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@Valid Unit> units,
-		@NotNull @Valid Login login, @NotNull @Valid Retention retention, @NotNull @Valid Recording recording,
-		@NotNull @Valid Ingest ingest, @NotNull @Valid Devices devices, @NotNull @Valid AccessRules access,
-		@NotNull @Valid Discs discs, @NotNull List<@Valid Labelled> violations,
+		@NotNull @Valid Login login, @NotNull @Valid Accounts accounts, @NotNull @Valid Retention retention,
+		@NotNull @Valid Recording recording, @NotNull @Valid Ingest ingest, @NotNull @Valid Devices devices,
+		@NotNull @Valid AccessRules access, @NotNull @Valid Discs discs, @NotNull List<@Valid Labelled> violations,
 		@NotNull List<@Valid Sanction> sanctions) {
 
 	static final String CITATION = "^(custodia: .+|\\d{3}(-access|-list)? (art|row)\\.? \\d+(; \\d{3}(-access|-list)? (art|row)\\.? \\d+)*)$";
@@ -40,8 +40,24 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 			@NotBlank @Pattern(regexp = CITATION) String cite) {
 	}
 
-	public record Login(@Min(1) @Max(100) int lockoutThreshold, @Min(1) @Max(1440) int lockoutMinutes,
+	/**
+	 * Lockout. The threshold is at least 4: identity's address throttle refuses an address after 3 failures
+	 * on one user name, so no single address can lock an account.
+	 */
+	public record Login(@Min(4) @Max(100) int lockoutThreshold, @Min(1) @Max(1440) int lockoutMinutes,
 			@Min(1) @Max(1440) int sessionTimeoutMinutes, @NotBlank @Pattern(regexp = CITATION) String cite) {
+	}
+
+	/**
+	 * Who confirms that a user may see footage ({@link FootageRoles}): a role that approves access to
+	 * footage without playing it back itself.
+	 */
+	public record Accounts(@NotBlank @Pattern(regexp = "^(chief|leader-in-charge)$") String footageRolesConfirmedBy,
+			@NotBlank @Pattern(regexp = CITATION) String cite) {
+
+		public org.custodia.shared.Role confirmingRole() {
+			return org.custodia.shared.Role.fromCode(footageRolesConfirmedBy);
+		}
 	}
 
 	public record Labelled(@NotBlank @Pattern(regexp = CODE) String code, @NotNull @Valid Text label,

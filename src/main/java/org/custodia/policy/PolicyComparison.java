@@ -88,7 +88,9 @@ final class PolicyComparison {
 						row("supervision.sanctions", p -> new Cell(p.sanctions().stream().map(s -> text(s.label())).toList(),
 								cites(p.sanctions().stream().map(AgencyPolicy.Sanction::cite).toList()))),
 						row("supervision.login", p -> cell(msg("policy.login", p.login().lockoutThreshold(),
-								p.login().lockoutMinutes(), p.login().sessionTimeoutMinutes()), p.login().cite()))));
+								p.login().lockoutMinutes(), p.login().sessionTimeoutMinutes()), p.login().cite())),
+						row("supervision.accounts", p -> cell(msg("policy.accounts",
+								msg("role." + p.accounts().footageRolesConfirmedBy())), p.accounts().cite()))));
 	}
 
 	private Row[] accessRows() {

@@ -163,7 +163,7 @@ class PlaybackIntegrationTests {
 			.andExpect(status().isForbidden());
 		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, otherAgencyLegalHead)))
 			.andExpect(status().isNotFound());
-		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, "admin", CustodiaIntegrationTest.ADMIN_PASSWORD)))
+		mvc.perform(get(content).header("Authorization", accounts.administratorBearer(mvc)))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("separation of duties")));
 	}

@@ -34,7 +34,7 @@ class ActivityBrowserTests {
 
 	@Test
 	void anUnrecordedInspectionIsShownMissingOnItsPageAndTheBoard() throws Exception {
-		String officer = accounts.create("neiqiu-health", Role.OFFICER);
+		String officer = accounts.createWithOneTimePassword("neiqiu-health", Role.OFFICER);
 		try (Browser session = new Browser(port)) {
 			WebDriver browser = session.driver();
 			session.signInReplacing(officer, TestAccounts.PASSWORD, "Activity-Page-2026");

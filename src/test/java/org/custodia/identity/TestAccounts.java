@@ -14,11 +14,18 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Creates real users through the real services and gets them real API tokens, for integration tests. */
+/**
+ * Creates real users through the real services and gets them real API tokens, for integration tests.
+ * Like the demo accounts, they are created with their roles confirmed by the system ({@code system:test}
+ * in the ledger), through a path no page or API reaches; the confirmation itself is tested through the API.
+ */
 @Component
 public class TestAccounts {
 
 	public static final String PASSWORD = "Test-Password-42";
+
+	/** The bootstrap administrator's password once {@link #administratorBearer} has replaced the one-time one. */
+	public static final String ADMIN_CHANGED_PASSWORD = "Bootstrap-Changed-2026";
 
 	private final Users users;
 
@@ -34,18 +41,54 @@ public class TestAccounts {
 		this.agencies = agencies;
 	}
 
-	/** A new user of the agency's first unit with the given roles and {@link #PASSWORD}; returns the user name. */
+	/**
+	 * A new user of the agency's first unit with the given roles, confirmed, and {@link #PASSWORD}, already
+	 * his own (no change due); returns the user name.
+	 */
 	public String create(String agency, Role... roles) {
 		return createInUnit(agency, 0, roles);
 	}
 
 	/** The same in the agency's unit of that index (its units in their listed order). */
 	public String createInUnit(String agency, int unitIndex, Role... roles) {
+		return created(agency, unitIndex, false, roles);
+	}
+
+	/** A new user whose {@link #PASSWORD} is a one-time password, to be changed at the first login. */
+	public String createWithOneTimePassword(String agency, Role... roles) {
+		return created(agency, 0, true, roles);
+	}
+
+	private String created(String agency, int unitIndex, boolean oneTimePassword, Role... roles) {
 		String username = "t-" + UUID.randomUUID().toString().substring(0, 8);
 		UUID unit = agencies.units(agency).get(unitIndex).id();
-		users.create(installationAdministrator(), new NewUser(username, "测试用户", agency, unit,
-				List.of(roles).stream().map(Role::code).toList(), PASSWORD));
+		users.createConfirmedBySystem("test", new NewUser(username, "测试用户", agency, unit,
+				List.of(roles).stream().map(Role::code).toList(), PASSWORD), oneTimePassword);
 		return username;
+	}
+
+	/**
+	 * A Bearer header of the bootstrap administrator {@code admin}. No token is issued while his
+	 * one-time password stands, so the first call replaces it through {@code POST /api/v1/auth/password}.
+	 */
+	public synchronized String administratorBearer(MockMvc mvc) throws Exception {
+		if (installationAdministrator().mustChangePassword()) {
+			String oneTime = org.custodia.shared.CustodiaIntegrationTest.ADMIN_PASSWORD;
+			int status = mvc.perform(post("/api/v1/auth/password")
+				.header("Authorization", basic(InstallationBootstrap.ADMIN, oneTime))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(Map.of("currentPassword", oneTime, "newPassword", ADMIN_CHANGED_PASSWORD))))
+				.andReturn().getResponse().getStatus();
+			if (status != 204) {
+				throw new IllegalStateException("the bootstrap password was not replaced: " + status);
+			}
+		}
+		return bearer(mvc, InstallationBootstrap.ADMIN, ADMIN_CHANGED_PASSWORD);
+	}
+
+	/** The agency's first unit, where {@link #create} puts its users. */
+	public UUID unitOf(String agency) {
+		return agencies.units(agency).get(0).id();
 	}
 
 	public UUID idOf(String username) {

@@ -80,7 +80,7 @@ class BrowserUploadIntegrationTests {
 		mvc.perform(post("/api/v1/uploads").header("Authorization", officer).header("Tus-Resumable", "1.0.0")
 			.header("Upload-Length", 10))
 			.andExpect(status().isForbidden());
-		String administrator = accounts.bearer(mvc, "admin", org.custodia.shared.CustodiaIntegrationTest.ADMIN_PASSWORD);
+		String administrator = accounts.administratorBearer(mvc);
 		mvc.perform(post("/api/v1/uploads").header("Authorization", administrator).header("Tus-Resumable", "1.0.0")
 			.header("Upload-Length", 10))
 			.andExpect(status().isForbidden());

@@ -57,7 +57,7 @@ class LedgerApiIntegrationTests {
 				checkpoint.root())).isTrue();
 
 		String entries = mvc.perform(get("/api/v1/ledger/entries").param("from", "" + index).param("limit", "1")
-			.header("Authorization", accounts.bearer(mvc, "admin", CustodiaIntegrationTest.ADMIN_PASSWORD)))
+			.header("Authorization", accounts.administratorBearer(mvc)))
 			.andReturn().getResponse().getContentAsString();
 		byte[] bytes = Base64.getDecoder().decode((String) JsonPath.read(entries, "$[0].entry"));
 		assertThat(Merkle.leafHash(bytes)).isEqualTo(leaf);
@@ -89,7 +89,7 @@ class LedgerApiIntegrationTests {
 
 	@Test
 	void verificationAcceptsACheckpointKeptOutside() throws Exception {
-		String admin = accounts.bearer(mvc, "admin", CustodiaIntegrationTest.ADMIN_PASSWORD);
+		String admin = accounts.administratorBearer(mvc);
 		String note = mvc.perform(post("/api/v1/ledger/checkpoint").header("Authorization", admin))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		mvc.perform(post("/api/v1/ledger/verification").header("Authorization", admin).contentType(MediaType.TEXT_PLAIN)

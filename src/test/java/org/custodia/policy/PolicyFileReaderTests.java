@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
+import org.custodia.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -91,6 +92,32 @@ class PolicyFileReaderTests {
 				assertThat(e.field()).isEqualTo("login.sessionTimeoutMinutes");
 				assertThat(e.line()).isEqualTo(lineOf(broken, "login:"));
 			});
+	}
+
+	@Test
+	void eachAgencyNamesWhoConfirmsRolesThatSeeFootage() throws IOException {
+		for (String code : AGENCIES) {
+			AgencyPolicy policy = reader.read(code + ".yaml", shipped(code));
+			assertThat(policy.accounts().confirmingRole()).as(code)
+				.isEqualTo(code.equals("fengnan-medins") ? Role.LEADER_IN_CHARGE : Role.CHIEF);
+			assertThat(FootageRoles.ROLES).contains(policy.accounts().confirmingRole()).doesNotContain(Role.ADMINISTRATOR);
+		}
+		String withoutAccounts = shipped("neiqiu-health").replaceFirst("(?s)\naccounts:\n.*?\n(?=\n)", "\n");
+		assertThatThrownBy(() -> reader.read("neiqiu-health.yaml", withoutAccounts))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> assertThat(e.field()).isEqualTo("accounts"));
+		String byOfficers = shipped("neiqiu-health").replace("footageRolesConfirmedBy: chief", "footageRolesConfirmedBy: officer");
+		assertThatThrownBy(() -> reader.read("neiqiu-health.yaml", byOfficers))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.field()).isEqualTo("accounts.footageRolesConfirmedBy");
+				assertThat(e.line()).isEqualTo(lineOf(byOfficers, "footageRolesConfirmedBy"));
+			});
+	}
+
+	@Test
+	void aLockoutThresholdOneAddressCouldReachIsRefused() throws IOException {
+		String broken = shipped("zhanhe-health").replace("lockoutThreshold: 5", "lockoutThreshold: 3");
+		assertThatThrownBy(() -> reader.read("zhanhe-health.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> assertThat(e.field()).isEqualTo("login.lockoutThreshold"));
 	}
 
 	@Test

@@ -63,7 +63,7 @@ class PolicyOverrideIntegrationTests {
 
 	@Test
 	void theDataDirectoryFileReplacesTheShippedOne() throws Exception {
-		String admin = accounts.bearer(mvc, "admin", CustodiaIntegrationTest.ADMIN_PASSWORD);
+		String admin = accounts.administratorBearer(mvc);
 		mvc.perform(get("/api/v1/agencies/pingdingshan-culture/policy").header("Authorization", admin))
 			.andExpect(jsonPath("$.source").value("data-directory"))
 			.andExpect(jsonPath("$.retention.months").value(6))
