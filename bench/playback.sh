@@ -17,7 +17,8 @@ head -c 1073741824 /dev/urandom > "$work/card/big.mp4"
 
 echo "starting Custodia (demo data) on :$port ..."
 CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Bench-Pass-2026-x java -jar target/custodia.jar --custodia.demo=true \
-  --custodia.data-dir="$work/data" --server.port=$port --custodia.media.work-schedule=false > "$work/server.log" 2>&1 &
+  --custodia.data-dir="$work/data" --server.port=$port --custodia.media.work-schedule=false \
+  --custodia.ingest.import-roots.zhanhe-health="$work/card" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true' EXIT
 # The demo users are made after the server answers: wait for their password to be printed.

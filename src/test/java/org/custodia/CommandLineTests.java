@@ -59,17 +59,22 @@ class CommandLineTests {
 					new org.custodia.device.NewDevice("zhanhe-health", "ZH-CLI-1", org.custodia.device.DeviceKind.BODY_CAMERA,
 							null, null, null, null, null, null, null, null, null, null));
 		}
-		Path folder = dataDir.resolve("sdcard");
+		// Beside the data directory, under an import root of the agency: imports never read Custodia's own data.
+		Path folder = TestDatabases.newDataDirectory().resolve("sdcard");
 		Files.createDirectories(folder);
+		String importRoot = "--custodia.ingest.import-roots.zhanhe-health=" + folder.getParent();
 		Files.copy(TestMedia.file("sample_mpeg4.mp4"), folder.resolve("VID_0001.MP4"));
 		Files.copy(TestMedia.file("yuan.amr"), folder.resolve("REC_0001.AMR"));
 
-		Output first = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting);
+		Output first = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting,
+				importRoot);
 		assertThat(first.code()).isZero();
 		assertThat(first.text()).contains("STORED    REC_0001.AMR", "2 files: 2 stored, 0 already stored, 0 failed");
-		Output second = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting);
+		Output second = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting,
+				importRoot);
 		assertThat(second.text()).contains("2 files: 0 stored, 2 already stored, 0 failed");
-		assertThat(run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "NOPE", dataDirSetting).code())
+		assertThat(run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "NOPE", dataDirSetting,
+				importRoot).code())
 			.isEqualTo(2);
 		assertThat(run("verify", dataDirSetting).text()).contains("intact:");
 	}

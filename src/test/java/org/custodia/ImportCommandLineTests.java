@@ -36,7 +36,7 @@ class ImportCommandLineTests {
 		Path dataDir = TestDatabases.newDataDirectory();
 		String dataDirSetting = "--custodia.data-dir=" + dataDir;
 		registerDevice(dataDirSetting, "ZH-FAULT-1");
-		Path folder = dataDir.resolve("sdcard");
+		Path folder = TestDatabases.newDataDirectory().resolve("sdcard");
 		Files.createDirectories(folder);
 		Files.copy(MEDIA.resolve("sample_mpeg4.mp4"), folder.resolve("A.MP4"));
 		Files.copy(MEDIA.resolve("yuan.amr"), folder.resolve("B.AMR"));
@@ -49,7 +49,7 @@ class ImportCommandLineTests {
 		boolean fullDisk = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", smallDisk.toString());
 		try {
 			List<String> args = new ArrayList<>(List.of("import", folder.toString(), "--agency", "zhanhe-health", "--device",
-					"ZH-FAULT-1", dataDirSetting));
+					"ZH-FAULT-1", dataDirSetting, IMPORT_ROOT));
 			if (fullDisk) {
 				args.add("--custodia.storage.root=" + smallDisk);
 			}
@@ -89,21 +89,47 @@ class ImportCommandLineTests {
 		Path dataDir = TestDatabases.newDataDirectory();
 		String dataDirSetting = "--custodia.data-dir=" + dataDir;
 		registerDevice(dataDirSetting, "ZH-CLEAN-1");
-		Path folder = Files.createDirectories(dataDir.resolve("sdcard"));
+		Path folder = Files.createDirectories(TestDatabases.newDataDirectory().resolve("sdcard"));
 		Files.copy(MEDIA.resolve("yuan.amr"), folder.resolve("A.AMR"));
 
 		Output refused = command("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLEAN-1",
-				"--remove-from-device", "--quiet", dataDirSetting);
+				"--remove-from-device", "--quiet", dataDirSetting, IMPORT_ROOT);
 		assertThat(refused.code()).isEqualTo(2);
 		assertThat(folder.resolve("A.AMR")).exists();
 
 		Output removed = command("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLEAN-1",
-				"--remove-from-device", "--quiet", dataDirSetting, "--custodia.ingest.allow-removal-from-device=true");
+				"--remove-from-device", "--quiet", dataDirSetting, IMPORT_ROOT, "--custodia.ingest.allow-removal-from-device=true");
 		assertThat(removed.code()).isZero();
 		assertThat(removed.text()).contains("STORED    A.AMR", "REMOVED   A.AMR");
 		assertThat(folder.resolve("A.AMR")).doesNotExist();
 		assertThat(command("verify", dataDirSetting).code()).isZero();
 	}
+
+	@Test
+	void refusesWhatLiesOutsideTheImportRootsAndCustodiasOwnDataAsTheApiDoes() throws Exception {
+		Path dataDir = TestDatabases.newDataDirectory();
+		String dataDirSetting = "--custodia.data-dir=" + dataDir;
+		registerDevice(dataDirSetting, "ZH-ROOTS-1");
+
+		Output etc = command("import", "/etc", "--agency", "zhanhe-health", "--device", "ZH-ROOTS-1", "--quiet",
+				dataDirSetting, IMPORT_ROOT);
+		assertThat(etc.code()).isEqualTo(2);
+		assertThat(etc.text()).contains("/etc 不在采集站的设备接入目录或本机构的导入目录之内", "custodia.ingest.import-roots");
+		// Relative to the working directory, as a shell user means it: it still leads out of the roots.
+		Output climbing = command("import", "x/../../../../../../../etc", "--agency", "zhanhe-health", "--device",
+				"ZH-ROOTS-1", "--quiet", dataDirSetting, IMPORT_ROOT);
+		assertThat(climbing.code()).isEqualTo(2);
+		assertThat(climbing.text()).contains("不在采集站的设备接入目录或本机构的导入目录之内");
+		// The data directory lies under the import root (the temporary directory) and is still refused.
+		Output ledger = command("import", dataDir.resolve("ledger").toString(), "--agency", "zhanhe-health", "--device",
+				"ZH-ROOTS-1", "--quiet", dataDirSetting, IMPORT_ROOT);
+		assertThat(ledger.code()).isEqualTo(2);
+		assertThat(ledger.text()).contains("是本系统自己的数据");
+	}
+
+	/** The agency of these tests may import from the temporary directory, where their cards are made. */
+	private static final String IMPORT_ROOT = "--custodia.ingest.import-roots.zhanhe-health="
+			+ System.getProperty("java.io.tmpdir");
 
 	private static void registerDevice(String dataDirSetting, String number) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodiaApplication.class)

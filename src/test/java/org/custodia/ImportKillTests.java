@@ -53,16 +53,18 @@ class ImportKillTests {
 		Path dataDir = TestDatabases.newDataDirectory();
 		Path store = dataDir.resolve("store");
 		registerDevice(dataDir);
-		Map<String, String> sources = folder(dataDir.resolve("DCIM"), random);
+		// The card lies beside the data directory, never in it: imports refuse Custodia's own data.
+		Path card = TestDatabases.newDataDirectory().resolve("DCIM");
+		Map<String, String> sources = folder(card, random);
 
 		// Until a run finishes on its own, guess how long the copying takes; after, use what it took.
 		long importMillis = 2_500;
 		int killed = 0;
 		for (int run = 0; killed < KILLS && run < 2 * KILLS; run++) {
 			// The camera keeps recording between dockings, so each run has new files to store, not only duplicates.
-			sources.putAll(generated(dataDir.resolve("DCIM"), "300MEDIA/NEW_" + run, 1, random));
+			sources.putAll(generated(card, "300MEDIA/NEW_" + run, 1, random));
 			Set<Path> writersBefore = writers(store);
-			Process process = importing(dataDir);
+			Process process = importing(dataDir, card);
 			long spawned = System.nanoTime();
 			boolean duringStart = random.nextInt(5) == 0;
 			long began = duringStart ? spawned : awaitFirstWrite(process, store, writersBefore);
@@ -81,7 +83,7 @@ class ImportKillTests {
 		}
 		assertThat(killed).as("kills, seed " + seed).isEqualTo(KILLS);
 
-		Process last = importing(dataDir);
+		Process last = importing(dataDir, card);
 		assertThat(last.waitFor(180, TimeUnit.SECONDS)).isTrue();
 		String output = new String(last.getInputStream().readAllBytes());
 		assertThat(last.exitValue()).as(output + "\nseed " + seed).isZero();
@@ -191,8 +193,9 @@ class ImportKillTests {
 		}
 	}
 
-	private static Process importing(Path dataDir) throws IOException {
-		return command(dataDir, "import", dataDir.resolve("DCIM").toString(), "--agency", AGENCY, "--device", DEVICE);
+	private static Process importing(Path dataDir, Path card) throws IOException {
+		return command(dataDir, "import", card.toString(), "--agency", AGENCY, "--device", DEVICE,
+				"--custodia.ingest.import-roots." + AGENCY + "=" + card.getParent());
 	}
 
 	private static Process command(Path dataDir, String... args) throws IOException {

@@ -79,6 +79,11 @@ public class Playback {
 				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt()), recording.blobKey());
 	}
 
+	/** The recording's poster frame, to exactly those who may play it back: a frame is the footage too. */
+	public java.util.Optional<java.nio.file.Path> poster(Actor actor, UUID recordingId) {
+		return register.poster(viewable(actor, recordingId));
+	}
+
 	/** A derived copy of the recording (proxy, clip, watermarked copy) once made, to those who may watch the recording. */
 	public Playable derived(Actor actor, UUID recordingId, UUID derivedId) {
 		return recent.playable(actor, recordingId, derivedId.toString(), () -> decideDerived(actor, recordingId, derivedId));

@@ -76,17 +76,25 @@ public class DeviceRegister {
 		return device;
 	}
 
+	/** The columns of a CSV register, in order; a file may leave out trailing ones, never {@code number,kind}. */
+	static final List<String> CSV_COLUMNS = List.of("number", "kind", "brand", "model", "serial", "asset_number",
+			"purchase_date", "purchase_price", "volume_label", "volume_serial");
+
 	/**
-	 * Registers each line of a CSV register (header: number,kind,brand,model,serial,asset_number,
-	 * purchase_date,purchase_price,volume_label,volume_serial); refused lines are reported, not registered.
+	 * Registers each line of a CSV register (header: {@link #CSV_COLUMNS}); refused lines are reported,
+	 * not registered. A text whose first line is not that header is not a device list and is refused whole.
 	 */
 	@Transactional
 	public ImportResult importCsv(Actor actor, String agency, String csv) {
 		decisions.decide(actor, Action.MANAGE_DEVICES, agency).orThrow();
 		List<Device> registered = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
-		List<CsvRows.Row> rows = CsvRows.of(csv);
-		for (CsvRows.Row row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+		List<CsvRows.Row> rows = CsvRows.of(csv == null ? "" : csv);
+		if (rows.isEmpty() || !isHeader(rows.get(0))) {
+			throw new CustodiaException(org.springframework.http.HttpStatus.BAD_REQUEST, "error.device-csv-header", null,
+					Map.of("field", "csv", "expected", String.join(",", CSV_COLUMNS)), String.join(",", CSV_COLUMNS));
+		}
+		for (CsvRows.Row row : rows.subList(1, rows.size())) {
 			String[] cells = new String[10];
 			for (int column = 0; column < cells.length; column++) {
 				cells[column] = row.get(column);
@@ -104,6 +112,16 @@ public class DeviceRegister {
 			}
 		}
 		return new ImportResult(registered, refused);
+	}
+
+	/** {@code number,kind}, then any of the other columns in their order; names are case-blind. */
+	private static boolean isHeader(CsvRows.Row row) {
+		List<String> names = new ArrayList<>(row.fields().stream().map(name -> name.strip().toLowerCase(java.util.Locale.ROOT)).toList());
+		// A spreadsheet may save empty cells after the last heading.
+		while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
+			names.remove(names.size() - 1);
+		}
+		return names.size() >= 2 && names.size() <= CSV_COLUMNS.size() && names.equals(CSV_COLUMNS.subList(0, names.size()));
 	}
 
 	@Transactional(readOnly = true)

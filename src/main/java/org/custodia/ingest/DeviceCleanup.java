@@ -48,8 +48,12 @@ class DeviceCleanup {
 
 	private final TransactionTemplate transactions;
 
+	private final ImportRoots roots;
+
 	DeviceCleanup(@Value("${custodia.ingest.allow-removal-from-device:false}") boolean allowed, BlobStore store,
-			RecordingRepository recordings, PolicyDecisions decisions, Ledger ledger, TransactionTemplate transactions) {
+			RecordingRepository recordings, PolicyDecisions decisions, Ledger ledger, TransactionTemplate transactions,
+			ImportRoots roots) {
+		this.roots = roots;
 		this.allowed = allowed;
 		this.store = store;
 		this.recordings = recordings;
@@ -68,7 +72,8 @@ class DeviceCleanup {
 
 	List<Removal> removeImported(Actor actor, String agency, Path folder, List<RecordingImports.Outcome> outcomes) {
 		checkAllowed(actor, agency);
-		Path root = folder.toAbsolutePath().normalize();
+		// The same real folder the import read: nothing is removed through a link or outside the roots.
+		Path root = roots.check(agency, folder.toAbsolutePath());
 		List<Removal> removals = new ArrayList<>();
 		List<Map<String, Object>> removed = new ArrayList<>();
 		for (RecordingImports.Outcome outcome : outcomes) {

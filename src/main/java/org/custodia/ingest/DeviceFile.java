@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.LongConsumer;
@@ -43,10 +44,11 @@ final class DeviceFile extends InputStream implements BlobStore.FileSource {
 
 	/**
 	 * NIO, not java.io.File: a path from the directory listing keeps the name's raw bytes, so a name that
-	 * is not valid in the JVM's encoding still opens.
+	 * is not valid in the JVM's encoding still opens. A file that became a link since it was listed does
+	 * not open (O_NOFOLLOW): what a link points to is never imported.
 	 */
 	static DeviceFile open(Path file) throws IOException {
-		return on(FileChannel.open(file, StandardOpenOption.READ));
+		return on(FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
 	}
 
 	/** A file already open; tests give a channel that fails part-way, as an unplugged device does. */

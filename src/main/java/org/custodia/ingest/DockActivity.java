@@ -27,7 +27,7 @@ class DockActivity implements Notices {
 		IMPORTING, DONE, NOTHING_NEW, FAILED, REFUSED
 	}
 
-	/** A file stored but worth a look: late, empty or not media. */
+	/** A file stored but worth a look (late, empty, not media), or one skipped (a link). */
 	record Flag(String file, Long lateMinutes, String problem) {
 	}
 
@@ -101,7 +101,8 @@ class DockActivity implements Notices {
 		int stored = count(outcomes, "STORED");
 		int failed = count(outcomes, "FAILED");
 		List<Flag> flagged = outcomes.stream()
-			.filter(outcome -> outcome.result().equals("STORED") && (outcome.lateMinutes() != null || outcome.problem() != null))
+			.filter(outcome -> outcome.result().equals(FolderFiles.SKIPPED)
+					|| outcome.result().equals("STORED") && (outcome.lateMinutes() != null || outcome.problem() != null))
 			.map(outcome -> new Flag(outcome.file(), outcome.lateMinutes(), outcome.problem()))
 			.toList();
 		List<Object> failedFiles = List.of(String.join("、", outcomes.stream()

@@ -113,7 +113,8 @@ class DockIdentity {
 		return values;
 	}
 
-	private static Map<String, String> read(Path file) {
+	/** The identity file's {@code key=value} lines; empty when it cannot be read. */
+	static Map<String, String> read(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
 			String text = new String(in.readNBytes(MAX_IDENTITY_BYTES), StandardCharsets.UTF_8);
 			return parse(text.startsWith("\uFEFF") ? text.substring(1) : text);

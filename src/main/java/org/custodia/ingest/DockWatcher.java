@@ -203,7 +203,10 @@ class DockWatcher implements SmartLifecycle {
 				imported.remember(device.id(), outcome.file(), files.get(outcome.file()), clock.instant());
 			}
 		}
-		activity.finish(event, outcomes);
+		// Links and other non-files on the volume are shown with the import, not silently left out.
+		List<RecordingImports.Outcome> shown = new ArrayList<>(skippedOn(volume.root()));
+		shown.addAll(outcomes);
+		activity.finish(event, shown);
 		log.info("Docked {} ({} {}): {} files offered", volume.root(), device.agency(), device.number(), offered.size());
 	}
 
@@ -225,6 +228,15 @@ class DockWatcher implements SmartLifecycle {
 			}
 		}
 		return false;
+	}
+
+	private List<RecordingImports.Outcome> skippedOn(Path root) {
+		try {
+			return FolderFiles.of(root).skipped().stream().filter(outcome -> !hidden(Path.of(outcome.file()))).toList();
+		}
+		catch (UncheckedIOException e) {
+			return List.of();
+		}
 	}
 
 	/** Every file to import, by its path on the volume; the identity file and hidden files are not evidence. */

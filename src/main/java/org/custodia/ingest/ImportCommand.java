@@ -19,7 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code java -jar custodia.jar import <folder> --agency <code> --device <number> [--officer <id>]}: the
  * custodian at the workstation imports a docked device; exit 1 when any file could not be stored,
- * after storing all the others.
+ * after storing all the others. The folder must lie under a dock root or the agency's import roots, as
+ * for the API: whoever runs the command reads the store already, but what it imports becomes evidence
+ * that others may download, so Custodia's own data and other folders are refused here too.
  */
 @Component
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -66,6 +68,8 @@ class ImportCommand implements Callable<Integer> {
 		List<RecordingImports.Outcome> outcomes;
 		List<DeviceCleanup.Removal> removals = List.of();
 		var custodian = WorkstationCustodian.console(agency);
+		// Relative to where the command runs; then the same roots as for the API (ImportRoots).
+		Path folder = this.folder.toAbsolutePath();
 		try {
 			if (removeFromDevice) {
 				cleanup.checkAllowed(custodian, agency);
@@ -91,9 +95,11 @@ class ImportCommand implements Callable<Integer> {
 			out.printf("%-9s %s%s%n", removal.removed() ? "REMOVED" : "KEPT", removal.file(),
 					removal.removed() ? "" : "  [" + removal.reason() + "]");
 		}
-		out.printf("%d files: %d stored, %d already stored, %d failed%n", outcomes.size(),
+		long skipped = outcomes.stream().filter(o -> o.result().equals(FolderFiles.SKIPPED)).count();
+		out.printf("%d files: %d stored, %d already stored, %d failed%s%n", outcomes.size(),
 				outcomes.stream().filter(o -> o.result().equals("STORED")).count(),
-				outcomes.stream().filter(o -> o.result().equals("DUPLICATE")).count(), failed);
+				outcomes.stream().filter(o -> o.result().equals("DUPLICATE")).count(), failed,
+				skipped == 0 ? "" : ", " + skipped + " skipped");
 		out.flush();
 		return failed == 0 ? 0 : 1;
 	}
@@ -103,10 +109,12 @@ class ImportCommand implements Callable<Integer> {
 		if (outcome.problem() == null) {
 			return "";
 		}
-		if (!outcome.result().equals("FAILED")) {
+		String key = outcome.result().equals("FAILED") ? outcome.problem()
+				: outcome.result().equals(FolderFiles.SKIPPED) ? "imports.flag." + outcome.problem() : null;
+		if (key == null) {
 			return "  [" + outcome.problem() + "]";
 		}
 		return "  [" + outcome.problem() + "] "
-				+ messages.getMessage(outcome.problem(), null, outcome.problem(), java.util.Locale.SIMPLIFIED_CHINESE);
+				+ messages.getMessage(key, null, outcome.problem(), java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 }

@@ -1,7 +1,5 @@
 package org.custodia.ingest;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,7 +66,14 @@ public class ImportJobs implements DisposableBean {
 
 	private final Map<UUID, ImportJob> jobs = new LinkedHashMap<>();
 
-	ImportJobs(RecordingImports imports, DeviceRegister register, PolicyDecisions decisions, Clock clock) {
+	private final ImportRoots roots;
+
+	private final RecordingOfficers officers;
+
+	ImportJobs(RecordingImports imports, DeviceRegister register, PolicyDecisions decisions, Clock clock,
+			ImportRoots roots, RecordingOfficers officers) {
+		this.roots = roots;
+		this.officers = officers;
 		this.imports = imports;
 		this.register = register;
 		this.decisions = decisions;
@@ -77,10 +82,9 @@ public class ImportJobs implements DisposableBean {
 
 	/** Starts importing a folder of the workstation, after the checks that can refuse it at once. */
 	public Job importFolder(Actor actor, String agency, String device, UUID officerId, Path folder) {
-		checkImport(actor, agency, device);
-		if (folder == null || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-			throw CustodiaException.badRequest("error.import-folder", folder);
-		}
+		checkImport(actor, agency, device, officerId);
+		// Checked again by the import itself, which reads from the real path it finds then.
+		roots.check(agency, folder);
 		return start(actor, agency, device, "FOLDER",
 				job -> imports.importFolder(actor, agency, device, officerId, folder, job), outcomes -> {
 				});
@@ -89,15 +93,19 @@ public class ImportJobs implements DisposableBean {
 	/** Starts importing files already on the workstation; {@code afterwards} sees the outcomes once all are stored. */
 	Job importFiles(Actor actor, String agency, String device, UUID officerId, List<SourceFile> files,
 			Consumer<List<RecordingImports.Outcome>> afterwards) {
-		checkImport(actor, agency, device);
+		checkImport(actor, agency, device, officerId);
 		return start(actor, agency, device, "UPLOAD",
 				job -> imports.importFiles(actor, agency, device, officerId, files, job), afterwards);
 	}
 
-	/** Refuses an import the actor may not make, or of a device the agency does not have, before anything runs. */
-	void checkImport(Actor actor, String agency, String device) {
+	/**
+	 * Refuses an import the actor may not make, of a device the agency does not have, or for someone who
+	 * is not an officer of the agency, before anything runs.
+	 */
+	void checkImport(Actor actor, String agency, String device, UUID officerId) {
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		register.byNumber(actor, agency, device);
+		officers.check(agency, officerId);
 	}
 
 	public Job get(Actor actor, UUID id) {

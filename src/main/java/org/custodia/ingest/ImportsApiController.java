@@ -1,6 +1,5 @@
 package org.custodia.ingest;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -61,7 +60,7 @@ class ImportsApiController {
 	JobView importFolder(@Valid @RequestBody FolderImport request, Locale locale) {
 		Actor actor = CurrentActor.get();
 		return view(jobs.importFolder(actor, agencyOf(actor), request.device(), request.officerId(),
-				Path.of(request.folder().strip())), locale);
+				ImportRoots.parse(request.folder())), locale);
 	}
 
 	@PostMapping("/uploads")
@@ -69,7 +68,7 @@ class ImportsApiController {
 	JobView importUploads(@Valid @RequestBody UploadImport request, Locale locale) {
 		Actor actor = CurrentActor.get();
 		String agency = agencyOf(actor);
-		jobs.checkImport(actor, agency, request.device());
+		jobs.checkImport(actor, agency, request.device(), request.officerId());
 		List<String> references = request.uploads().stream().distinct().toList();
 		List<SourceFile> files = references.stream().map(reference -> uploads.finished(actor.username(), reference)).toList();
 		return view(jobs.importFiles(actor, agency, request.device(), request.officerId(), files, outcomes -> {

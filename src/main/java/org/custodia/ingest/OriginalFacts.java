@@ -67,7 +67,7 @@ class OriginalFacts {
 	/** When the device last wrote the file: the end of recording, by the device's clock. */
 	static Instant modified(Path file) {
 		try {
-			return Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MILLIS);
+			return Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().truncatedTo(ChronoUnit.MILLIS);
 		}
 		catch (IOException e) {
 			return null;

@@ -1,7 +1,6 @@
 package org.custodia.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.custodia.device.Device;
 import org.custodia.device.DeviceRecordings;
@@ -26,7 +24,6 @@ import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
-import org.custodia.shared.CustodiaException;
 import org.custodia.storage.BlobStore;
 import org.custodia.storage.StoredBlob;
 import org.springframework.stereotype.Component;
@@ -36,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports every file of a folder (a docked device, an SD card) into the write-once store: all
  * copied and hashed, made durable together, then each recorded with its ledger entry. A file the
  * store already holds for the agency is recognised, not stored twice. Nothing on the device is touched.
+ * The officer named for the recordings must be an officer of the agency.
  */
 @Component
 public class RecordingImports {
@@ -68,9 +66,16 @@ public class RecordingImports {
 
 	private final DerivedCopies derivedCopies;
 
+	private final ImportRoots roots;
+
+	private final RecordingOfficers officers;
+
 	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies) {
+			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies, ImportRoots roots,
+			RecordingOfficers officers) {
+		this.roots = roots;
+		this.officers = officers;
 		this.derivedCopies = derivedCopies;
 		this.notes = notes;
 		this.originals = originals;
@@ -89,36 +94,55 @@ public class RecordingImports {
 		return importFolder(actor, agency, deviceNumber, officerId, folder, ImportProgress.NONE);
 	}
 
+	/**
+	 * Imports a folder the agency may import from ({@link ImportRoots}): every file in it, however deep,
+	 * read from the folder's real path and never through a link; links and other non-files are reported
+	 * as skipped.
+	 */
 	public List<Outcome> importFolder(Actor actor, String agency, String deviceNumber, UUID officerId, Path folder,
 			ImportProgress progress) {
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		register.byNumber(actor, agency, deviceNumber);
-		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-			throw CustodiaException.badRequest("error.import-folder", folder);
-		}
-		List<SourceFile> files = files(folder).stream().map(file -> new SourceFile(file, display(folder, file))).toList();
-		return importFiles(actor, agency, deviceNumber, officerId, files, progress);
+		Path real = roots.check(agency, folder);
+		FolderFiles listing = FolderFiles.of(real);
+		// A folder on the way swapped for a link after the listing is not followed either.
+		Sources underFolder = file -> {
+			Path parent = file.getParent();
+			if (!parent.startsWith(real) || !parent.toRealPath().equals(parent)) {
+				throw new java.io.IOException("no longer where it was listed: " + file);
+			}
+			return sources.open(file);
+		};
+		return importFiles(actor, agency, deviceNumber, officerId, listing.files(), listing.skipped(), progress,
+				underFolder);
 	}
 
 	/**
 	 * Imports the given files as one durable batch; every file gets an outcome, in order, and a file
 	 * that cannot be read does not stop the others.
 	 */
-	public List<Outcome> importFiles(Actor actor, String agency, String deviceNumber, UUID officerId,
-			List<SourceFile> files, ImportProgress progress) {
+	List<Outcome> importFiles(Actor actor, String agency, String deviceNumber, UUID officerId, List<SourceFile> files,
+			ImportProgress progress) {
+		return importFiles(actor, agency, deviceNumber, officerId, files, List.of(), progress, sources);
+	}
+
+	private List<Outcome> importFiles(Actor actor, String agency, String deviceNumber, UUID officerId,
+			List<SourceFile> files, List<Outcome> skipped, ImportProgress progress, Sources opener) {
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		Device device = register.byNumber(actor, agency, deviceNumber);
+		officers.check(agency, officerId);
 		// Sizes as the import begins: a file that reads shorter or longer was cut or still written to.
 		Map<SourceFile, Long> sizes = new java.util.HashMap<>();
 		files.forEach(file -> sizes.put(file, sizeOf(file.path())));
-		progress.started(files.size(), sizes.values().stream().mapToLong(Long::longValue).sum());
-		List<Outcome> outcomes = new ArrayList<>();
+		progress.started(files.size() + skipped.size(), sizes.values().stream().mapToLong(Long::longValue).sum());
+		List<Outcome> outcomes = new ArrayList<>(skipped);
 		ImportProgress watching = ImportProgress.serialized(progress);
+		skipped.forEach(watching::finished);
 		try (BlobStore.Batch batch = store.batch()) {
 			List<BatchCopy.Copied> copied = BatchCopy.copy(agency, files, batch, new BatchCopy.Files() {
 				@Override
 				public DeviceFile open(SourceFile file) throws IOException {
-					return sources.open(file.path());
+					return opener.open(file.path());
 				}
 
 				@Override
@@ -179,7 +203,7 @@ public class RecordingImports {
 
 	private static long sizeOf(Path file) {
 		try {
-			return Files.size(file);
+			return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
 		}
 		catch (IOException e) {
 			return 0;
@@ -236,34 +260,9 @@ public class RecordingImports {
 		return new Outcome(name, "STORED", recording.id(), blob.sha256(), late, file.media().problem());
 	}
 
-	private static List<Path> files(Path folder) {
-		// However deep: a file the walk did not reach would get no outcome at all.
-		try (Stream<Path> walk = Files.walk(folder)) {
-			return walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-				.filter(path -> !bookkeeping(path.getFileName().toString()))
-				.sorted()
-				.toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	/**
-	 * What a computer, not the device, put on the card: a Mac's folder settings and resource forks. Any
-	 * other name, however odd (".x.mp4", "..\\x.mp4"), is the device's and gets an outcome.
-	 */
-	private static boolean bookkeeping(String name) {
-		return name.equals(".DS_Store") || name.startsWith("._");
-	}
-
 	private LocalDate dayOf(Path file) {
 		Instant modified = OriginalFacts.modified(file);
 		return LocalDate.ofInstant(modified == null ? clock.instant() : modified, clock.getZone());
 	}
 
-	/** The file's path inside the folder, as a user reads it. */
-	private static String display(Path folder, Path file) {
-		return folder.relativize(file).toString();
-	}
 }

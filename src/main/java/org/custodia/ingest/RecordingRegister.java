@@ -17,13 +17,21 @@ public class RecordingRegister {
 
 	private final RecordingRepository recordings;
 
-	RecordingRegister(RecordingRepository recordings) {
+	private final Posters posters;
+
+	RecordingRegister(RecordingRepository recordings, Posters posters) {
 		this.recordings = recordings;
+		this.posters = posters;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Recording> find(UUID id) {
 		return recordings.find(id);
+	}
+
+	/** The poster frame of a video original, when one was made: a picture of the footage, for those who may watch it. */
+	public Optional<java.nio.file.Path> poster(Recording recording) {
+		return posters.of(recording.sha256());
 	}
 
 	/** An agency's recordings whose recording began in {@code [from, to)}, at most {@code limit}, newest import first. */

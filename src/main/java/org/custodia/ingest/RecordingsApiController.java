@@ -17,11 +17,7 @@ import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
 import org.custodia.shared.CustodiaException;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Recordings: the import of a folder on the workstation, the register of what was imported, one recording. */
+/**
+ * Recordings: the import of a folder on the workstation, the register of what was imported, one recording.
+ * Its poster frame is a picture of the footage, so the access module serves it to those who may watch.
+ */
 @RestController
 @RequestMapping("/api/v1/recordings")
 class RecordingsApiController {
@@ -67,18 +66,15 @@ class RecordingsApiController {
 
 	private final RecordingNotes notes;
 
-	private final Posters posters;
-
 	private final DeviceCleanup cleanup;
 
 	RecordingsApiController(PolicyDecisions decisions, RecordingRepository recordings, RecordingImports imports,
-			RecordingNotes notes, Posters posters, DeviceCleanup cleanup) {
+			RecordingNotes notes, DeviceCleanup cleanup) {
 		this.cleanup = cleanup;
 		this.decisions = decisions;
 		this.recordings = recordings;
 		this.imports = imports;
 		this.notes = notes;
-		this.posters = posters;
 	}
 
 	@GetMapping
@@ -105,14 +101,6 @@ class RecordingsApiController {
 		return new Detail(recording, notes.lateReasons(id), notes.duplicateOffers(id));
 	}
 
-	@GetMapping(value = "/{id}/poster", produces = MediaType.IMAGE_JPEG_VALUE)
-	ResponseEntity<Resource> poster(@PathVariable UUID id) {
-		Recording recording = visible(id);
-		return posters.of(recording.sha256())
-			.<ResponseEntity<Resource>>map(file -> ResponseEntity.ok().body(new FileSystemResource(file)))
-			.orElseThrow(() -> CustodiaException.notFound("error.poster-not-found", id));
-	}
-
 	@PostMapping("/{id}/late-reasons")
 	RecordingNotes.LateReason explainLateness(@PathVariable UUID id, @Valid @RequestBody LateReasonRequest request) {
 		return notes.explainLateness(CurrentActor.get(), visible(id), request.reason(), request.note());
@@ -126,7 +114,7 @@ class RecordingsApiController {
 		if (request.removing()) {
 			cleanup.checkAllowed(actor, agency);
 		}
-		Path folder = Path.of(request.folder());
+		Path folder = ImportRoots.parse(request.folder());
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(actor, agency, request.device(),
 				request.officerId(), folder);
 		return request.removing()

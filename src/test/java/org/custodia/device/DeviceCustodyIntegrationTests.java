@@ -188,6 +188,34 @@ class DeviceCustodyIntegrationTests {
 			.andExpect(jsonPath("$[?(@.number == 'ZH-A" + suffix + "')].brand").value(org.hamcrest.Matchers.contains("海康威视")));
 	}
 
+	@Test
+	void refusesATextThatIsNotADeviceListNamingTheHeaderItExpects() throws Exception {
+		String custodian = accounts.bearer(mvc, accounts.create("zhanhe-health", Role.CUSTODIAN));
+		String expected = "number,kind,brand,model,serial,asset_number,purchase_date,purchase_price,volume_label,volume_serial";
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0 };
+		java.util.Map<String, byte[]> notDeviceLists = java.util.Map.of(
+				"a wrong header", "name,type\nZH-X1,BODY_CAMERA\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"a random text", "今天的执法记录：上午检查了三家诊所，下午整理台账。\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"the rows without their header", "ZH-X2,BODY_CAMERA,,,,,,,,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"an image", png);
+		for (var text : notDeviceLists.entrySet()) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/devices/import")
+				.header("Authorization", custodian).contentType("text/csv").content(text.getValue()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value("csv"))
+				.andExpect(jsonPath("$.expected").value(expected))
+				.andExpect(jsonPath("$.detail").value(containsString("这不是设备登记表")))
+				.andExpect(jsonPath("$.registered").doesNotExist());
+		}
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/devices/import")
+			.header("Authorization", custodian).contentType("text/csv")
+			.content("Number, Kind ,brand,,\nZH-H%d,BODY_CAMERA,海康威视\n".formatted(System.nanoTime() % 100000)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.registered", hasSize(1)));
+		mvc.perform(get("/api/v1/devices").header("Authorization", custodian))
+			.andExpect(jsonPath("$[?(@.number == 'ZH-X1' || @.number == 'ZH-X2')]").isEmpty());
+	}
+
 	private String register(String bearer, String agency, String number) throws Exception {
 		String body = post(bearer, "/api/v1/devices", newDevice(agency, number))
 			.andExpect(status().isCreated())

@@ -57,6 +57,9 @@ class DeviceCleanupIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	ImportRoots roots;
+
 	@Test
 	void byDefaultTheWorkstationRefusesBeforeImportingAnything() throws Exception {
 		String bearer = accounts.bearer(mvc, accounts.create("neiqiu-health", Role.CUSTODIAN));
@@ -91,7 +94,7 @@ class DeviceCleanupIntegrationTests {
 		// the device wrote to one file after the copy: it no longer matches what was stored
 		Files.write(folder.resolve("three.mp3"), new byte[] { 1, 2, 3 }, java.nio.file.StandardOpenOption.APPEND);
 
-		DeviceCleanup cleanup = new DeviceCleanup(true, store, recordings, decisions, ledger, transactions);
+		DeviceCleanup cleanup = new DeviceCleanup(true, store, recordings, decisions, ledger, transactions, roots);
 		List<DeviceCleanup.Removal> removals = cleanup.removeImported(custodian, "neiqiu-health", folder, outcomes);
 
 		assertThat(removals).filteredOn(DeviceCleanup.Removal::removed)

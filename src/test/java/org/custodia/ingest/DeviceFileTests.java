@@ -31,6 +31,12 @@ class DeviceFileTests {
 	}
 
 	@Test
+	void aFileThatBecameALinkSinceItWasListedDoesNotOpen() throws IOException {
+		Path link = Files.createSymbolicLink(dir.resolve("swapped.mp4"), Path.of("/etc/passwd"));
+		assertThatThrownBy(() -> DeviceFile.open(link)).isInstanceOf(IOException.class);
+	}
+
+	@Test
 	void aFileShorterOrLongerThanWhenTheImportBeganFailsAsChanged() throws IOException {
 		Path file = Files.write(dir.resolve("a.mp4"), new byte[10_000]);
 		try (DeviceFile cut = DeviceFile.open(file).checking(20_000, bytes -> {

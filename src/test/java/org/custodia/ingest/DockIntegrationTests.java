@@ -147,6 +147,26 @@ class DockIntegrationTests {
 	}
 
 	@Test
+	void showsALinkOnADockedVolumeAsSkippedAndNeverFollowsIt() throws Exception {
+		MockHttpSession session = accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN);
+		Actor custodian = accounts.account(session);
+		String label = "NQLINK" + unique();
+		Device device = register.register(custodian, device("neiqiu-health", "L-" + unique(), label));
+		Path prepared = volume(label);
+		copy("yuan.amr", prepared.resolve("REC0001.AMR"));
+		Files.createSymbolicLink(prepared.resolve("REC0002.AMR"), Path.of("/etc/passwd"));
+		dock(prepared, ROOT.resolve(label));
+
+		await().atMost(PATIENCE).until(() -> events(session, label).size() == 1
+				&& "DONE".equals(events(session, label).get(0).get("state")));
+		assertThat(deviceRecordings.of(custodian, device.id())).hasSize(1);
+		assertThat(JsonPath.<List<String>>read(events(session, label).get(0), "$.flagged[?(@.problem == 'symlink')].file"))
+			.containsExactly("REC0002.AMR");
+		assertThat(entries("recording.ingested", label)).singleElement()
+			.satisfies(entry -> assertThat(entry.payloadJson()).doesNotContain("REC0002"));
+	}
+
+	@Test
 	void refusesAnUnknownVolumeStoresNothingAndTellsEveryCustodian() throws Exception {
 		MockHttpSession session = accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN);
 		String label = "STRANGER" + unique();

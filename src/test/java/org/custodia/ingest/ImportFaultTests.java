@@ -179,6 +179,36 @@ class ImportFaultTests {
 		assertThat(zero.readable()).isFalse();
 	}
 
+	@Test
+	void aFolderSwappedForALinkAfterTheListingIsNotFollowed() throws Exception {
+		String device = ImportFixtures.newDevice(register);
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		ImportFixtures.write(folder.resolve("100MEDIA/A.MP4"), ImportFixtures.unique(10_000));
+		Path elsewhere = TestDatabases.newDataDirectory();
+		byte[] secret = ImportFixtures.unique(10_000);
+		ImportFixtures.write(elsewhere.resolve("A.MP4"), secret);
+		// Between the listing and the copy, someone who may write to the card puts a link where the folder was.
+		ImportProgress swapping = new ImportProgress() {
+			@Override
+			public void started(int files, long bytes) {
+				try {
+					Files.move(folder.resolve("100MEDIA"), folder.resolve("100MEDIA-moved"));
+					Files.createSymbolicLink(folder.resolve("100MEDIA"), elsewhere);
+				}
+				catch (java.io.IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			}
+		};
+
+		List<RecordingImports.Outcome> outcomes = imports.importFolder(CUSTODIAN, AGENCY, device, null, folder, swapping);
+		assertThat(outcomes).singleElement().satisfies(outcome -> {
+			assertThat(outcome.result()).isEqualTo("FAILED");
+			assertThat(outcome.problem()).isEqualTo("error.source-unopenable");
+		});
+		assertNothingOf(sha256(secret));
+	}
+
 	private List<RecordingImports.Outcome> importFolder(String device, Path folder) {
 		return imports.importFolder(CUSTODIAN, AGENCY, device, null, folder);
 	}

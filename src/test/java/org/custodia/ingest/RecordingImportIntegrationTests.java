@@ -101,7 +101,11 @@ class RecordingImportIntegrationTests {
 			.andExpect(jsonPath("$.recording.recordedAt").value("2005-10-28T09:46:46Z"))
 			.andExpect(jsonPath("$.recording.clockFinding").value("far-from-copy"))
 			.andExpect(jsonPath("$.recording.poster").value(true));
-		byte[] poster = mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", bearer))
+		// The poster is a picture of the footage: the custodian who imported it may not watch, the legal head may.
+		mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", bearer))
+			.andExpect(status().isForbidden());
+		String legalHead = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.LEGAL_HEAD));
+		byte[] poster = mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", legalHead))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(poster)).getWidth()).isPositive();
@@ -109,7 +113,7 @@ class RecordingImportIntegrationTests {
 		mvc.perform(get("/api/v1/recordings/" + photo).header("Authorization", bearer))
 			.andExpect(jsonPath("$.recording.media.make").value("Digital"))
 			.andExpect(jsonPath("$.recording.media.createdAsStated").value("2006-04-26T00:26:14"));
-		mvc.perform(get("/api/v1/recordings/" + photo + "/poster").header("Authorization", bearer))
+		mvc.perform(get("/api/v1/recordings/" + photo + "/poster").header("Authorization", legalHead))
 			.andExpect(status().isNotFound());
 
 		String again = mvc.perform(post("/api/v1/recordings/import").header("Authorization", bearer)
@@ -151,6 +155,50 @@ class RecordingImportIntegrationTests {
 		mvc.perform(post("/api/v1/recordings/import").header("Authorization", officer).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"folder\":\"/tmp\",\"device\":\"X\"}"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void refusesAnOfficerIdThatNamesNoOfficerOfTheRecordingsAgency() throws Exception {
+		Actor custodian = accounts.account(accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN));
+		String bearer = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
+		String number = "KFO-" + System.nanoTime() % 100000;
+		register.register(custodian, new NewDevice("kaifeng-audit", number, DeviceKind.BODY_CAMERA, null, null, null, null,
+				null, null, null, null, null, null));
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		Files.createDirectories(folder);
+		Files.writeString(folder.resolve("note.txt"), "officer check " + System.nanoTime());
+		UUID otherAgencysOfficer = accounts.idOf(accounts.create("zhanhe-health", Role.OFFICER));
+		UUID colleagueNoOfficer = accounts.idOf(accounts.create("kaifeng-audit", Role.CUSTODIAN));
+		UUID officer = accounts.idOf(accounts.create("kaifeng-audit", Role.OFFICER));
+
+		for (String endpoint : List.of("/api/v1/recordings/import", "/api/v1/imports")) {
+			for (UUID wrong : List.of(otherAgencysOfficer, UUID.randomUUID())) {
+				mvc.perform(post(endpoint).header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+					.content(importing(folder, number, wrong)))
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.field").value("officerId"))
+					.andExpect(jsonPath("$.detail").value(containsString("不是本机构的用户")));
+			}
+			mvc.perform(post(endpoint).header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+				.content(importing(folder, number, colleagueNoOfficer)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value("officerId"))
+				.andExpect(jsonPath("$.rule").value(containsString("a recording's officer is an officer")))
+				.andExpect(jsonPath("$.detail").value(containsString("没有执法人员角色")));
+		}
+		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("recording.ingested"))
+			.noneMatch(entry -> entry.payloadJson().contains(number));
+		String stored = mvc.perform(post("/api/v1/recordings/import").header("Authorization", bearer)
+			.contentType(MediaType.APPLICATION_JSON).content(importing(folder, number, officer)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String recording = JsonPath.read(stored, "$[0].recordingId");
+		mvc.perform(get("/api/v1/recordings/" + recording).header("Authorization", bearer))
+			.andExpect(jsonPath("$.recording.officerId").value(officer.toString()));
+	}
+
+	private static String importing(Path folder, String device, UUID officerId) {
+		return "{\"folder\":\"%s\",\"device\":\"%s\",\"officerId\":\"%s\"}".formatted(folder, device, officerId);
 	}
 
 	private static Map<String, Object> outcome(List<Map<String, Object>> outcomes, String file) {

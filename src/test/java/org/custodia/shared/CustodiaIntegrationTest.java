@@ -43,13 +43,23 @@ public @interface CustodiaIntegrationTest {
 	/** Tests make proxies, clips and watermarked copies themselves ({@code DerivedCopies.workPending()}). */
 	String MEDIA_BY_HAND = "custodia.media.work-schedule=false";
 
+	/**
+	 * Tests import from temporary folders: every agency may import from the system's temporary directory.
+	 * The data directory lies there too and stays refused (ImportRoots: Custodia's own data comes first).
+	 */
+	String[] IMPORT_ROOTS = java.util.stream.Stream
+		.of("neiqiu-health", "pingdingshan-culture", "fengnan-medins", "zhanhe-health", "kaifeng-audit")
+		.map(agency -> "custodia.ingest.import-roots." + agency + "=" + System.getProperty("java.io.tmpdir"))
+		.toArray(String[]::new);
+
 	/** A fresh data directory and H2 database for each application context. */
 	class H2DataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(), "spring.datasource.url=" + TestDatabases.h2Url(),
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND).applyTo(context);
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND).and(IMPORT_ROOTS)
+				.applyTo(context);
 		}
 	}
 
@@ -61,7 +71,8 @@ public @interface CustodiaIntegrationTest {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(),
 					"spring.datasource.url=" + TestDatabases.postgresUrl(),
 					"spring.datasource.username=" + TestDatabases.POSTGRES_USER, "spring.datasource.password=",
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND).applyTo(context);
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND).and(IMPORT_ROOTS)
+				.applyTo(context);
 		}
 	}
 

@@ -24,6 +24,7 @@ import org.custodia.shared.CurrentActor;
 import org.custodia.shared.CustodiaException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,15 +87,14 @@ class ContentController {
 		// Footage stays out of the browser's disk cache on a shared office computer.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 		response.setContentType(playable.contentType() == null ? "application/octet-stream" : playable.contentType());
-		String rangeHeader = ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE), playable)
-				? request.getHeader(HttpHeaders.RANGE) : null;
+		ByteRange.Wanted wanted = wanted(request, playable);
 		long start = 0;
 		long length = playable.size();
-		ByteRange.Wanted wanted = ByteRange.of(rangeHeader, playable.size());
-		if (wanted instanceof ByteRange.Unsatisfiable) {
+		if (wanted instanceof ByteRange.Unsatisfiable || wanted instanceof ByteRange.Invalid) {
 			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + playable.size());
-			throw new CustodiaException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "error.range-not-satisfiable", null,
-					Map.of(), rangeHeader, String.valueOf(playable.size()));
+			throw new CustodiaException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+					wanted instanceof ByteRange.Invalid ? "error.range-invalid" : "error.range-not-satisfiable", null,
+					Map.of(), String.valueOf(playable.size()));
 		}
 		if (wanted instanceof ByteRange.Part part) {
 			start = part.range().start();
@@ -125,6 +125,23 @@ class ContentController {
 				sent += file.transferTo(start + sent, length - sent, channel);
 			}
 			out.flush();
+		}
+	}
+
+	/**
+	 * What the request's Range fields ask for, when its If-Range allows a range at all. A field the
+	 * security firewall refuses to hand out (control or non-ASCII characters) is no valid range either:
+	 * the player gets the same 416 problem as for any other broken Range, not an error page.
+	 */
+	static ByteRange.Wanted wanted(HttpServletRequest request, Playable playable) {
+		try {
+			if (!ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE), playable)) {
+				return new ByteRange.Whole();
+			}
+			return ByteRange.of(java.util.Collections.list(request.getHeaders(HttpHeaders.RANGE)), playable.size());
+		}
+		catch (RequestRejectedException e) {
+			return new ByteRange.Invalid();
 		}
 	}
 

@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the player needs of a recording: which file to play (the original, or its browser proxy), what
- * was derived from it, and its ledger history; and the requests for clips and watermarked copies.
+ * What the player needs of a recording: which file to play (the original, or its browser proxy), its
+ * poster and seek frames, what was derived from it, and its ledger history; and the requests for clips
+ * and watermarked copies. Every picture of the footage follows the playback decision.
  */
 @RestController
 @RequestMapping("/api/v1/recordings/{id}")
@@ -82,6 +83,16 @@ class PlaybackApiController {
 		return new Source(original, "original", recording.contentType(),
 				proxy.map(copy -> copy.state().name()).orElse("NONE"), proxy.map(DerivedCopy::problem).orElse(null),
 				proxy.map(DerivedCopy::problemCode).orElse(null));
+	}
+
+	/** The poster frame, under the same rule as the picture itself ({@link Playback#viewable}). */
+	@GetMapping(value = "/poster", produces = MediaType.IMAGE_JPEG_VALUE)
+	ResponseEntity<Resource> poster(@PathVariable UUID id) {
+		return playback.poster(CurrentActor.get(), id)
+			.<ResponseEntity<Resource>>map(file -> ResponseEntity.ok()
+				.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+				.body(new FileSystemResource(file)))
+			.orElseThrow(() -> CustodiaException.notFound("error.poster-not-found", id));
 	}
 
 	/** One frame of the strip the player seeks by (a small JPEG), made from the original when first asked for. */
