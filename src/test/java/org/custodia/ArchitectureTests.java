@@ -35,6 +35,8 @@ class ArchitectureTests {
 			.and().haveSimpleNameNotEndingWith("HandlerMapping")
 			.and().haveSimpleNameNotEndingWith("Problems")
 			.and().haveSimpleNameNotEndingWith("Configuration")
+			// the shared web layer (error pages, request limits) is servlet plumbing by nature
+			.and().resideOutsideOfPackage("org.custodia.web")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("jakarta.servlet..")

@@ -48,12 +48,13 @@ class KilledAfterCommitTests {
 	@Test
 	void anImportThatSaidDoneIsThereAfterAKillRightAfterIt() throws Exception {
 		Path dataDir = TestDatabases.newDataDirectory();
-		Path folder = Files.createDirectories(dataDir.resolve("card/DCIM"));
+		Path card = TestDatabases.newDataDirectory();
+		Path folder = Files.createDirectories(card.resolve("DCIM"));
 		for (String name : List.of("sample_mpeg4.mp4", "yuan.amr", "Apple iPhone 4.jpg")) {
 			Files.copy(TestMedia.file(name), folder.resolve(name.replace(' ', '_')));
 		}
 
-		Process child = java(Child.class, dataDir.toString(), folder.toString());
+		Process child = java(Child.class, dataDir.toString(), folder.toString(), card.toString());
 		String done = awaitLine(child, "DONE ");
 		child.destroyForcibly().waitFor();
 
@@ -106,6 +107,7 @@ class KilledAfterCommitTests {
 			ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodiaApplication.class)
 				.web(WebApplicationType.NONE)
 				.run("--custodia.data-dir=" + args[0], "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + PASSWORD,
+						"--custodia.ingest.import-roots." + AGENCY + "=" + args[2],
 						"--custodia.media.work-schedule=false", "--custodia.ingest.sm3-schedule=false");
 			CommandLineTests.Custodian custodian = new CommandLineTests.Custodian(AGENCY);
 			app.getBean(DeviceRegister.class).register(custodian, new NewDevice(AGENCY, "ZH-KILL-1", DeviceKind.BODY_CAMERA,
