@@ -107,6 +107,26 @@ class ApiErrorsIntegrationTests {
 	}
 
 	@Test
+	void aRequestTomcatRefusesItselfIsAProblemDetailOrAPageInChineseNotTomcatsOwn() throws Exception {
+		String api = raw("GET /api/v1/recordings/" + UUID.randomUUID() + "/content HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Range: bytes=0-\u0001\r\nConnection: close\r\n\r\n");
+		String page = raw("GET /login HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\nConnection: close\r\n\r\n");
+
+		assertThat(api).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("\"status\":400", "请求有误").doesNotContain("Apache Tomcat", "<html");
+		assertThat(page).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
+			.contains("请求有误").doesNotContain("Apache Tomcat", "Bad Request");
+	}
+
+	private String raw(String request) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
 	void everyApiEndpointIsOnARestControllerSoItsRefusalsAreProblemDetails() {
 		mappings.getHandlerMethods().forEach((mapping, handler) -> {
 			boolean api = mapping.getPatternValues().stream().anyMatch(pattern -> pattern.startsWith("/api/"));
