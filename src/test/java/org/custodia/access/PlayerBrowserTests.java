@@ -67,7 +67,7 @@ class PlayerBrowserTests {
 
 	@Test
 	void theOfficerWatchesHisRecordingThroughItsProxyAndSeeksByTheStrip() throws Exception {
-		String officer = accounts.create(AGENCY, Role.OFFICER);
+		String officer = accounts.createWithOneTimePassword(AGENCY, Role.OFFICER);
 		UUID recording = importedFor(accounts.idOf(officer));
 		copies.workPending();
 		try (Browser session = new Browser(port)) {

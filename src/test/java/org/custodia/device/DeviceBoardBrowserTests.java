@@ -32,7 +32,7 @@ class DeviceBoardBrowserTests {
 
 	@Test
 	void oneScanIssuesAndTheNextCollects() throws Exception {
-		String custodian = accounts.create("zhanhe-health", Role.CUSTODIAN);
+		String custodian = accounts.createWithOneTimePassword("zhanhe-health", Role.CUSTODIAN);
 		String officer = accounts.create("zhanhe-health", Role.OFFICER);
 		try (Browser session = new Browser(port)) {
 			WebDriver browser = session.driver();

@@ -105,7 +105,7 @@ class ImportPageBrowserTests {
 
 	private String signInWithDevice(Browser session, String password) {
 		WebDriver browser = session.driver();
-		String custodian = accounts.create("pingdingshan-culture", Role.CUSTODIAN);
+		String custodian = accounts.createWithOneTimePassword("pingdingshan-culture", Role.CUSTODIAN);
 		session.signInReplacing(custodian, TestAccounts.PASSWORD, password);
 		session.open("/devices");
 		String number = "PDU-" + System.nanoTime() % 100000;
