@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.custodia.ingest.Recording;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.Action;
+import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.Notices;
-import org.custodia.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -21,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Raises the alarm when a recording's file is not in the store (a disk not mounted, a file lost):
- * once per recording, a ledger entry and a notice to the agency's custodians, legal heads and
- * supervisors on their home page. The user who asked is told plainly, not with a server error.
+ * once per recording, a ledger entry and a notice on the home page of whom the agency's
+ * {@code see-missing-originals} permission names (custodians, legal heads and supervisors). The user who asked is told plainly, not with a server error.
  */
 @Component
 class MissingOriginals implements Notices {
@@ -37,7 +38,10 @@ class MissingOriginals implements Notices {
 
 	private final MessageSource messages;
 
-	MissingOriginals(Ledger ledger, TransactionTemplate transactions, MessageSource messages) {
+	private final PolicyDecisions decisions;
+
+	MissingOriginals(Ledger ledger, TransactionTemplate transactions, MessageSource messages, PolicyDecisions decisions) {
+		this.decisions = decisions;
 		this.ledger = ledger;
 		this.transactions = transactions;
 		this.messages = messages;
@@ -55,12 +59,13 @@ class MissingOriginals implements Notices {
 
 	@Override
 	public List<String> noticesFor(Actor actor, Locale locale) {
-		if (!(actor.has(Role.CUSTODIAN) || actor.has(Role.LEGAL_HEAD) || actor.has(Role.SUPERVISOR))) {
+		String agency = actor.agency().orElse(null);
+		if (agency == null || !decisions.decide(actor, Action.SEE_MISSING_ORIGINALS, agency).isAllowed()) {
 			return List.of();
 		}
 		return missing.values()
 			.stream()
-			.filter(recording -> actor.agency().map(recording.agency()::equals).orElse(false))
+			.filter(recording -> agency.equals(recording.agency()))
 			.map(recording -> messages.getMessage("notice.file-missing",
 					new Object[] { recording.originalName(), recording.sha256().substring(0, 12) }, locale))
 			.toList();

@@ -9,7 +9,11 @@ import org.custodia.ingest.Recording;
 import org.custodia.ingest.RecordingRegister;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;
+import org.custodia.policy.Action;
+import org.custodia.policy.Decision;
+import org.custodia.policy.Facts;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.policy.Relation;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.storage.BlobStore;
@@ -24,9 +28,6 @@ import org.springframework.stereotype.Component;
 public class Playback {
 
 	static final int HISTORY = 500;
-
-	public static final String COPY_RULE = "001-access art. 4 (copying needs the legal department head); "
-			+ "custodia: applied to every agency until access requests are built";
 
 	private final RecordingRegister register;
 
@@ -62,9 +63,9 @@ public class Playback {
 			.filter(found -> actor.belongsTo(found.agency()))
 			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
 		boolean own = recording.officerId() != null && recording.officerId().equals(actor.userId());
-		// The units are looked up only when they can matter: each range request of a player passes here.
-		boolean headsUnit = !own && actor.has(org.custodia.shared.Role.UNIT_HEAD) && headsUnitOf(actor, recording.officerId());
-		decisions.decidePlayback(actor, recording.agency(), own, headsUnit).orThrow();
+		// The units are looked up only when a grant asks for them: each range request of a player passes here.
+		decisions.decide(actor, Action.PLAY_BACK, recording.agency(), Facts.of(Relation.OWN_RECORDING, own)
+			.and(Relation.HEAD_OF_RECORDING_UNIT, () -> headsUnitOf(actor, recording.officerId()))).orThrow();
 		return recording;
 	}
 
@@ -108,15 +109,18 @@ public class Playback {
 	}
 
 	/**
-	 * Asks for a copy with who made it, for whom, when and on which request burned in: only the legal
-	 * department head makes copies (001-access art. 4), in every agency until access requests are built.
+	 * Asks for a copy with who made it, for whom, when and on which request burned in, where the agency's
+	 * {@code make-watermarked-copy} permission allows it (the legal department head: 001-access art. 4).
 	 */
 	public DerivedCopy watermarked(Actor actor, UUID recordingId, String madeFor, String requestRef) {
 		Recording recording = viewable(actor, recordingId);
-		if (!actor.has(org.custodia.shared.Role.LEGAL_HEAD)) {
-			throw CustodiaException.forbidden("rule.copy-by-legal-head", COPY_RULE);
-		}
+		watermarking(actor, recording).orThrow();
 		return derivedCopies.requestWatermarked(actor, recording.asOriginal(), madeFor, requestRef);
+	}
+
+	/** Whether the actor may have a watermarked copy of this recording made, and by which rule. */
+	public Decision watermarking(Actor actor, Recording recording) {
+		return decisions.decide(actor, Action.MAKE_WATERMARKED_COPY, recording.agency());
 	}
 
 	/** The browser proxy of a recording browsers cannot play, asked for now if it never was. */

@@ -16,8 +16,10 @@ import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
 import org.custodia.policy.AgencyPolicy;
+import org.custodia.policy.Facts;
 import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.policy.Relation;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.springframework.http.HttpStatus;
@@ -176,15 +178,14 @@ class Activities {
 	}
 
 	/**
-	 * Refuses an officer who did not take part in the activity: he confirms his own recordings and
-	 * explains his own interruptions (REC-4); the unit head and the custodian act for anyone.
+	 * Refuses whom the agency's {@code confirm-recordings} permission does not reach: an officer confirms the
+	 * recordings and explains the interruptions of the activities he took part in (REC-4); the unit head and
+	 * the custodian act for anyone.
 	 */
 	void requireParticipantOrHead(Actor actor, Activity activity) {
 		decisions.decide(actor, Action.RECORD_ACTIVITIES, activity.agency()).orThrow();
-		if (!actor.has(org.custodia.shared.Role.UNIT_HEAD) && !actor.has(org.custodia.shared.Role.CUSTODIAN)
-				&& !activity.officers().contains(actor.userId())) {
-			throw CustodiaException.forbidden("rule.activity-participants", PolicyDecisions.ACTIVITY_REGISTER);
-		}
+		decisions.decide(actor, Action.CONFIRM_RECORDINGS, activity.agency(),
+				Facts.of(Relation.ACTIVITY_PARTICIPANT, activity.officers().contains(actor.userId()))).orThrow();
 	}
 
 	/** Refuses another agency's data as not found and the administrator as footage (separation of duties). */

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
+import org.custodia.policy.Action;
+import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.Notices;
 import org.custodia.shared.Role;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * What the home page tells people about the last thirty days of activities, so that an activity
  * without recording or explanation is not overlooked: an officer his own, a unit head his unit's, a
- * reviewer the work records waiting for him, the custodian those waiting to be filed.
+ * reviewer the work records waiting for him, whoever files work records (the agency's
+ * {@code file-work-record}: the custodian) those waiting to be filed. Which activities an officer or a unit
+ * head is reminded of is his place, not a permission: everyone of the agency sees them all on the board.
  */
 @Component
 class ActivityNotices implements Notices {
@@ -38,8 +42,11 @@ class ActivityNotices implements Notices {
 
 	private final Clock clock;
 
+	private final PolicyDecisions decisions;
+
 	ActivityNotices(ActivityRepository activities, WorkRecordRepository workRecords, ComplianceFacts facts, Users users,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, PolicyDecisions decisions) {
+		this.decisions = decisions;
 		this.activities = activities;
 		this.workRecords = workRecords;
 		this.facts = facts;
@@ -50,10 +57,10 @@ class ActivityNotices implements Notices {
 
 	@Override
 	public List<String> noticesFor(Actor actor, Locale locale) {
-		if (actor.agency().isEmpty() || actor.has(Role.ADMINISTRATOR)) {
+		String agency = actor.agency().orElse(null);
+		if (agency == null || !decisions.decide(actor, Action.SEE_ACTIVITIES, agency).isAllowed()) {
 			return List.of();
 		}
-		String agency = actor.agency().get();
 		List<String> notices = new ArrayList<>();
 		Instant now = clock.instant();
 		List<ActivityView> recent = facts.of(activities.list(agency, now.minus(LOOK_BACK), now));
@@ -70,7 +77,7 @@ class ActivityNotices implements Notices {
 		if (toReview > 0) {
 			notices.add(messages.getMessage("activity.notice.review", new Object[] { toReview }, locale));
 		}
-		if (actor.has(Role.CUSTODIAN)) {
+		if (decisions.decide(actor, Action.FILE_WORK_RECORD, agency).isAllowed()) {
 			long toFile = workRecords.count(agency, "REVIEWED", null);
 			if (toFile > 0) {
 				notices.add(messages.getMessage("activity.notice.file", new Object[] { toFile }, locale));

@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
@@ -18,6 +20,7 @@ import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,7 +98,8 @@ class WorkRecords {
 			throw invalid("rule.work-record-reviewer-required", rule.cite(), "reviewerId", "role." + rule.reviewer());
 		}
 		UserView reviewer = colleague(activity.agency(), draft.reviewerId(), "reviewerId");
-		if (!reviewer.roles().contains(rule.reviewer())) {
+		Set<Role> reviewerRoles = reviewer.roles().stream().map(Role::fromCode).collect(Collectors.toSet());
+		if (!decisions.decideFor(activity.agency(), reviewerRoles, Action.REVIEW_WORK_RECORD).isAllowed()) {
 			throw CustodiaException.refused("rule.work-record-reviewer-role", rule.cite(), reviewer.displayName(),
 					"role." + rule.reviewer());
 		}

@@ -14,11 +14,12 @@ import java.util.UUID;
 
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
+import org.custodia.policy.Action;
 import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
+import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.Notices;
-import org.custodia.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,8 +48,12 @@ class CollectionReminders implements Notices {
 
 	private final LocalTime collectionTime;
 
+	private final PolicyDecisions decisions;
+
 	CollectionReminders(JdbcClient jdbc, DeviceRepository devices, Policies policies, Ledger ledger, Clock clock,
-			MessageSource messages, @Value("${custodia.device.collection-time:18:00}") LocalTime collectionTime) {
+			MessageSource messages, @Value("${custodia.device.collection-time:18:00}") LocalTime collectionTime,
+			PolicyDecisions decisions) {
+		this.decisions = decisions;
 		this.jdbc = jdbc;
 		this.devices = devices;
 		this.policies = policies;
@@ -116,7 +121,8 @@ class CollectionReminders implements Notices {
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) })
 			.list();
 		String cite = policies.of(agency).devices().dailyCollection().cite();
-		if (actor.has(Role.CUSTODIAN) && !open.isEmpty()) {
+		// The list goes to whoever collects devices in this agency (its handle-custody permission).
+		if (!open.isEmpty() && decisions.decide(actor, Action.HANDLE_CUSTODY, agency).isAllowed()) {
 			notices.add(messages.getMessage("devices.reminder.custodian", new Object[] { open.size(),
 					String.join("、", open.stream().map(row -> (String) row[1]).toList()), cite }, locale));
 		}

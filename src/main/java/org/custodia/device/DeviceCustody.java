@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
@@ -22,6 +24,7 @@ import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,12 +79,8 @@ public class DeviceCustody {
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE);
 		UserView officer = users.get(actor, officerId);
-		if (officer.roles().contains("administrator")) {
-			throw CustodiaException.forbidden("rule.administrator-no-footage", PolicyDecisions.SEPARATION_OF_DUTIES);
-		}
-		if (!officer.roles().contains("officer")) {
-			throw CustodiaException.refused("rule.device-to-officers-only", rules.responsibility().cite(), officer.username());
-		}
+		Set<Role> carrierRoles = officer.roles().stream().map(Role::fromCode).collect(Collectors.toSet());
+		decisions.decideFor(device.agency(), carrierRoles, Action.CARRY_DEVICE).orRefuseNaming(officer.username());
 		List<String> failed = new ArrayList<>();
 		if (rules.preUseCheck().battery() && !check.batteryOk()) {
 			failed.add("battery");

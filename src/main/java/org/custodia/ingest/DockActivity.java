@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.custodia.policy.Action;
+import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.Notices;
-import org.custodia.shared.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,10 @@ class DockActivity implements Notices {
 
 	private final MessageSource messages;
 
-	DockActivity(Clock clock, MessageSource messages) {
+	private final PolicyDecisions decisions;
+
+	DockActivity(Clock clock, MessageSource messages, PolicyDecisions decisions) {
+		this.decisions = decisions;
 		this.clock = clock;
 		this.messages = messages;
 	}
@@ -117,12 +121,15 @@ class DockActivity implements Notices {
 		replace(event.with(State.FAILED, event.stored(), event.duplicate(), event.failed(), event.flagged(), reason, arguments));
 	}
 
-	/** The recent events the actor may see, newest first: an agency's custodians see their agency's and the unknown. */
+	/**
+	 * The recent events the actor may see, newest first: those who import for an agency (its {@code import}
+	 * permission: the custodians) see their agency's and the unknown volumes'.
+	 */
 	List<DockEvent> visibleTo(Actor actor) {
-		if (!actor.has(Role.CUSTODIAN) || actor.agency().isEmpty()) {
+		String agency = actor.agency().orElse(null);
+		if (agency == null || !decisions.decide(actor, Action.IMPORT, agency).isAllowed()) {
 			return List.of();
 		}
-		String agency = actor.agency().get();
 		synchronized (events) {
 			return events.stream().filter(event -> event.agency() == null || event.agency().equals(agency)).toList();
 		}

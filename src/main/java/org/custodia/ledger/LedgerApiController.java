@@ -46,8 +46,11 @@ class LedgerApiController {
 
 	private final LedgerKeys keys;
 
+	private final LedgerAuditors auditors;
+
 	LedgerApiController(Ledger ledger, LedgerCheckpoints checkpoints, LedgerProofs proofs, LedgerVerifier verifier,
-			LedgerKeys keys) {
+			LedgerKeys keys, LedgerAuditors auditors) {
+		this.auditors = auditors;
 		this.ledger = ledger;
 		this.checkpoints = checkpoints;
 		this.proofs = proofs;
@@ -65,7 +68,7 @@ class LedgerApiController {
 	/** Signs the current tree now, for administrators and supervisors. */
 	@PostMapping(value = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
 	String checkpointNow() {
-		LedgerAccess.requireAuditor(CurrentActor.get());
+		auditors.requireAuditor(CurrentActor.get());
 		return checkpoints.checkpoint()
 			.map(LedgerCheckpoints.StoredCheckpoint::note)
 			.orElseThrow(() -> CustodiaException.notFound("error.ledger-no-checkpoint"));
@@ -80,7 +83,7 @@ class LedgerApiController {
 	@GetMapping("/entries")
 	List<EntryView> entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "100") int limit) {
 		Actor actor = CurrentActor.get();
-		LedgerAccess.requireAuditor(actor);
+		auditors.requireAuditor(actor);
 		if (from < 0 || limit < 1 || limit > MAXIMUM_PAGE) {
 			throw CustodiaException.badRequest("error.ledger-page", MAXIMUM_PAGE);
 		}
@@ -109,7 +112,7 @@ class LedgerApiController {
 	/** Verifies the whole log; a checkpoint kept outside may be given as the text/plain body. */
 	@PostMapping("/verification")
 	LedgerVerifier.Report verify(@RequestBody(required = false) String checkpoint) {
-		LedgerAccess.requireAuditor(CurrentActor.get());
+		auditors.requireAuditor(CurrentActor.get());
 		return verifier.verify(Optional.ofNullable(checkpoint).filter(text -> !text.isBlank()));
 	}
 

@@ -33,8 +33,11 @@ class LedgerPageController {
 
 	private final MessageSource messages;
 
+	private final LedgerAuditors auditors;
+
 	LedgerPageController(LedgerCheckpoints checkpoints, LedgerVerifier verifier, LedgerKeys keys, CheckpointSheet sheet,
-			MessageSource messages) {
+			MessageSource messages, LedgerAuditors auditors) {
+		this.auditors = auditors;
 		this.checkpoints = checkpoints;
 		this.verifier = verifier;
 		this.keys = keys;
@@ -44,7 +47,7 @@ class LedgerPageController {
 
 	@GetMapping("/ledger")
 	String page(Model model) {
-		LedgerAccess.requireAuditor(CurrentActor.get());
+		auditors.requireAuditor(CurrentActor.get());
 		model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
 		model.addAttribute("verifierKey", keys.verifierKey().text());
 		return "ledger/ledger";
@@ -52,14 +55,14 @@ class LedgerPageController {
 
 	@PostMapping("/ledger/checkpoint")
 	String checkpointNow() {
-		LedgerAccess.requireAuditor(CurrentActor.get());
+		auditors.requireAuditor(CurrentActor.get());
 		checkpoints.checkpoint();
 		return "redirect:/ledger";
 	}
 
 	@PostMapping("/ledger/verification")
 	String verify(@RequestParam(defaultValue = "") String keptCheckpoint, Model model, Locale locale) {
-		LedgerAccess.requireAuditor(CurrentActor.get());
+		auditors.requireAuditor(CurrentActor.get());
 		LedgerVerifier.Report report = verifier.verify(Optional.of(keptCheckpoint).filter(text -> !text.isBlank())
 			.map(text -> text.replace("\r\n", "\n")));
 		model.addAttribute("report", report);
@@ -70,7 +73,7 @@ class LedgerPageController {
 
 	@GetMapping("/ledger/checkpoint.txt")
 	ResponseEntity<String> checkpointText() {
-		LedgerAccess.requireAuditor(CurrentActor.get());
+		auditors.requireAuditor(CurrentActor.get());
 		LedgerCheckpoints.StoredCheckpoint latest = latest();
 		String text = latest.note() + "\n" + keys.verifierKey().text() + "\n";
 		return ResponseEntity.ok()
@@ -82,7 +85,7 @@ class LedgerPageController {
 
 	@GetMapping("/ledger/checkpoint.pdf")
 	ResponseEntity<byte[]> checkpointPdf() {
-		LedgerAccess.requireAuditor(CurrentActor.get());
+		auditors.requireAuditor(CurrentActor.get());
 		LedgerCheckpoints.StoredCheckpoint latest = latest();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

@@ -14,6 +14,10 @@ public record AccessRules(@NotNull @Valid Register register, @NotNull @Valid Fee
 
 	static final String APPROVER = "^(none|legal-head|chief|leader-in-charge)$";
 
+	static final String KINDS = "case-handler|other-staff|judicial-and-supervisory|party-or-lawyer|other-enforcement-body";
+
+	static final String USES = "view|print|copy|send-copies";
+
 	public record Register(boolean required, @NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
 	}
 
@@ -21,13 +25,13 @@ public record AccessRules(@NotNull @Valid Register register, @NotNull @Valid Fee
 	}
 
 	public record Requester(
-			@NotBlank @Pattern(regexp = "^(case-handler|other-staff|judicial-and-supervisory|party-or-lawyer|other-enforcement-body)$") String kind,
+			@NotBlank @Pattern(regexp = "^(" + KINDS + ")$") String kind,
 			@NotNull @Valid Text label, boolean reasonRequired,
 			@NotNull List<@Pattern(regexp = "^(letter-of-introduction|applicant-id|power-of-attorney|authorisation|practising-licence)$") String> documents,
 			@NotNull List<@Valid Use> uses) {
 	}
 
-	public record Use(@NotBlank @Pattern(regexp = "^(view|print|copy|send-copies)$") String use,
+	public record Use(@NotBlank @Pattern(regexp = "^(" + USES + ")$") String use,
 			@NotBlank @Pattern(regexp = APPROVER) String approver, boolean onSiteOnly, boolean assumed,
 			@NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
 	}

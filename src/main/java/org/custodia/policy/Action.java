@@ -1,6 +1,12 @@
 package org.custodia.policy;
 
-/** What a user may ask to do with a record or with the installation; decided by {@link PolicyDecisions}. */
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What a user may ask to do with a record or with the installation; decided by {@link PolicyDecisions}
+ * from the agency's {@code permissions}, where each action appears under its {@link #code()}.
+ */
 public enum Action {
 
 	/** The case handler views recordings of his own case (ACC-2). */
@@ -43,7 +49,22 @@ public enum Action {
 	/** Record whether the start statement and the notification were spoken (REC-5, SUP-1). */
 	REVIEW_STATEMENTS(true),
 	/** Mark an activity or a recording for long-term keeping because a trigger applies (RET-3). */
-	MARK_LONG_TERM(true);
+	MARK_LONG_TERM(true),
+	/** Confirm a recording as an activity's and explain an interruption between its recordings (REC-4). */
+	CONFIRM_RECORDINGS(true),
+	/** Play back a recording, its poster and seek frames, its clips and proxies. */
+	PLAY_BACK(true),
+	/** Have a copy made with who, for whom, when and on which request burned in (ACC-2). */
+	MAKE_WATERMARKED_COPY(true),
+	/** Be told on the home page that a recording's file is missing from the store. */
+	SEE_MISSING_ORIGINALS(true),
+	/** Read the ledger's entries, sign a checkpoint on demand and run the verification (SUP-1). */
+	SEE_LEDGER(false),
+	/**
+	 * Be issued a device: decided for the person who receives it. Counts as footage: whoever holds a device
+	 * records with it.
+	 */
+	CARRY_DEVICE(true);
 
 	private final boolean touchesFootage;
 
@@ -53,5 +74,18 @@ public enum Action {
 
 	public boolean touchesFootage() {
 		return touchesFootage;
+	}
+
+	/** The name in policy files, the API and message keys: {@code play-back} for {@link #PLAY_BACK}. */
+	public String code() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/** The action of a code ({@code play-back}) or of its constant's name ({@code PLAY_BACK}). */
+	public static Action fromCode(String code) {
+		return Arrays.stream(values())
+			.filter(action -> action.code().equals(code) || action.name().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("unknown action: " + code));
 	}
 }

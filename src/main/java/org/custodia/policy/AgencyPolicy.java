@@ -18,7 +18,7 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 		@NotNull @Valid Login login, @NotNull @Valid Accounts accounts, @NotNull @Valid Retention retention,
 		@NotNull @Valid Recording recording, @NotNull @Valid Ingest ingest, @NotNull @Valid Devices devices,
 		@NotNull @Valid AccessRules access, @NotNull @Valid Discs discs, @NotNull List<@Valid Labelled> violations,
-		@NotNull List<@Valid Sanction> sanctions) {
+		@NotNull List<@Valid Sanction> sanctions, @NotNull List<@Valid Permission> permissions) {
 
 	static final String CITATION = "^(custodia: .+|\\d{3}(-access|-list)? (art|row)\\.? \\d+(; \\d{3}(-access|-list)? (art|row)\\.? \\d+)*)$";
 

@@ -21,6 +21,9 @@ public record Decision(Outcome outcome, Role approver, String rule, String citat
 		ALLOWED, NEEDS_APPROVAL, REFUSED
 	}
 
+	/** The rules every agency shares, written in {@link PolicyDecisions} rather than in a policy file. */
+	private static final java.util.Set<String> GUARDS = java.util.Set.of("administrator-no-footage", "tenant-isolation");
+
 	static Decision allowed(String rule, String citation, boolean assumed) {
 		return new Decision(Outcome.ALLOWED, null, rule, citation, assumed);
 	}
@@ -39,6 +42,18 @@ public record Decision(Outcome outcome, Role approver, String rule, String citat
 
 	public Optional<Role> approverRole() {
 		return Optional.ofNullable(approver);
+	}
+
+	/**
+	 * For a decision about someone the actor names rather than the actor (the officer a device is issued
+	 * to): where that person's roles fall short the request conflicts with who he is (a 409 naming him);
+	 * the administrator's separation of duties and another agency stay a 403.
+	 */
+	public Decision orRefuseNaming(Object person) {
+		if (outcome == Outcome.REFUSED && !GUARDS.contains(rule)) {
+			throw CustodiaException.refused("rule." + rule, citation, person);
+		}
+		return orThrow();
 	}
 
 	/** Throws a 403 naming the rule unless the action is allowed outright. */

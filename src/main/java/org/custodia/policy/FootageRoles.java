@@ -15,10 +15,10 @@ public final class FootageRoles {
 
 	/**
 	 * The officer plays back his own recordings and asks for clips, the unit head his unit's, the legal
-	 * head every recording ({@link PolicyDecisions#decidePlayback}); the legal head also makes watermarked
-	 * copies and approves copies and disposal; the chief and the leader in charge approve viewing and
-	 * public use (the policies' {@code access} approvers); supervisors review recordings
-	 * ({@link PolicyDecisions#STATEMENT_REVIEW}). The custodian imports and keeps devices but plays back nothing.
+	 * head every recording (the policies' {@code play-back}); the legal head also makes watermarked copies
+	 * and approves copies and disposal; the chief and the leader in charge approve viewing and public use
+	 * (the policies' {@code access} approvers); supervisors review recordings ({@code review-statements}).
+	 * The custodian imports and keeps devices but plays back nothing.
 	 */
 	public static final Set<Role> ROLES = Collections.unmodifiableSet(EnumSet.of(Role.OFFICER, Role.UNIT_HEAD,
 			Role.LEGAL_HEAD, Role.CHIEF, Role.LEADER_IN_CHARGE, Role.SUPERVISOR));

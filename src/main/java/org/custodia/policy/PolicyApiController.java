@@ -2,15 +2,12 @@ package org.custodia.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.Role;
@@ -77,30 +74,6 @@ class PolicyApiController {
 		catch (IllegalArgumentException e) {
 			throw CustodiaException.badRequest("error.decision-arguments", role, action);
 		}
-		return decisions.decide(new Hypothetical(code, asRole), asAction, code);
-	}
-
-	/** A user of the agency holding one role, for "may role R do A" questions. */
-	private record Hypothetical(String code, Role role) implements Actor {
-
-		@Override
-		public UUID userId() {
-			return new UUID(0, 0);
-		}
-
-		@Override
-		public String username() {
-			return "(" + role.code() + ")";
-		}
-
-		@Override
-		public Optional<String> agency() {
-			return Optional.of(code);
-		}
-
-		@Override
-		public Set<Role> roles() {
-			return Set.of(role);
-		}
+		return decisions.decide(new RoleHolder(code, Set.of(asRole)), asAction, code);
 	}
 }

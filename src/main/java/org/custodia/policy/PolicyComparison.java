@@ -90,7 +90,8 @@ final class PolicyComparison {
 						row("supervision.login", p -> cell(msg("policy.login", p.login().lockoutThreshold(),
 								p.login().lockoutMinutes(), p.login().sessionTimeoutMinutes()), p.login().cite())),
 						row("supervision.accounts", p -> cell(msg("policy.accounts",
-								msg("role." + p.accounts().footageRolesConfirmedBy())), p.accounts().cite()))));
+								msg("role." + p.accounts().footageRolesConfirmedBy())), p.accounts().cite()))),
+				new PermissionCells(this, policies).section());
 	}
 
 	private Row[] accessRows() {
@@ -183,7 +184,7 @@ final class PolicyComparison {
 	}
 
 	/** Articles as they are; Custodia's own defaults named as such, their English reason only in English. */
-	private List<String> cites(List<String> all) {
+	List<String> cites(List<String> all) {
 		return List.copyOf(new LinkedHashSet<>(all.stream()
 			.map(cite -> cite.startsWith("custodia: ")
 					? msg("policy.custodia-default", cite.substring("custodia: ".length())) : cite)
@@ -206,7 +207,7 @@ final class PolicyComparison {
 		return text == null ? "" : text.in(locale);
 	}
 
-	private String msg(String key, Object... arguments) {
+	String msg(String key, Object... arguments) {
 		return messages.getMessage(key, arguments, key, locale);
 	}
 }

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one policy file strictly: YAML syntax, then the record layout (no unknown, missing or
- * mistyped field), then the constraints, then that every citation points into the agency's own
- * seed. Each failure names the file, the line and the field.
+ * mistyped field), then the constraints and the permissions' names, then that every citation points
+ * into the agency's own seed. Each failure names the file, the line and the field.
  */
 final class PolicyFileReader {
 
@@ -61,8 +61,10 @@ final class PolicyFileReader {
 		if (!(tree instanceof Map<?, ?>)) {
 			throw new PolicyFileException(fileName, 1, "-", "the file must hold a mapping (agency:, retention:, …)");
 		}
+		PermissionsCheck.fillDefaults((Map<?, ?>) tree);
 		AgencyPolicy policy = bind(fileName, root, tree);
 		validate(fileName, root, policy);
+		PermissionsCheck.check(fileName, root, policy);
 		checkCitationsPointIntoOwnSeed(fileName, root, policy.agency().seed());
 		checkFileNameMatchesCode(fileName, root, policy);
 		checkRetentionStatus(fileName, root, policy.retention());

@@ -12,7 +12,6 @@ import org.custodia.media.DerivedCopy;
 import org.custodia.media.StripFrames;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
-import org.custodia.shared.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +55,7 @@ class PlayerPageController {
 		model.addAttribute("strip", moving ? StripFrames.COUNT : 0);
 		model.addAttribute("stripSeconds", moving ? recording.media().durationMillis() / 1000.0 / StripFrames.COUNT : 0);
 		model.addAttribute("audio", recording.contentType() != null && recording.contentType().startsWith("audio/"));
-		model.addAttribute("mayWatermark", actor.has(Role.LEGAL_HEAD));
+		model.addAttribute("mayWatermark", playback.watermarking(actor, recording).isAllowed());
 		// Times as the agency reads them, whatever zone the server runs in.
 		model.addAttribute("zone", clock.getZone());
 		return "access/player";
