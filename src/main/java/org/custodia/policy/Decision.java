@@ -1,6 +1,7 @@
 package org.custodia.policy;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.Role;
@@ -21,8 +22,12 @@ public record Decision(Outcome outcome, Role approver, String rule, String citat
 		ALLOWED, NEEDS_APPROVAL, REFUSED
 	}
 
+	static final String ADMINISTRATOR_NO_FOOTAGE = "administrator-no-footage";
+
+	static final String TENANT_ISOLATION = "tenant-isolation";
+
 	/** The rules every agency shares, written in {@link PolicyDecisions} rather than in a policy file. */
-	private static final java.util.Set<String> GUARDS = java.util.Set.of("administrator-no-footage", "tenant-isolation");
+	private static final Set<String> GUARDS = Set.of(ADMINISTRATOR_NO_FOOTAGE, TENANT_ISOLATION);
 
 	static Decision allowed(String rule, String citation, boolean assumed) {
 		return new Decision(Outcome.ALLOWED, null, rule, citation, assumed);

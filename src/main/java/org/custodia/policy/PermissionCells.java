@@ -41,7 +41,7 @@ final class PermissionCells {
 					: page.msg("policy.approved-by", String.join(" / ", grant.approvers().stream().map(this::role).toList()))));
 		}
 		if (rule.grants().isEmpty()) {
-			lines.add(page.msg("policy.permission.nobody"));
+			lines.add(page.msg(PermissionRules.NOT_PROVIDED_FOR.equals(rule.rule()) ? "policy.not-provided" : "policy.permission.nobody"));
 		}
 		if (rule.assumed()) {
 			lines.set(lines.size() - 1, lines.get(lines.size() - 1) + page.msg("policy.assumed"));

@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.custodia.shared.Role;
 
@@ -22,6 +24,11 @@ final class PermissionRules {
 
 	static final String NONE = "none";
 
+	/** The refusal of a use the agency's access matrix does not provide for (ACC-1). */
+	static final String NOT_PROVIDED_FOR = "not-provided-for";
+
+	static final String RETENTION_NOT_SET = "retention-not-set";
+
 	/** A condition on the agency's settings rather than on the user. */
 	enum Precondition {
 
@@ -29,7 +36,7 @@ final class PermissionRules {
 		RETENTION_PERIOD_SET;
 
 		String code() {
-			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 		static Optional<Precondition> fromCode(String code) {
@@ -57,7 +64,7 @@ final class PermissionRules {
 			if (requires == Precondition.RETENTION_PERIOD_SET) {
 				RetentionPeriods.Effective period = retention.apply(agencyCode);
 				if (period.months().isEmpty()) {
-					return Decision.refused("retention-not-set", period.cite());
+					return Decision.refused(RETENTION_NOT_SET, period.cite());
 				}
 			}
 			for (Grant grant : grants) {
@@ -133,7 +140,7 @@ final class PermissionRules {
 			.filter(candidate -> candidate.use().equals(target.use()))
 			.findFirst();
 		if (use.isEmpty()) {
-			return new Rule(action, null, "not-provided-for", false, policy.access().originalsImmutable().cite(), List.of());
+			return new Rule(action, null, NOT_PROVIDED_FOR, false, policy.access().originalsImmutable().cite(), List.of());
 		}
 		List<Role> approvers = NONE.equals(use.get().approver()) ? List.of() : List.of(Role.fromCode(use.get().approver()));
 		return new Rule(action, null, permission.rule(), use.get().assumed(), use.get().cite(),
@@ -150,10 +157,7 @@ final class PermissionRules {
 		record Target(Kind kind, String requester, String use) {
 		}
 
-		static final String ACCESS_PREFIX = "access.requesters.";
-
-		private static final java.util.regex.Pattern ACCESS_USE = java.util.regex.Pattern
-			.compile("^access\\.requesters\\.([a-z-]+)\\.([a-z-]+)$");
+		private static final Pattern ACCESS_USE = Pattern.compile("^access\\.requesters\\.([a-z-]+)\\.([a-z-]+)$");
 
 		static final List<String> FORMS = List.of("access.requesters.<kind>.<use>", "access.publicUse",
 				"recording.mayStop.workRecord");

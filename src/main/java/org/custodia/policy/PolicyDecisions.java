@@ -50,11 +50,11 @@ public class PolicyDecisions {
 	/** Decides with what the caller knows of how the user stands to the record (his own recording, …). */
 	public Decision decide(Actor actor, Action action, String agencyCode, Facts facts) {
 		if (action.touchesFootage() && actor.has(Role.ADMINISTRATOR)) {
-			return Decision.refused("administrator-no-footage", SEPARATION_OF_DUTIES);
+			return Decision.refused(Decision.ADMINISTRATOR_NO_FOOTAGE, SEPARATION_OF_DUTIES);
 		}
 		policies.of(agencyCode);
 		if (!actor.belongsTo(agencyCode)) {
-			return Decision.refused("tenant-isolation", TENANT_ISOLATION);
+			return Decision.refused(Decision.TENANT_ISOLATION, TENANT_ISOLATION);
 		}
 		return rules.get(agencyCode).get(action).decide(actor.roles(), facts, retention, agencyCode);
 	}
@@ -84,7 +84,7 @@ public class PolicyDecisions {
 		if (actor.agency().isPresent()) {
 			return decide(actor, action, actor.agency().get());
 		}
-		Decision allowed = Decision.refused("tenant-isolation", TENANT_ISOLATION);
+		Decision allowed = Decision.refused(Decision.TENANT_ISOLATION, TENANT_ISOLATION);
 		for (String agencyCode : rules.keySet()) {
 			Decision decision = decide(actor, action, agencyCode);
 			if (!decision.isAllowed()) {

@@ -1,6 +1,7 @@
 package org.custodia.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +19,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
 import org.custodia.shared.CustodiaProperties;
 import org.custodia.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
 
 /**
  * The shipped role matrix, agency by agency, as a table: loosening or tightening a rule in a policy file
@@ -179,6 +182,25 @@ class PermissionMatrixTests {
 		assertThat(custodian.citation()).isEqualTo("004 art. 7; 004 art. 8");
 		assertThat(decisions.decideFor("kaifeng-audit", Set.of(Role.ADMINISTRATOR), Action.CARRY_DEVICE).rule())
 			.isEqualTo("administrator-no-footage");
+	}
+
+	@Test
+	void aPersonWhoseRolesFallShortIsAConflictNamingHimButTheAdministratorStaysForbidden() {
+		PolicyDecisions decisions = decisions();
+		assertThatThrownBy(() -> decisions.decideFor("neiqiu-health", Set.of(Role.CUSTODIAN), Action.CARRY_DEVICE)
+			.orRefuseNaming("zhang.san"))
+			.isInstanceOfSatisfying(CustodiaException.class, e -> {
+				assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(e.messageKey()).isEqualTo("rule.device-to-officers-only");
+				assertThat(e.arguments()).containsExactly("zhang.san");
+				assertThat(e.citation()).isEqualTo("000 art. 9; 000 art. 12");
+			});
+		assertThatThrownBy(() -> decisions.decideFor("neiqiu-health", Set.of(Role.ADMINISTRATOR), Action.CARRY_DEVICE)
+			.orRefuseNaming("admin"))
+			.isInstanceOfSatisfying(CustodiaException.class, e -> {
+				assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN);
+				assertThat(e.citation()).isEqualTo(PolicyDecisions.SEPARATION_OF_DUTIES);
+			});
 	}
 
 	@Test
