@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Raises the alarm when a recording's file is not in the store (a disk not mounted, a file lost):
- * once per recording, a ledger entry and a notice on the home page of whom the agency's
- * {@code see-missing-originals} permission names (custodians, legal heads and supervisors). The user who asked is told plainly, not with a server error.
+ * once per recording, a ledger entry and a notice on the home page of those the agency's
+ * {@code see-missing-originals} permission names (custodians, legal heads and supervisors). The user
+ * who asked is told plainly, not with a server error.
  */
 @Component
 class MissingOriginals implements Notices {
