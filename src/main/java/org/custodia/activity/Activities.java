@@ -20,6 +20,7 @@ import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -203,7 +204,7 @@ class Activities {
 		List<UserView> found = new ArrayList<>();
 		for (UUID id : new LinkedHashSet<>(ids)) {
 			UserView user = users.findByIdForSystem(id)
-				.filter(candidate -> agency.equals(candidate.agency()) && !candidate.roles().contains("administrator"))
+				.filter(candidate -> agency.equals(candidate.agency()) && !candidate.has(Role.ADMINISTRATOR))
 				.orElseThrow(() -> CustodiaException.badRequest("error.activity-officer-unknown", String.valueOf(id)));
 			found.add(user);
 		}

@@ -92,7 +92,7 @@ class ActivityPageController {
 		model.addAttribute("typeList", types);
 		model.addAttribute("types", typeLabels(types));
 		model.addAttribute("cases", activities.cases(actor, agency));
-		model.addAttribute("officers", users.list(actor, agency).stream().filter(user -> user.roles().contains("officer")).toList());
+		model.addAttribute("officers", users.officersOf(actor, agency));
 		model.addAttribute("names", users.displayNames(actor, agency));
 		model.addAttribute("zone", clock.getZone());
 		return "activity/activities";
@@ -146,8 +146,8 @@ class ActivityPageController {
 		model.addAttribute("workRecords", workRecords.of(actor, id));
 		model.addAttribute("stop", policy.recording().mayStop());
 		model.addAttribute("reviewers", staff.stream()
-			.filter(user -> user.roles().contains(policy.recording().mayStop().workRecord().reviewer())).toList());
-		model.addAttribute("staff", staff.stream().filter(user -> !user.roles().contains("administrator")).toList());
+			.filter(user -> user.has(policy.recording().mayStop().workRecord().reviewerRole())).toList());
+		model.addAttribute("staff", staff.stream().filter(user -> !user.has(org.custodia.shared.Role.ADMINISTRATOR)).toList());
 		model.addAttribute("sheet", statements.sheet(actor, id));
 		model.addAttribute("marks", longTerm.forActivity(actor, id));
 		model.addAttribute("triggers", policy.retention().longTermTriggers());

@@ -18,6 +18,7 @@ import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,7 +96,7 @@ class WorkRecords {
 			throw invalid("rule.work-record-reviewer-required", rule.cite(), "reviewerId", "role." + rule.reviewer());
 		}
 		UserView reviewer = colleague(activity.agency(), draft.reviewerId(), "reviewerId");
-		if (!reviewer.roles().contains(rule.reviewer())) {
+		if (!reviewer.has(rule.reviewerRole())) {
 			throw CustodiaException.refused("rule.work-record-reviewer-role", rule.cite(), reviewer.displayName(),
 					"role." + rule.reviewer());
 		}
@@ -162,7 +163,7 @@ class WorkRecords {
 
 	private UserView colleague(String agency, UUID id, String field) {
 		return users.findByIdForSystem(id)
-			.filter(user -> agency.equals(user.agency()) && !user.roles().contains("administrator"))
+			.filter(user -> agency.equals(user.agency()) && !user.has(Role.ADMINISTRATOR))
 			.orElseThrow(() -> new CustodiaException(HttpStatus.BAD_REQUEST, "error.colleague-unknown", null,
 					Map.of("field", field), String.valueOf(id)));
 	}

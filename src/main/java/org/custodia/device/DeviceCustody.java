@@ -22,6 +22,7 @@ import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,10 +77,10 @@ public class DeviceCustody {
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE);
 		UserView officer = users.get(actor, officerId);
-		if (officer.roles().contains("administrator")) {
+		if (officer.has(Role.ADMINISTRATOR)) {
 			throw CustodiaException.forbidden("rule.administrator-no-footage", PolicyDecisions.SEPARATION_OF_DUTIES);
 		}
-		if (!officer.roles().contains("officer")) {
+		if (!officer.has(Role.OFFICER)) {
 			throw CustodiaException.refused("rule.device-to-officers-only", rules.responsibility().cite(), officer.username());
 		}
 		List<String> failed = new ArrayList<>();
@@ -183,7 +184,7 @@ public class DeviceCustody {
 		Device device = register.get(actor, deviceId);
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.ISSUED, DeviceStatus.IN_REPAIR);
-		BigDecimal amount = "original-price".equals(rules.compensation().rule()) && device.purchasePrice() != null
+		BigDecimal amount = rules.compensation().atOriginalPrice() && device.purchasePrice() != null
 				? device.purchasePrice() : compensation;
 		return change(actor, device, "LOST", DeviceStatus.LOST, null, amount, note, rules.compensation().cite(),
 				"device.lost");

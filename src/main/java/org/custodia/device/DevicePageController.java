@@ -74,8 +74,7 @@ class DevicePageController {
 		model.addAttribute("kinds", DeviceKind.values());
 		model.addAttribute("rules", policies.of(code).devices());
 		model.addAttribute("names", users.displayNames(CurrentActor.get(), code));
-		model.addAttribute("officers", users.list(CurrentActor.get(), code).stream()
-			.filter(user -> user.roles().contains("officer")).toList());
+		model.addAttribute("officers", users.officersOf(CurrentActor.get(), code));
 		return "device/register";
 	}
 
@@ -112,7 +111,7 @@ class DevicePageController {
 		model.addAttribute("agency", code);
 		model.addAttribute("outstanding", custody.outstanding(actor, code));
 		model.addAttribute("inStore", register.list(actor, code, DeviceStatus.IN_STORE));
-		model.addAttribute("officers", users.list(actor, code).stream().filter(user -> user.roles().contains("officer")).toList());
+		model.addAttribute("officers", users.officersOf(actor, code));
 		model.addAttribute("names", users.displayNames(actor, code));
 		model.addAttribute("rules", policies.of(code).devices());
 		return "device/board";
