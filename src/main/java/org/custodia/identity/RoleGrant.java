@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.custodia.shared.Role;
+import org.custodia.shared.RoleCode;
 
 import tools.jackson.databind.annotation.JsonSerialize;
 

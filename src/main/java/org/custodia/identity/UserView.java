@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.custodia.shared.Role;
+import org.custodia.shared.RoleCode;
 
 import tools.jackson.databind.annotation.JsonSerialize;
 

@@ -1,4 +1,4 @@
-package org.custodia.identity;
+package org.custodia.shared;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -6,19 +6,18 @@ import java.util.Comparator;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import org.custodia.shared.Role;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * A role in the JSON of users and role grants as its code ({@code legal-head}), as the API has always
- * shown them there; lists of roles come in the order of their codes.
+ * A role in JSON as its code ({@code legal-head}), where the API has always shown roles so (users, role
+ * grants, work records); lists of roles come in the order of their codes. Policy decisions name the
+ * approver by the enum's name.
  */
-final class RoleCode extends StdSerializer<Role> {
+public final class RoleCode extends StdSerializer<Role> {
 
-	RoleCode() {
+	public RoleCode() {
 		super(Role.class);
 	}
 
@@ -28,7 +27,7 @@ final class RoleCode extends StdSerializer<Role> {
 	}
 
 	/** The roles in the order of their codes, unmodifiable. */
-	static SortedSet<Role> sorted(Collection<Role> roles) {
+	public static SortedSet<Role> sorted(Collection<Role> roles) {
 		SortedSet<Role> sorted = new TreeSet<>(Comparator.comparing(Role::code));
 		sorted.addAll(roles);
 		return Collections.unmodifiableSortedSet(sorted);
