@@ -110,7 +110,7 @@ public class ActivityRecordings {
 	/** A new activity around one recording: its times, its officer (or the device's holder), the recording linked. */
 	@Transactional
 	public ActivityView createFrom(Actor actor, UUID recordingId, String type, String place, UUID caseId) {
-		String agency = actor.agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
+		String agency = actor.agencyOf(null);
 		decisions.decide(actor, Action.RECORD_ACTIVITIES, agency).orThrow();
 		Recording recording = recording(agency, recordingId);
 		UUID officer = recording.officerId();
