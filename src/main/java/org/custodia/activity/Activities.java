@@ -2,12 +2,14 @@ package org.custodia.activity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.custodia.identity.UserView;
@@ -22,6 +24,7 @@ import org.custodia.policy.PolicyDecisions;
 import org.custodia.policy.Relation;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
+import org.custodia.shared.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
  * user (404); an activity that ends before it starts is refused with the coverage rule (REC-3).
  */
 @Component
-class Activities {
+public class Activities {
 
 	private final ActivityRepository activities;
+
+	private final ComplianceFacts facts;
 
 	private final Policies policies;
 
@@ -46,9 +51,10 @@ class Activities {
 
 	private final Clock clock;
 
-	Activities(ActivityRepository activities, Policies policies, PolicyDecisions decisions, Users users, Ledger ledger,
-			Clock clock) {
+	Activities(ActivityRepository activities, ComplianceFacts facts, Policies policies, PolicyDecisions decisions,
+			Users users, Ledger ledger, Clock clock) {
 		this.activities = activities;
+		this.facts = facts;
 		this.policies = policies;
 		this.decisions = decisions;
 		this.users = users;
@@ -68,7 +74,7 @@ class Activities {
 		if (activities.caseNumberTaken(agency, number.strip())) {
 			throw CustodiaException.conflict("error.case-number-taken", number.strip());
 		}
-		EnforcementCase created = new EnforcementCase(UUID.randomUUID(), agency, number.strip(), name.strip(), "OPEN", now(),
+		EnforcementCase created = new EnforcementCase(UUID.randomUUID(), agency, number.strip(), name.strip(), CaseStatus.OPEN, now(),
 				actor.username());
 		activities.insertCase(created);
 		ledger.append(LedgerEvent.by(actor, agency, "case.opened", "case", created.id().toString(),
@@ -80,10 +86,10 @@ class Activities {
 	public EnforcementCase closeCase(Actor actor, UUID id) {
 		EnforcementCase found = getCase(actor, id);
 		decisions.decide(actor, Action.RECORD_ACTIVITIES, found.agency()).orThrow();
-		if (!found.status().equals("OPEN")) {
+		if (found.status() != CaseStatus.OPEN) {
 			throw CustodiaException.conflict("error.case-closed", found.number());
 		}
-		activities.changeCaseStatus(id, "CLOSED");
+		activities.changeCaseStatus(id, CaseStatus.CLOSED);
 		ledger.append(LedgerEvent.by(actor, found.agency(), "case.closed", "case", id.toString(),
 				Map.of("number", found.number())));
 		return activities.findCase(id).orElseThrow();
@@ -104,21 +110,26 @@ class Activities {
 		return found;
 	}
 
+	/** The case an activity belongs to, of an activity the caller has already loaded for the actor. */
+	Optional<EnforcementCase> caseOf(Activity activity) {
+		return activity.caseId() == null ? Optional.empty() : activities.findCase(activity.caseId());
+	}
+
 	@Transactional
-	public Activity create(Actor actor, NewActivity request) {
-		return add(actor, request, "MANUAL");
+	public ActivityView create(Actor actor, NewActivity request) {
+		return view(add(actor, request, ActivitySource.MANUAL));
 	}
 
 	/**
 	 * Checks and stores a new activity in the caller's transaction; {@code source} says where it came
-	 * from (MANUAL, PLAN, RECORDING). Not transactional itself, so that a refused line of a plan does
+	 * from. Not transactional itself, so that a refused line of a plan does
 	 * not spoil the import's transaction.
 	 */
-	Activity add(Actor actor, NewActivity request, String source) {
+	Activity add(Actor actor, NewActivity request, ActivitySource source) {
 		String agency = request.agency();
 		decisions.decide(actor, Action.RECORD_ACTIVITIES, agency).orThrow();
 		AgencyPolicy policy = policies.of(agency);
-		ActivityTypes.ActivityType type = ActivityTypes.find(policy, request.type())
+		ActivityType type = ActivityTypes.find(policy, request.type())
 			.orElseThrow(() -> CustodiaException.badRequest("error.activity-type-unknown", String.valueOf(request.type())));
 		if (request.place() == null || request.place().isBlank()) {
 			throw CustodiaException.badRequest("error.field-required", "place");
@@ -143,12 +154,12 @@ class Activities {
 		activities.insert(activity);
 		Map<String, Object> payload = new HashMap<>();
 		payload.put("type", activity.type());
-		payload.put("requirement", type.requirement());
+		payload.put("requirement", type.requirement().name());
 		payload.put("place", activity.place());
 		payload.put("start", activity.startedAt().toString());
 		payload.put("end", activity.endedAt().toString());
 		payload.put("officers", activity.officers().stream().map(UUID::toString).toList());
-		payload.put("source", source);
+		payload.put("source", source.name());
 		if (activity.caseId() != null) {
 			payload.put("case", activity.caseId().toString());
 		}
@@ -166,13 +177,37 @@ class Activities {
 	}
 
 	@Transactional(readOnly = true)
+	public ActivityView view(Actor actor, UUID id) {
+		return view(get(actor, id));
+	}
+
+	/** An activity with its compliance as of now. */
+	ActivityView view(Activity activity) {
+		return facts.of(activity);
+	}
+
+	@Transactional(readOnly = true)
 	public List<Activity> list(Actor actor, String agency, Instant from, Instant to) {
 		visible(actor, agency);
 		return activities.list(agency, from, to);
 	}
 
+	/**
+	 * The activities that started between the two days (inclusive, in the agencies' zone; either may be open),
+	 * with their compliance, only those in {@code state} when it is given.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActivityView> views(Actor actor, String agency, LocalDate from, LocalDate to, Compliance.State state) {
+		Instant start = from == null ? null : from.atStartOfDay(clock.getZone()).toInstant();
+		Instant end = to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+		return facts.of(list(actor, agency, start, end)).stream()
+			.filter(view -> state == null || view.compliance().state() == state)
+			.toList();
+	}
+
 	/** The activity types of the agency with their requirement and citation. */
-	List<ActivityTypes.ActivityType> types(Actor actor, String agency) {
+	@Transactional(readOnly = true)
+	public List<ActivityType> types(Actor actor, String agency) {
 		visible(actor, agency);
 		return ActivityTypes.of(policies.of(agency));
 	}
@@ -204,7 +239,7 @@ class Activities {
 		List<UserView> found = new ArrayList<>();
 		for (UUID id : new LinkedHashSet<>(ids)) {
 			UserView user = users.findByIdForSystem(id)
-				.filter(candidate -> agency.equals(candidate.agency()) && !candidate.roles().contains("administrator"))
+				.filter(candidate -> agency.equals(candidate.agency()) && !candidate.has(Role.ADMINISTRATOR))
 				.orElseThrow(() -> CustodiaException.badRequest("error.activity-officer-unknown", String.valueOf(id)));
 			found.add(user);
 		}

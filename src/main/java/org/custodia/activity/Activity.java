@@ -6,11 +6,10 @@ import java.util.UUID;
 
 /**
  * An enforcement activity (执法活动): what kind from the agency's list, where, from arrival to departure,
- * who took part, with whom, under which case; {@code source} says how it came in
- * ({@code MANUAL}, {@code PLAN} from an inspection plan, {@code RECORDING} from a recording).
+ * who took part, with whom, under which case; {@code source} says how it came in.
  */
 public record Activity(UUID id, String agency, String type, UUID unitId, UUID caseId, String place, Instant startedAt,
-		Instant endedAt, List<UUID> officers, String parties, String source, Instant createdAt, String createdBy) {
+		Instant endedAt, List<UUID> officers, String parties, ActivitySource source, Instant createdAt, String createdBy) {
 
 	public Activity {
 		officers = List.copyOf(officers);

@@ -73,12 +73,12 @@ class ActivityNotices implements Notices {
 			List<ActivityView> unitViews = recent.stream().filter(view -> unit != null && unit.equals(view.activity().unitId())).toList();
 			add(notices, unitViews, "activity.notice.unit", locale);
 		}
-		long toReview = workRecords.count(agency, "SUBMITTED", actor.userId());
+		long toReview = workRecords.count(agency, WorkRecordStatus.SUBMITTED, actor.userId());
 		if (toReview > 0) {
 			notices.add(messages.getMessage("activity.notice.review", new Object[] { toReview }, locale));
 		}
 		if (decisions.decide(actor, Action.FILE_WORK_RECORD, agency).isAllowed()) {
-			long toFile = workRecords.count(agency, "REVIEWED", null);
+			long toFile = workRecords.count(agency, WorkRecordStatus.REVIEWED, null);
 			if (toFile > 0) {
 				notices.add(messages.getMessage("activity.notice.file", new Object[] { toFile }, locale));
 			}

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * recording belongs to at most one activity; another agency's recording is refused.
  */
 @Component
-class ActivityRecordings {
+public class ActivityRecordings {
 
 	static final String ONE_ACTIVITY = "custodia: a recording documents one activity, so the store is kept by day and by case (REC-2, 000 art. 14)";
 
@@ -35,7 +35,7 @@ class ActivityRecordings {
 	static final long SLACK_SECONDS = 15 * 60;
 
 	/** A recording the system thinks belongs to the activity, and why. */
-	record Suggestion(UUID recordingId, UUID deviceId, UUID officerId, Instant recordedAt, Instant recordedEnd,
+	public record Suggestion(UUID recordingId, UUID deviceId, UUID officerId, Instant recordedAt, Instant recordedEnd,
 			String originalName, boolean byOfficer, boolean byDeviceHolder) {
 	}
 
@@ -66,12 +66,20 @@ class ActivityRecordings {
 
 	@Transactional(readOnly = true)
 	public List<RecordingLink> of(Actor actor, UUID activityId) {
-		return repository.links(List.of(activities.get(actor, activityId).id()));
+		return of(activities.get(actor, activityId));
+	}
+
+	/** The recordings confirmed for an activity the caller has already loaded for the actor. */
+	List<RecordingLink> of(Activity activity) {
+		return repository.links(List.of(activity.id()));
 	}
 
 	@Transactional(readOnly = true)
 	public List<Suggestion> suggest(Actor actor, UUID activityId) {
-		Activity activity = activities.get(actor, activityId);
+		return suggest(actor, activities.get(actor, activityId));
+	}
+
+	List<Suggestion> suggest(Actor actor, Activity activity) {
 		Set<UUID> officers = Set.copyOf(activity.officers());
 		Instant from = activity.startedAt().minus(12, ChronoUnit.HOURS);
 		Instant to = activity.endedAt().plusSeconds(SLACK_SECONDS);
@@ -101,8 +109,8 @@ class ActivityRecordings {
 
 	/** A new activity around one recording: its times, its officer (or the device's holder), the recording linked. */
 	@Transactional
-	public Activity createFrom(Actor actor, UUID recordingId, String type, String place, UUID caseId) {
-		String agency = actor.agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
+	public ActivityView createFrom(Actor actor, UUID recordingId, String type, String place, UUID caseId) {
+		String agency = actor.agencyOf(null);
 		decisions.decide(actor, Action.RECORD_ACTIVITIES, agency).orThrow();
 		Recording recording = recording(agency, recordingId);
 		UUID officer = recording.officerId();
@@ -115,9 +123,9 @@ class ActivityRecordings {
 		}
 		Instant end = recording.recordedEnd() != null && !recording.recordedEnd().isBefore(start) ? recording.recordedEnd() : start;
 		Activity activity = activities.add(actor, new NewActivity(agency, type, null, caseId, place, start, end,
-				List.of(officer), null), "RECORDING");
+				List.of(officer), null), ActivitySource.RECORDING);
 		link(actor, activity, recording);
-		return activity;
+		return activities.view(activity);
 	}
 
 	/** Who held the device then (null: it was in store); every recording comes from a registered device of its agency. */

@@ -45,14 +45,14 @@ class ActivityRepository {
 			.param("agency", enforcementCase.agency())
 			.param("number", enforcementCase.number())
 			.param("name", enforcementCase.name())
-			.param("status", enforcementCase.status())
+			.param("status", enforcementCase.status().name())
 			.param("at", Timestamp.from(enforcementCase.createdAt()))
 			.param("by", enforcementCase.createdBy())
 			.update();
 	}
 
-	void changeCaseStatus(UUID id, String status) {
-		jdbc.sql("update activity_case set status = :status where id = :id").param("status", status).param("id", id).update();
+	void changeCaseStatus(UUID id, CaseStatus status) {
+		jdbc.sql("update activity_case set status = :status where id = :id").param("status", status.name()).param("id", id).update();
 	}
 
 	Optional<EnforcementCase> findCase(UUID id) {
@@ -96,7 +96,7 @@ class ActivityRepository {
 			.param("start", Timestamp.from(activity.startedAt()))
 			.param("end", Timestamp.from(activity.endedAt()))
 			.param("parties", activity.parties())
-			.param("source", activity.source())
+			.param("source", activity.source().name())
 			.param("at", Timestamp.from(activity.createdAt()))
 			.param("by", activity.createdBy())
 			.update();
@@ -178,12 +178,12 @@ class ActivityRepository {
 
 	/** An activity row before its officers are read. */
 	private record Row(UUID id, String agency, String type, UUID unitId, UUID caseId, String place, Instant startedAt,
-			Instant endedAt, String parties, String source, Instant createdAt, String createdBy) {
+			Instant endedAt, String parties, ActivitySource source, Instant createdAt, String createdBy) {
 
 		static Row of(ResultSet rs, int n) throws SQLException {
 			return new Row(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("type_code"),
 					rs.getObject("unit_id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("place"),
-					instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("parties"), rs.getString("source"),
+					instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("parties"), ActivitySource.valueOf(rs.getString("source")),
 					instant(rs, "created_at"), rs.getString("created_by"));
 		}
 
@@ -195,7 +195,7 @@ class ActivityRepository {
 
 	private static EnforcementCase enforcementCase(ResultSet rs, int n) throws SQLException {
 		return new EnforcementCase(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("number"),
-				rs.getString("name"), rs.getString("status"), instant(rs, "created_at"), rs.getString("created_by"));
+				rs.getString("name"), CaseStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), rs.getString("created_by"));
 	}
 
 	private static RecordingLink link(ResultSet rs, int n) throws SQLException {

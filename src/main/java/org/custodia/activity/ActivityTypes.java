@@ -1,7 +1,9 @@
 package org.custodia.activity;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.custodia.policy.AgencyPolicy;
@@ -17,23 +19,26 @@ final class ActivityTypes {
 
 	static final String UNLISTED_CITE = "custodia: an activity outside the agency's lists has no recording requirement (CMP-2)";
 
-	/** One kind of activity with the requirement the policy sets and the article that sets it. */
-	record ActivityType(String code, Text label, String requirement, String cite) {
-	}
-
 	private ActivityTypes() {
 	}
 
 	static List<ActivityType> of(AgencyPolicy policy) {
 		List<ActivityType> types = new ArrayList<>();
-		policy.recording().mustRecord().forEach(item -> types.add(new ActivityType(item.code(), item.label(), "MUST", item.cite())));
-		policy.recording().mayRecord().forEach(item -> types.add(new ActivityType(item.code(), item.label(), "MAY", item.cite())));
+		policy.recording().mustRecord().forEach(item -> types.add(new ActivityType(item.code(), item.label(), Requirement.MUST, item.cite())));
+		policy.recording().mayRecord().forEach(item -> types.add(new ActivityType(item.code(), item.label(), Requirement.MAY, item.cite())));
 		for (AgencyPolicy.ListRow row : policy.recording().activityList()) {
 			Text label = new Text(row.category().zh() + "：" + row.activity().zh(), row.category().en() + ": " + row.activity().en());
-			types.add(new ActivityType("list-row-" + row.row(), label, "MUST", row.cite()));
+			types.add(new ActivityType("list-row-" + row.row(), label, Requirement.MUST, row.cite()));
 		}
-		types.add(new ActivityType(UNLISTED, new Text("其他（不在清单内）", "Other (not on any list)"), "NONE", UNLISTED_CITE));
+		types.add(new ActivityType(UNLISTED, new Text("其他（不在清单内）", "Other (not on any list)"), Requirement.NONE, UNLISTED_CITE));
 		return types;
+	}
+
+	/** The label of each type by its code, in the types' order: how pages name an activity's type. */
+	static Map<String, Text> labels(List<ActivityType> types) {
+		Map<String, Text> labels = new LinkedHashMap<>();
+		types.forEach(type -> labels.put(type.code(), type.label()));
+		return labels;
 	}
 
 	/** The type by its code or by its Chinese or English name, as an inspection plan may write it. */

@@ -5,13 +5,13 @@ package org.custodia.activity;
  * must or may be recorded, {@code RECORDED}, {@code WORK_RECORD_FILED} or {@code MISSING}; for other
  * types {@code state} is null. The counts say what else needs attention.
  *
- * @param requirement {@code MUST}, {@code MAY} or {@code NONE}
+ * @param requirement what the agency's lists require of the activity's type
  * @param cite the article that lists the activity type
  * @param workRecord the status of the latest work record, null when none was written
  * @param statementsMissing recorded, but no review yet confirms the start statement and notification the agency requires
  * @param awaitingImport missing, but the import deadline after the activity's end (REC-1) has not passed yet
  */
-public record Compliance(String requirement, State state, String cite, int recordings, String workRecord,
+public record Compliance(Requirement requirement, State state, String cite, int recordings, WorkRecordStatus workRecord,
 		int interruptions, int unexplainedInterruptions, int lateImports, boolean statementsMissing,
 		boolean awaitingImport) {
 

@@ -22,14 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
  * unconfirmed statements; and the activities that need someone's attention.
  */
 @Component
-class ComplianceBoard {
+public class ComplianceBoard {
 
 	/**
 	 * One line of the board. {@code required} counts the activities of a must- or may-record type;
 	 * {@code missing} those past the import deadline with neither recording nor filed work record,
 	 * {@code awaitingImport} those still within it.
 	 */
-	record Row(String key, String name, int activities, int required, int recorded, int workRecordFiled, int missing,
+	public record Row(String key, String name, int activities, int required, int recorded, int workRecordFiled, int missing,
 			int awaitingImport, int lateImports, int unexplainedInterruptions, int missingStatements) {
 
 		Row plus(Compliance compliance) {
@@ -48,7 +48,7 @@ class ComplianceBoard {
 	}
 
 	/** The board: {@code to} is the last day included. */
-	record Board(String agency, LocalDate from, LocalDate to, Row total, List<Row> byUnit, List<Row> byOfficer,
+	public record Board(String agency, LocalDate from, LocalDate to, Row total, List<Row> byUnit, List<Row> byOfficer,
 			List<ActivityView> attention) {
 	}
 

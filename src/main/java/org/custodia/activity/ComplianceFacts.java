@@ -66,15 +66,15 @@ class ComplianceFacts {
 
 	static Compliance compliance(AgencyPolicy policy, Activity activity, List<RecordingLink> links,
 			List<WorkRecord> records, List<Interruption> explanations, List<StatementReview> statements, Instant now) {
-		ActivityTypes.ActivityType type = ActivityTypes.find(policy, activity.type())
-			.orElse(new ActivityTypes.ActivityType(activity.type(), null, "NONE", ActivityTypes.UNLISTED_CITE));
+		ActivityType type = ActivityTypes.find(policy, activity.type())
+			.orElse(new ActivityType(activity.type(), null, Requirement.NONE, ActivityTypes.UNLISTED_CITE));
 		List<Interruption> gaps = Interruptions.gaps(links, explanations, policy.recording().interruption().cite());
 		int unexplained = (int) gaps.stream().filter(gap -> !gap.explained()).count();
 		int late = (int) links.stream().filter(link -> link.lateMinutes() != null && link.lateMinutes() > 0).count();
-		String latest = records.isEmpty() ? null : records.get(records.size() - 1).status();
-		boolean filed = records.stream().anyMatch(record -> record.status().equals("FILED"));
+		WorkRecordStatus latest = records.isEmpty() ? null : records.get(records.size() - 1).status();
+		boolean filed = records.stream().anyMatch(record -> record.status() == WorkRecordStatus.FILED);
 		Compliance.State state = null;
-		if (!type.requirement().equals("NONE")) {
+		if (type.requirement().listed()) {
 			state = !links.isEmpty() ? Compliance.State.RECORDED
 					: filed ? Compliance.State.WORK_RECORD_FILED : Compliance.State.MISSING;
 		}

@@ -86,12 +86,12 @@ class DemoActivities implements ApplicationRunner {
 	}
 
 	private void fill(AgencyPolicy policy, UserView officer, UserView leader, UserView reviewer) {
-		List<ActivityTypes.ActivityType> required = ActivityTypes.of(policy).stream()
-			.filter(type -> !type.requirement().equals("NONE"))
+		List<ActivityType> required = ActivityTypes.of(policy).stream()
+			.filter(type -> type.requirement().listed())
 			.toList();
 		LocalDate today = LocalDate.now(clock);
 		EnforcementCase demoCase = new EnforcementCase(UUID.randomUUID(), policy.code(), policy.agency().seed() + "-2026-001",
-				"某诊所涉嫌违法执业案（演示）", "OPEN", now(), "demo");
+				"某诊所涉嫌违法执业案（演示）", CaseStatus.OPEN, now(), "demo");
 		activities.insertCase(demoCase);
 		ledger.append(LedgerEvent.bySystem("demo", policy.code(), "case.opened", "case", demoCase.id().toString(),
 				Map.of("number", demoCase.number(), "demo", true)));
@@ -124,10 +124,10 @@ class DemoActivities implements ApplicationRunner {
 		AgencyPolicy.WorkRecord rule = policy.recording().mayStop().workRecord();
 		AgencyPolicy.Labelled reason = policy.recording().mayStop().reasons().get(0);
 		WorkRecord record = new WorkRecord(UUID.randomUUID(), filed.id(), policy.code(), reason.code(), "执法记录仪电池故障，无法开机",
-				reason.cite(), leader.id(), officer.id(), officer.username(), at(today.minusDays(1), 16), rule.reviewer(),
-				reviewer.id(), "SUBMITTED", null, null, null, null, rule.copies(), List.of(), rule.cite());
+				reason.cite(), leader.id(), officer.id(), officer.username(), at(today.minusDays(1), 16), rule.reviewerRole(),
+				reviewer.id(), WorkRecordStatus.SUBMITTED, null, null, null, null, rule.copies(), List.of(), rule.cite());
 		workRecords.insert(record);
-		workRecords.review(record.id(), "REVIEWED", at(today.minusDays(1), 17), "同意");
+		workRecords.review(record.id(), WorkRecordStatus.REVIEWED, at(today.minusDays(1), 17), "同意");
 		List<String> holders = rule.copyHolders().isEmpty() ? List.of("备案存档")
 				: rule.copyHolders().stream().limit(rule.copies()).map(holder -> holder.zh()).toList();
 		workRecords.file(record.id(), "demo", at(today.minusDays(1), 18), holders);
@@ -140,10 +140,10 @@ class DemoActivities implements ApplicationRunner {
 				at(today.minusDays(3), 9), at(today.minusDays(3), 10));
 	}
 
-	private Activity activity(AgencyPolicy policy, ActivityTypes.ActivityType type, UserView officer, UUID caseId,
+	private Activity activity(AgencyPolicy policy, ActivityType type, UserView officer, UUID caseId,
 			String place, Instant start, Instant end) {
 		Activity activity = new Activity(UUID.randomUUID(), policy.code(), type.code(), officer.unitId(), caseId, place,
-				start.truncatedTo(ChronoUnit.MILLIS), end.truncatedTo(ChronoUnit.MILLIS), List.of(officer.id()), null, "MANUAL",
+				start.truncatedTo(ChronoUnit.MILLIS), end.truncatedTo(ChronoUnit.MILLIS), List.of(officer.id()), null, ActivitySource.MANUAL,
 				now(), "demo");
 		activities.insert(activity);
 		ledger.append(LedgerEvent.bySystem("demo", policy.code(), "activity.created", "activity", activity.id().toString(),

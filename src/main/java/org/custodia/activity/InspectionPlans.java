@@ -27,10 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * officers by user name separated by {@code ;}, the case by its number. Refused lines are reported.
  */
 @Component
-class InspectionPlans {
+public class InspectionPlans {
 
 	/** What an import registered, and each refused line with the reason's message key. */
-	record ImportResult(List<Activity> created, List<String> refused) {
+	public record ImportResult(List<Activity> created, List<String> refused) {
 	}
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -87,7 +87,7 @@ class InspectionPlans {
 						.id();
 				}
 				created.add(activities.add(actor, new NewActivity(agency, cells[0].strip(), null, caseId, cells[1],
-						time(cells[2]), time(cells[3]), officers, cells[5]), "PLAN"));
+						time(cells[2]), time(cells[3]), officers, cells[5]), ActivitySource.PLAN));
 			}
 			catch (CustodiaException e) {
 				refused.add(row.line() + ": " + e.messageKey());

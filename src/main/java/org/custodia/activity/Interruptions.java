@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * until it has one it stays flagged on the activity and the compliance board.
  */
 @Component
-class Interruptions {
+public class Interruptions {
 
 	/** Cameras split long recordings into files a second or two apart; a pause of a minute is an interruption. */
 	static final long GAP_SECONDS = 60;
@@ -81,8 +81,12 @@ class Interruptions {
 
 	@Transactional(readOnly = true)
 	public List<Interruption> of(Actor actor, UUID activityId) {
-		Activity activity = activities.get(actor, activityId);
-		return gaps(repository.links(List.of(activityId)), reviews.explanations(List.of(activityId)),
+		return of(activities.get(actor, activityId));
+	}
+
+	/** The gaps of an activity the caller has already loaded for the actor. */
+	List<Interruption> of(Activity activity) {
+		return gaps(repository.links(List.of(activity.id())), reviews.explanations(List.of(activity.id())),
 				policies.of(activity.agency()).recording().interruption().cite());
 	}
 
@@ -92,7 +96,7 @@ class Interruptions {
 		Activity activity = activities.get(actor, activityId);
 		activities.requireParticipantOrHead(actor, activity);
 		AgencyPolicy.Interruption rule = policies.of(activity.agency()).recording().interruption();
-		Interruption gap = of(actor, activityId).stream()
+		Interruption gap = of(activity).stream()
 			.filter(candidate -> candidate.afterRecordingId().equals(afterRecordingId))
 			.findFirst()
 			.orElseThrow(() -> CustodiaException.notFound("error.interruption-not-found", afterRecordingId));

@@ -68,7 +68,7 @@ public class LongTermMarks {
 	public LongTermMark markActivity(Actor actor, UUID activityId, String trigger, String note) {
 		Activity activity = activities.get(actor, activityId);
 		List<UUID> recordings = repository.links(List.of(activityId)).stream().map(RecordingLink::recordingId).toList();
-		return mark(actor, activity.agency(), "activity", activityId, trigger, note, recordings);
+		return mark(actor, activity.agency(), LongTermMark.Subject.ACTIVITY, activityId, trigger, note, recordings);
 	}
 
 	@Transactional
@@ -77,7 +77,7 @@ public class LongTermMarks {
 			.filter(found -> actor.belongsTo(found.agency()))
 			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
 		activities.visible(actor, recording.agency());
-		return mark(actor, recording.agency(), "recording", recordingId, trigger, note, List.of(recordingId));
+		return mark(actor, recording.agency(), LongTermMark.Subject.RECORDING, recordingId, trigger, note, List.of(recordingId));
 	}
 
 	/** Every mark of an agency, oldest first, for someone who may see its activities. */
@@ -96,17 +96,22 @@ public class LongTermMarks {
 	/** The marks that keep one recording long-term: its own and those of the activity it belongs to. */
 	@Transactional(readOnly = true)
 	public List<LongTermMark> forRecording(UUID recordingId) {
-		List<LongTermMark> marks = new ArrayList<>(reviews.marksOf("recording", List.of(recordingId)));
-		repository.linkOf(recordingId).ifPresent(link -> marks.addAll(reviews.marksOf("activity", List.of(link.activityId()))));
+		List<LongTermMark> marks = new ArrayList<>(reviews.marksOf(LongTermMark.Subject.RECORDING, List.of(recordingId)));
+		repository.linkOf(recordingId).ifPresent(link -> marks.addAll(reviews.marksOf(LongTermMark.Subject.ACTIVITY, List.of(link.activityId()))));
 		return marks;
 	}
 
 	@Transactional(readOnly = true)
 	public List<LongTermMark> forActivity(Actor actor, UUID activityId) {
-		return reviews.marksOf("activity", List.of(activities.get(actor, activityId).id()));
+		return forActivity(activities.get(actor, activityId));
 	}
 
-	private LongTermMark mark(Actor actor, String agency, String subjectType, UUID subjectId, String trigger, String note,
+	/** The marks of an activity the caller has already loaded for the actor. */
+	List<LongTermMark> forActivity(Activity activity) {
+		return reviews.marksOf(LongTermMark.Subject.ACTIVITY, List.of(activity.id()));
+	}
+
+	private LongTermMark mark(Actor actor, String agency, LongTermMark.Subject subjectType, UUID subjectId, String trigger, String note,
 			List<UUID> recordings) {
 		decisions.decide(actor, Action.MARK_LONG_TERM, agency).orThrow();
 		AgencyPolicy.Retention retention = policies.of(agency).retention();
@@ -130,7 +135,7 @@ public class LongTermMarks {
 		LongTermMark mark = new LongTermMark(UUID.randomUUID(), agency, subjectType, subjectId, rule.code(), rule.cite(),
 				Activities.blank(note), actor.username(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		reviews.mark(mark);
-		ledger.append(LedgerEvent.by(actor, agency, "activity.long-term-marked", subjectType, subjectId.toString(),
+		ledger.append(LedgerEvent.by(actor, agency, "activity.long-term-marked", subjectType.code(), subjectId.toString(),
 				Map.of("trigger", rule.code(), "cite", rule.cite(), "recordings", recordings.stream().map(UUID::toString).toList())));
 		events.publishEvent(new LongTermMarked(mark, recordings));
 		return mark;

@@ -65,7 +65,7 @@ class ReviewRepository {
 			.param("agency", agency)
 			.param("start", review.startStatement())
 			.param("notification", review.notification())
-			.param("method", review.method())
+			.param("method", review.method().code())
 			.param("note", review.note())
 			.param("by", review.reviewedBy())
 			.param("at", Timestamp.from(review.reviewedAt()))
@@ -91,7 +91,7 @@ class ReviewRepository {
 				values (:id, :agency, :type, :subject, :trigger, :cite, :note, :by, :at)""")
 			.param("id", mark.id())
 			.param("agency", mark.agency())
-			.param("type", mark.subjectType())
+			.param("type", mark.subjectType().code())
 			.param("subject", mark.subjectId())
 			.param("trigger", mark.trigger())
 			.param("cite", mark.cite())
@@ -108,12 +108,12 @@ class ReviewRepository {
 			.list();
 	}
 
-	List<LongTermMark> marksOf(String subjectType, Collection<UUID> subjectIds) {
+	List<LongTermMark> marksOf(LongTermMark.Subject subjectType, Collection<UUID> subjectIds) {
 		if (subjectIds.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql(MARK_COLUMNS + " where subject_type = :type and subject_id in (:ids) order by marked_at, id")
-			.param("type", subjectType)
+			.param("type", subjectType.code())
 			.param("ids", subjectIds)
 			.query(ReviewRepository::mark)
 			.list();
@@ -126,12 +126,13 @@ class ReviewRepository {
 	private static StatementReview review(ResultSet rs, int n) throws SQLException {
 		return new StatementReview(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
 				rs.getObject("recording_id", UUID.class), (Boolean) rs.getObject("start_statement"),
-				(Boolean) rs.getObject("notification"), rs.getString("method"), rs.getString("note"),
+				(Boolean) rs.getObject("notification"), StatementReview.Method.fromCode(rs.getString("method")), rs.getString("note"),
 				rs.getString("reviewed_by"), ActivityRepository.instant(rs, "reviewed_at"));
 	}
 
 	private static LongTermMark mark(ResultSet rs, int n) throws SQLException {
-		return new LongTermMark(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("subject_type"),
+		return new LongTermMark(rs.getObject("id", UUID.class), rs.getString("agency_code"),
+				LongTermMark.Subject.fromCode(rs.getString("subject_type")),
 				rs.getObject("subject_id", UUID.class), rs.getString("trigger_code"), rs.getString("cite"),
 				rs.getString("note"), rs.getString("marked_by"), ActivityRepository.instant(rs, "marked_at"));
 	}

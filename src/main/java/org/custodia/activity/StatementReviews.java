@@ -28,15 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
  * reviewer's record of what was heard.
  */
 @Component
-class StatementReviews {
+public class StatementReviews {
 
 	/** What a reviewer needs beside the player, and what was found so far. */
-	record Sheet(boolean startRequired, Text startText, String startCite, boolean notificationRequired, Text sentence,
+	public record Sheet(boolean startRequired, Text startText, String startCite, boolean notificationRequired, Text sentence,
 			String notificationCite, List<StatementReview> reviews, List<Automatic> automatic) {
 	}
 
 	/** What a speech check heard on one recording; null where it could not tell. */
-	record Automatic(UUID recordingId, SpeechCheck.Heard startStatement, SpeechCheck.Heard notification) {
+	public record Automatic(UUID recordingId, SpeechCheck.Heard startStatement, SpeechCheck.Heard notification) {
 	}
 
 	private final Activities activities;
@@ -73,10 +73,14 @@ class StatementReviews {
 
 	@Transactional(readOnly = true)
 	public Sheet sheet(Actor actor, UUID activityId) {
-		Activity activity = activities.get(actor, activityId);
+		return sheet(activities.get(actor, activityId));
+	}
+
+	/** The sheet of an activity the caller has already loaded for the actor. */
+	Sheet sheet(Activity activity) {
 		AgencyPolicy.Recording rules = policies.of(activity.agency()).recording();
 		List<Automatic> automatic = new ArrayList<>();
-		for (RecordingLink link : repository.links(List.of(activityId))) {
+		for (RecordingLink link : repository.links(List.of(activity.id()))) {
 			register.find(link.recordingId()).ifPresent(recording -> {
 				SpeechCheck.Heard start = rules.startStatement().text() == null ? null
 						: listen(check -> check.listen(recording, rules.startStatement().text()));
@@ -89,7 +93,7 @@ class StatementReviews {
 		}
 		return new Sheet(rules.startStatement().required(), rules.startStatement().text(), rules.startStatement().cite(),
 				rules.notification().required(), rules.notification().sentence(), rules.notification().cite(),
-				reviews.reviews(List.of(activityId)), automatic);
+				reviews.reviews(List.of(activity.id())), automatic);
 	}
 
 	/** A reviewer records what was heard on one of the activity's recordings. */
@@ -105,12 +109,12 @@ class StatementReviews {
 			throw CustodiaException.badRequest("error.field-required", "startStatement / notification");
 		}
 		StatementReview review = new StatementReview(UUID.randomUUID(), activityId, recordingId, startStatement, notification,
-				"manual", Activities.blank(note), actor.username(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+				StatementReview.Method.MANUAL, Activities.blank(note), actor.username(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		reviews.insertReview(review, activity.agency());
 		AgencyPolicy.Recording rules = policies.of(activity.agency()).recording();
 		Map<String, Object> payload = new HashMap<>();
 		payload.put("recording", recordingId.toString());
-		payload.put("method", "manual");
+		payload.put("method", StatementReview.Method.MANUAL.code());
 		if (startStatement != null) {
 			payload.put("startStatement", startStatement);
 			payload.put("startCite", rules.startStatement().cite());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.custodia.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,17 +44,17 @@ class WorkRecordRepository {
 			.param("writerId", record.writtenById())
 			.param("writer", record.writtenBy())
 			.param("at", Timestamp.from(record.writtenAt()))
-			.param("role", record.reviewerRole())
+			.param("role", record.reviewerRole().code())
 			.param("reviewer", record.reviewerId())
-			.param("status", record.status())
+			.param("status", record.status().name())
 			.param("copies", record.copies())
 			.param("cite", record.cite())
 			.update();
 	}
 
-	void review(UUID id, String status, Instant at, String note) {
+	void review(UUID id, WorkRecordStatus status, Instant at, String note) {
 		jdbc.sql("update activity_work_record set status = :status, reviewed_at = :at, review_note = :note where id = :id")
-			.param("status", status)
+			.param("status", status.name())
 			.param("at", Timestamp.from(at))
 			.param("note", note)
 			.param("id", id)
@@ -61,7 +62,8 @@ class WorkRecordRepository {
 	}
 
 	void file(UUID id, String by, Instant at, List<String> holders) {
-		jdbc.sql("update activity_work_record set status = 'FILED', filed_by = :by, filed_at = :at, copy_holders = :holders where id = :id")
+		jdbc.sql("update activity_work_record set status = :status, filed_by = :by, filed_at = :at, copy_holders = :holders where id = :id")
+			.param("status", WorkRecordStatus.FILED.name())
 			.param("by", by)
 			.param("at", Timestamp.from(at))
 			.param("holders", String.join("\n", holders))
@@ -84,11 +86,11 @@ class WorkRecordRepository {
 	}
 
 	/** How many of an agency's work records are in the status, only those naming the reviewer when given. */
-	long count(String agency, String status, UUID reviewerId) {
+	long count(String agency, WorkRecordStatus status, UUID reviewerId) {
 		return jdbc.sql("select count(*) from activity_work_record where agency_code = :agency and status = :status"
 				+ (reviewerId == null ? "" : " and reviewer_id = :reviewer"))
 			.param("agency", agency)
-			.param("status", status)
+			.param("status", status.name())
 			.params(reviewerId == null ? java.util.Map.of() : java.util.Map.of("reviewer", reviewerId))
 			.query(Long.class)
 			.single();
@@ -99,8 +101,8 @@ class WorkRecordRepository {
 		return new WorkRecord(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
 				rs.getString("agency_code"), rs.getString("reason_code"), rs.getString("reason"), rs.getString("basis"),
 				rs.getObject("leader_id", UUID.class), rs.getObject("written_by_id", UUID.class), rs.getString("written_by"),
-				ActivityRepository.instant(rs, "written_at"), rs.getString("reviewer_role"),
-				rs.getObject("reviewer_id", UUID.class), rs.getString("status"), ActivityRepository.instant(rs, "reviewed_at"),
+				ActivityRepository.instant(rs, "written_at"), Role.fromCode(rs.getString("reviewer_role")),
+				rs.getObject("reviewer_id", UUID.class), WorkRecordStatus.valueOf(rs.getString("status")), ActivityRepository.instant(rs, "reviewed_at"),
 				rs.getString("review_note"), rs.getString("filed_by"), ActivityRepository.instant(rs, "filed_at"),
 				rs.getInt("copies"), holders == null || holders.isEmpty() ? List.of() : Arrays.asList(holders.split("\n")),
 				rs.getString("cite"));

@@ -6,9 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
@@ -33,10 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * the agency's rule.
  */
 @Component
-class WorkRecords {
+public class WorkRecords {
 
 	/** What the officer writes. */
-	record Draft(String reasonCode, String reason, String basis, UUID leaderId, UUID reviewerId) {
+	public record Draft(String reasonCode, String reason, String basis, UUID leaderId, UUID reviewerId) {
 	}
 
 	private final Activities activities;
@@ -66,7 +64,12 @@ class WorkRecords {
 
 	@Transactional(readOnly = true)
 	public List<WorkRecord> of(Actor actor, UUID activityId) {
-		return records.of(List.of(activities.get(actor, activityId).id()));
+		return of(activities.get(actor, activityId));
+	}
+
+	/** The work records of an activity the caller has already loaded for the actor. */
+	List<WorkRecord> of(Activity activity) {
+		return records.of(List.of(activity.id()));
 	}
 
 	@Transactional
@@ -78,8 +81,8 @@ class WorkRecords {
 		if (!activity.officers().contains(actor.userId())) {
 			throw CustodiaException.forbidden("rule.work-record-by-officer", rule.cite());
 		}
-		ActivityTypes.ActivityType type = ActivityTypes.find(policy, activity.type()).orElseThrow();
-		if (type.requirement().equals("NONE")) {
+		ActivityType type = ActivityTypes.find(policy, activity.type()).orElseThrow();
+		if (!type.requirement().listed()) {
 			throw CustodiaException.refused("rule.work-record-not-needed", type.cite());
 		}
 		if (blank(draft.reasonCode()) || blank(draft.reason())) {
@@ -95,21 +98,20 @@ class WorkRecords {
 		}
 		colleague(activity.agency(), draft.leaderId(), "leaderId");
 		if (draft.reviewerId() == null) {
-			throw invalid("rule.work-record-reviewer-required", rule.cite(), "reviewerId", "role." + rule.reviewer());
+			throw invalid("rule.work-record-reviewer-required", rule.cite(), "reviewerId", "role." + rule.reviewerRole().code());
 		}
 		UserView reviewer = colleague(activity.agency(), draft.reviewerId(), "reviewerId");
-		Set<Role> reviewerRoles = reviewer.roles().stream().map(Role::fromCode).collect(Collectors.toSet());
-		if (!decisions.decideFor(activity.agency(), reviewerRoles, Action.REVIEW_WORK_RECORD).isAllowed()) {
+		if (!decisions.decideFor(activity.agency(), reviewer.roles(), Action.REVIEW_WORK_RECORD).isAllowed()) {
 			throw CustodiaException.refused("rule.work-record-reviewer-role", rule.cite(), reviewer.displayName(),
-					"role." + rule.reviewer());
+					"role." + rule.reviewerRole().code());
 		}
-		boolean pending = records.of(List.of(activityId)).stream().anyMatch(record -> !record.status().equals("RETURNED"));
+		boolean pending = records.of(List.of(activityId)).stream().anyMatch(record -> record.status() != WorkRecordStatus.RETURNED);
 		if (pending) {
 			throw CustodiaException.refused("rule.work-record-exists", rule.cite());
 		}
 		WorkRecord record = new WorkRecord(UUID.randomUUID(), activityId, activity.agency(), reason.code(),
 				draft.reason().strip(), blank(draft.basis()) ? reason.cite() : draft.basis().strip(), draft.leaderId(),
-				actor.userId(), actor.username(), now(), rule.reviewer(), reviewer.id(), "SUBMITTED", null, null, null, null,
+				actor.userId(), actor.username(), now(), rule.reviewerRole(), reviewer.id(), WorkRecordStatus.SUBMITTED, null, null, null, null,
 				rule.copies(), List.of(), rule.cite());
 		records.insert(record);
 		ledger.append(LedgerEvent.by(actor, activity.agency(), "activity.work-record-written", "activity",
@@ -127,10 +129,10 @@ class WorkRecords {
 		if (!record.reviewerId().equals(actor.userId())) {
 			throw CustodiaException.forbidden("rule.work-record-named-reviewer", record.cite());
 		}
-		if (!record.status().equals("SUBMITTED")) {
-			throw CustodiaException.refused("rule.work-record-status", record.cite(), "status.work-record-" + record.status().toLowerCase());
+		if (!record.awaitingReview()) {
+			throw CustodiaException.refused("rule.work-record-status", record.cite(), record.status().key());
 		}
-		String status = approved ? "REVIEWED" : "RETURNED";
+		WorkRecordStatus status = approved ? WorkRecordStatus.REVIEWED : WorkRecordStatus.RETURNED;
 		records.review(recordId, status, now(), Activities.blank(note));
 		ledger.append(LedgerEvent.by(actor, record.agency(), "activity.work-record-reviewed", "activity",
 				activityId.toString(), Map.of("workRecord", recordId.toString(), "approved", approved, "cite", record.cite())));
@@ -142,8 +144,8 @@ class WorkRecords {
 	public WorkRecord file(Actor actor, UUID activityId, UUID recordId) {
 		WorkRecord record = find(actor, activityId, recordId);
 		decisions.decide(actor, Action.FILE_WORK_RECORD, record.agency()).orThrow();
-		if (!record.status().equals("REVIEWED")) {
-			throw CustodiaException.refused("rule.work-record-status", record.cite(), "status.work-record-" + record.status().toLowerCase());
+		if (!record.awaitingFiling()) {
+			throw CustodiaException.refused("rule.work-record-status", record.cite(), record.status().key());
 		}
 		AgencyPolicy.WorkRecord rule = policies.of(record.agency()).recording().mayStop().workRecord();
 		List<String> holders = new ArrayList<>();
@@ -166,7 +168,7 @@ class WorkRecords {
 
 	private UserView colleague(String agency, UUID id, String field) {
 		return users.findByIdForSystem(id)
-			.filter(user -> agency.equals(user.agency()) && !user.roles().contains("administrator"))
+			.filter(user -> agency.equals(user.agency()) && !user.has(Role.ADMINISTRATOR))
 			.orElseThrow(() -> new CustodiaException(HttpStatus.BAD_REQUEST, "error.colleague-unknown", null,
 					Map.of("field", field), String.valueOf(id)));
 	}

@@ -5,5 +5,5 @@
  * compliance board that makes an activity without recording or explanation impossible to overlook.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "ledger", "policy", "identity", "ingest",
-		"device" })
+		"device", "web" })
 package org.custodia.activity;

@@ -114,10 +114,11 @@ class CollectionReminders implements Notices {
 		List<String> notices = new ArrayList<>();
 		List<Object[]> open = jdbc.sql("""
 				select r.holder_id, d.number from device_reminder r join device_device d on d.id = r.device_id
-				where r.agency_code = :agency and r.reminder_day = :day and d.status = 'ISSUED' and d.holder_id = r.holder_id
+				where r.agency_code = :agency and r.reminder_day = :day and d.status = :issued and d.holder_id = r.holder_id
 				order by d.number""")
 			.param("agency", agency)
 			.param("day", Date.valueOf(today))
+			.param("issued", DeviceStatus.ISSUED.name())
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) })
 			.list();
 		String cite = policies.of(agency).devices().dailyCollection().cite();

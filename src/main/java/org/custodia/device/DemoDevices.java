@@ -83,26 +83,26 @@ class DemoDevices implements ApplicationRunner {
 					today.minusYears(1), new BigDecimal(n == 4 ? "899.00" : "2980.00"), custodian.id(), officer.id(),
 					"ZFJLY" + n, null, DeviceStatus.IN_STORE, null, registered);
 			devices.insert(device);
-			event(policy, device, "REGISTERED", registered, custodian, null, null, policy.devices().fixedAsset().cite());
+			event(policy, device, DeviceEventKind.REGISTERED, registered, custodian, null, null, policy.devices().fixedAsset().cite());
 			if (n <= 2) {
 				for (LocalDate day = today.minusDays(21); day.isBefore(today); day = day.plusDays(1)) {
 					if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
 						continue;
 					}
-					event(policy, device, "ISSUED", at(day, 8, 30 + n), custodian, officer.id(), null,
+					event(policy, device, DeviceEventKind.ISSUED, at(day, 8, 30 + n), custodian, officer.id(), null,
 							policy.devices().preUseCheck().cite());
-					event(policy, device, "COLLECTED", at(day, 17, 30 + n), custodian, officer.id(), null,
+					event(policy, device, DeviceEventKind.COLLECTED, at(day, 17, 30 + n), custodian, officer.id(), null,
 							policy.devices().dailyCollection().cite());
 				}
 			}
 			if (n == 1) {
-				event(policy, device, "ISSUED", at(today, 8, 31), custodian, officer.id(), null, policy.devices().preUseCheck().cite());
+				event(policy, device, DeviceEventKind.ISSUED, at(today, 8, 31), custodian, officer.id(), null, policy.devices().preUseCheck().cite());
 				devices.changeStatus(device.id(), DeviceStatus.ISSUED, officer.id());
 			}
 			if (n == 3) {
-				event(policy, device, "FAULT_REPORTED", at(today.minusDays(2), 10, 0), custodian, null, "无法开机",
+				event(policy, device, DeviceEventKind.FAULT_REPORTED, at(today.minusDays(2), 10, 0), custodian, null, "无法开机",
 						policy.devices().repairRoute().cite());
-				event(policy, device, "SENT_FOR_REPAIR", at(today.minusDays(1), 9, 0), custodian, null,
+				event(policy, device, DeviceEventKind.SENT_FOR_REPAIR, at(today.minusDays(1), 9, 0), custodian, null,
 						policy.devices().repairRoute().route(), policy.devices().repairRoute().cite());
 				devices.changeStatus(device.id(), DeviceStatus.IN_REPAIR, null);
 			}
@@ -116,12 +116,12 @@ class DemoDevices implements ApplicationRunner {
 		return moment.isAfter(now) ? now : moment;
 	}
 
-	private void event(AgencyPolicy policy, Device device, String kind, Instant at, UserView custodian, UUID officer,
+	private void event(AgencyPolicy policy, Device device, DeviceEventKind kind, Instant at, UserView custodian, UUID officer,
 			String note, String cite) {
-		boolean issue = kind.equals("ISSUED");
+		boolean issue = kind == DeviceEventKind.ISSUED;
 		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), device.id(), kind, at, custodian.id(), custodian.username(),
 				officer, issue ? true : null, issue ? true : null, issue ? true : null, null, note, cite), policy.code());
-		ledger.append(LedgerEvent.bySystem("demo", policy.code(), "device." + kind.toLowerCase().replace('_', '-'), "device",
+		ledger.append(LedgerEvent.bySystem("demo", policy.code(), "device." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "device",
 				device.id().toString(), Map.of("number", device.number(), "at", at.toString(), "demo", true)));
 	}
 }

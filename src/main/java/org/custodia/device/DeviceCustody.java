@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
@@ -24,7 +22,6 @@ import org.custodia.policy.Policies;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
-import org.custodia.shared.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,8 +76,7 @@ public class DeviceCustody {
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE);
 		UserView officer = users.get(actor, officerId);
-		Set<Role> carrierRoles = officer.roles().stream().map(Role::fromCode).collect(Collectors.toSet());
-		decisions.decideFor(device.agency(), carrierRoles, Action.CARRY_DEVICE).orRefuseNaming(officer.username());
+		decisions.decideFor(device.agency(), officer.roles(), Action.CARRY_DEVICE).orRefuseNaming(officer.username());
 		List<String> failed = new ArrayList<>();
 		if (rules.preUseCheck().battery() && !check.batteryOk()) {
 			failed.add("battery");
@@ -96,7 +92,7 @@ public class DeviceCustody {
 		}
 		Instant now = now();
 		devices.changeStatus(device.id(), DeviceStatus.ISSUED, officerId);
-		record(device, "ISSUED", now, actor, officerId, check, null, note, rules.preUseCheck().cite());
+		record(device, DeviceEventKind.ISSUED, now, actor, officerId, check, null, note, rules.preUseCheck().cite());
 		ledger.append(LedgerEvent.by(actor, device.agency(), "device.issued", "device", device.id().toString(),
 				Map.of("number", device.number(), "officer", officerId.toString(), "battery", check.batteryOk(), "storage",
 						check.storageOk(), "clock", check.clockOk())));
@@ -111,7 +107,7 @@ public class DeviceCustody {
 			throw CustodiaException.refused("rule.device-not-held-by", rules.responsibility().cite(), device.number());
 		}
 		devices.changeStatus(device.id(), DeviceStatus.IN_STORE, null);
-		record(device, "COLLECTED", now(), actor, officerId, null, null, note, rules.dailyCollection().cite());
+		record(device, DeviceEventKind.COLLECTED, now(), actor, officerId, null, null, note, rules.dailyCollection().cite());
 		ledger.append(LedgerEvent.by(actor, device.agency(), "device.collected", "device", device.id().toString(),
 				Map.of("number", device.number(), "officer", officerId.toString())));
 		return register.get(actor, deviceId);
@@ -124,7 +120,7 @@ public class DeviceCustody {
 		Device device = register.get(actor, deviceId);
 		String cite = policies.of(device.agency()).devices().responsibility().cite();
 		Optional<DeviceEvent> last = devices.lastHandoverAt(device.id(), at);
-		return last.filter(event -> event.kind().equals("ISSUED"))
+		return last.filter(event -> event.kind() == DeviceEventKind.ISSUED)
 			.map(event -> new Custody(device.id(), at, event.officerId(), event.occurredAt(), cite))
 			.orElse(new Custody(device.id(), at, null, last.map(DeviceEvent::occurredAt).orElse(null), cite));
 	}
@@ -149,7 +145,7 @@ public class DeviceCustody {
 		Device device = register.get(actor, deviceId);
 		AgencyPolicy.Devices rules = permitted(actor, Action.REPORT_FAULT, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.ISSUED, DeviceStatus.IN_REPAIR);
-		return change(actor, device, "FAULT_REPORTED", device.status(), device.holderId(), null, note,
+		return change(actor, device, DeviceEventKind.FAULT_REPORTED, device.status(), device.holderId(), null, note,
 				rules.repairRoute().cite(), "device.fault-reported");
 	}
 
@@ -159,7 +155,7 @@ public class DeviceCustody {
 		Device device = register.get(actor, deviceId);
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE);
-		return change(actor, device, "SENT_FOR_REPAIR", DeviceStatus.IN_REPAIR, null, null,
+		return change(actor, device, DeviceEventKind.SENT_FOR_REPAIR, DeviceStatus.IN_REPAIR, null, null,
 				rules.repairRoute().route() + (note == null ? "" : ": " + note), rules.repairRoute().cite(),
 				"device.sent-for-repair");
 	}
@@ -169,7 +165,7 @@ public class DeviceCustody {
 		Device device = register.get(actor, deviceId);
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_REPAIR);
-		return change(actor, device, "REPAIRED", DeviceStatus.IN_STORE, null, null, note, rules.repairRoute().cite(),
+		return change(actor, device, DeviceEventKind.REPAIRED, DeviceStatus.IN_STORE, null, null, note, rules.repairRoute().cite(),
 				"device.repaired");
 	}
 
@@ -182,9 +178,9 @@ public class DeviceCustody {
 		Device device = register.get(actor, deviceId);
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.ISSUED, DeviceStatus.IN_REPAIR);
-		BigDecimal amount = "original-price".equals(rules.compensation().rule()) && device.purchasePrice() != null
+		BigDecimal amount = rules.compensation().atOriginalPrice() && device.purchasePrice() != null
 				? device.purchasePrice() : compensation;
-		return change(actor, device, "LOST", DeviceStatus.LOST, null, amount, note, rules.compensation().cite(),
+		return change(actor, device, DeviceEventKind.LOST, DeviceStatus.LOST, null, amount, note, rules.compensation().cite(),
 				"device.lost");
 	}
 
@@ -197,7 +193,7 @@ public class DeviceCustody {
 		Device device = register.get(actor, deviceId);
 		AgencyPolicy.Devices rules = permitted(actor, Action.HANDLE_CUSTODY, device);
 		requireStatus(device, rules, DeviceStatus.IN_STORE, DeviceStatus.ISSUED);
-		return change(actor, device, "DAMAGED", DeviceStatus.IN_REPAIR, null, compensation, note,
+		return change(actor, device, DeviceEventKind.DAMAGED, DeviceStatus.IN_REPAIR, null, compensation, note,
 				rules.compensation().cite(), "device.damaged");
 	}
 
@@ -209,11 +205,11 @@ public class DeviceCustody {
 		if (reason == null || reason.isBlank()) {
 			throw CustodiaException.badRequest("error.reason-required");
 		}
-		return change(actor, device, "RETIRED", DeviceStatus.RETIRED, null, null, reason, rules.fixedAsset().cite(),
+		return change(actor, device, DeviceEventKind.RETIRED, DeviceStatus.RETIRED, null, null, reason, rules.fixedAsset().cite(),
 				"device.retired");
 	}
 
-	private Device change(Actor actor, Device device, String kind, DeviceStatus status, UUID holder, BigDecimal amount,
+	private Device change(Actor actor, Device device, DeviceEventKind kind, DeviceStatus status, UUID holder, BigDecimal amount,
 			String note, String cite, String action) {
 		UUID responsible = device.holderId();
 		devices.changeStatus(device.id(), status, holder);
@@ -233,7 +229,7 @@ public class DeviceCustody {
 		return register.get(actor, device.id());
 	}
 
-	private void record(Device device, String kind, Instant at, Actor actor, UUID officerId, PreUseCheck check,
+	private void record(Device device, DeviceEventKind kind, Instant at, Actor actor, UUID officerId, PreUseCheck check,
 			BigDecimal amount, String note, String cite) {
 		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), device.id(), kind, at, actor.userId(), actor.username(),
 				officerId, check == null ? null : check.batteryOk(), check == null ? null : check.storageOk(),

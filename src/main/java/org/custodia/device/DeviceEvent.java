@@ -8,7 +8,7 @@ import java.util.UUID;
  * One line of a device's custody ledger: registration, issue (with the pre-use check), collection,
  * fault, repair, loss, damage, retirement; {@code cite} names the rule applied.
  */
-public record DeviceEvent(UUID id, UUID deviceId, String kind, Instant occurredAt, UUID actorId, String actorName,
+public record DeviceEvent(UUID id, UUID deviceId, DeviceEventKind kind, Instant occurredAt, UUID actorId, String actorName,
 		UUID officerId, Boolean batteryOk, Boolean storageOk, Boolean clockOk, BigDecimal amount, String note,
 		String cite) {
 }

@@ -48,7 +48,7 @@ public class DeviceRecordings {
 		Device device = devices.find(deviceId).orElseThrow();
 		String cite = policies.of(device.agency()).devices().preUseCheck().cite();
 		String note = finding + ": " + files + " × " + example;
-		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), deviceId, "CLOCK_SUSPECT", clock.instant(), actor.userId(),
+		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), deviceId, DeviceEventKind.CLOCK_SUSPECT, clock.instant(), actor.userId(),
 				actor.username(), null, null, null, false, null, note.length() > 1000 ? note.substring(0, 1000) : note, cite),
 				device.agency());
 		ledger.append(LedgerEvent.by(actor, device.agency(), "device.clock-suspect", "device", deviceId.toString(),
@@ -60,7 +60,7 @@ public class DeviceRecordings {
 	public RecordingLink recorded(UUID deviceId, UUID recordingId, Instant recordedAt) {
 		UUID holder = recordedAt == null ? null
 				: devices.lastHandoverAt(deviceId, recordedAt)
-					.filter(event -> event.kind().equals("ISSUED"))
+					.filter(event -> event.kind() == DeviceEventKind.ISSUED)
 					.map(DeviceEvent::officerId)
 					.orElse(null);
 		devices.linkRecording(deviceId, recordingId, recordedAt, holder);

@@ -67,7 +67,7 @@ public class DeviceRegister {
 				request.purchasePrice(), request.custodianId(), request.defaultOfficerId(), request.volumeLabel(),
 				request.volumeSerial(), DeviceStatus.IN_STORE, null, now);
 		devices.insert(device);
-		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), device.id(), "REGISTERED", now, actor.userId(),
+		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), device.id(), DeviceEventKind.REGISTERED, now, actor.userId(),
 				actor.username(), null, null, null, null, request.purchasePrice(), null, policy.devices().fixedAsset().cite()),
 				device.agency());
 		ledger.append(LedgerEvent.by(actor, device.agency(), "device.registered", "device", device.id().toString(),

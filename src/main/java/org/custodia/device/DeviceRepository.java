@@ -101,7 +101,7 @@ class DeviceRepository {
 			.param("id", event.id())
 			.param("device", event.deviceId())
 			.param("agency", agency)
-			.param("kind", event.kind())
+			.param("kind", event.kind().name())
 			.param("at", Timestamp.from(event.occurredAt()))
 			.param("actor", event.actorId())
 			.param("actorName", event.actorName())
@@ -208,7 +208,8 @@ class DeviceRepository {
 
 	private static DeviceEvent event(ResultSet rs, int row) throws SQLException {
 		BigDecimal amount = rs.getBigDecimal("amount");
-		return new DeviceEvent(rs.getObject("id", UUID.class), rs.getObject("device_id", UUID.class), rs.getString("kind"),
+		return new DeviceEvent(rs.getObject("id", UUID.class), rs.getObject("device_id", UUID.class),
+				DeviceEventKind.valueOf(rs.getString("kind")),
 				rs.getTimestamp("occurred_at").toInstant(), rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
 				rs.getObject("officer_id", UUID.class), (Boolean) rs.getObject("battery_ok"), (Boolean) rs.getObject("storage_ok"),
 				(Boolean) rs.getObject("clock_ok"), amount, rs.getString("note"), rs.getString("cite"));

@@ -25,9 +25,6 @@ class AccountRefreshFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PASSWORD_PAGE = "/account/password";
 
-	/** The session attribute holding the account's session generation at sign-in (see {@link UserAccount}). */
-	static final String SESSION_GENERATION = AccountRefreshFilter.class.getName() + ".generation";
-
 	private static final Set<String> ALLOWED_WHILE_ONE_TIME = Set.of(CHANGE_PASSWORD_PAGE, "/logout", "/account/locale");
 
 	private final UserRepository users;
@@ -55,7 +52,7 @@ class AccountRefreshFilter extends OncePerRequestFilter {
 		HttpSession session = request.getSession(false);
 		var current = users.findById(signedIn.userId())
 			.filter(user -> user.enabled() && !user.locked())
-			.filter(user -> session == null || Integer.valueOf(user.sessionGeneration()).equals(session.getAttribute(SESSION_GENERATION)));
+			.filter(user -> session == null || Integer.valueOf(user.sessionGeneration()).equals(session.getAttribute(PasswordChanges.SESSION_GENERATION)));
 		if (current.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			if (session != null) {

@@ -19,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Agencies {
 
-	/** The kinds of unit, as the policy files name them. */
-	public static final List<String> UNIT_KINDS = List.of("enforcement", "section", "office", "service-hall", "legal");
-
 	private final AgencyRepository repository;
 
 	private final Policies policies;
@@ -64,15 +61,13 @@ public class Agencies {
 		if (repository.units(agencyCode).stream().anyMatch(unit -> unit.nameZh().equals(nameZh.strip()))) {
 			throw CustodiaException.conflict("error.unit-exists", nameZh);
 		}
-		String unitKind = kind == null ? "section" : kind;
-		if (!UNIT_KINDS.contains(unitKind)) {
-			throw CustodiaException.badRequest("error.unit-kind-unknown", unitKind);
-		}
+		UnitKind unitKind = kind == null ? UnitKind.SECTION
+				: UnitKind.fromCode(kind).orElseThrow(() -> CustodiaException.badRequest("error.unit-kind-unknown", kind));
 		UnitView unit = new UnitView(UUID.randomUUID(), agencyCode, nameZh.strip(),
 				nameEn == null || nameEn.isBlank() ? nameZh.strip() : nameEn.strip(), unitKind);
 		repository.insertUnit(unit);
 		ledger.append(LedgerEvent.by(actor, agencyCode, "unit.created", "unit", unit.id().toString(),
-				Map.of("name", unit.nameZh(), "kind", unit.kind())));
+				Map.of("name", unit.nameZh(), "kind", unit.kind().code())));
 		return unit;
 	}
 
@@ -93,7 +88,7 @@ public class Agencies {
 					Map.of("name", policy.agency().name().zh(), "seed", policy.agency().seed())));
 			for (AgencyPolicy.Unit unit : policy.units()) {
 				UnitView created = new UnitView(UUID.randomUUID(), policy.code(), unit.name().zh(), unit.name().en(),
-						unit.kind());
+						UnitKind.fromCode(unit.kind()).orElseThrow());
 				repository.insertUnit(created);
 				ledger.append(LedgerEvent.bySystem("bootstrap", policy.code(), "unit.created", "unit",
 						created.id().toString(), Map.of("name", unit.name().zh(), "kind", unit.kind(), "cite", unit.cite())));

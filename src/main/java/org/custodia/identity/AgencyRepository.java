@@ -47,7 +47,7 @@ class AgencyRepository {
 		return jdbc.sql("select id, agency_code, name_zh, name_en, kind from identity_unit where agency_code = :agency order by name_zh")
 			.param("agency", agencyCode)
 			.query((rs, row) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("agency_code"),
-					rs.getString("name_zh"), rs.getString("name_en"), rs.getString("kind")))
+					rs.getString("name_zh"), rs.getString("name_en"), kind(rs.getString("kind"))))
 			.list();
 	}
 
@@ -55,7 +55,7 @@ class AgencyRepository {
 		return jdbc.sql("select id, agency_code, name_zh, name_en, kind from identity_unit where id = :id")
 			.param("id", id)
 			.query((rs, row) -> new UnitView(rs.getObject("id", UUID.class), rs.getString("agency_code"),
-					rs.getString("name_zh"), rs.getString("name_en"), rs.getString("kind")))
+					rs.getString("name_zh"), rs.getString("name_en"), kind(rs.getString("kind"))))
 			.optional();
 	}
 
@@ -67,8 +67,12 @@ class AgencyRepository {
 			.param("agency", unit.agency())
 			.param("zh", unit.nameZh())
 			.param("en", unit.nameEn())
-			.param("kind", unit.kind())
+			.param("kind", unit.kind().code())
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
+	}
+
+	private static UnitKind kind(String code) {
+		return UnitKind.fromCode(code).orElseThrow(() -> new IllegalStateException("unknown unit kind in the database: " + code));
 	}
 }

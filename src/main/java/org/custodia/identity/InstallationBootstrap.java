@@ -123,9 +123,9 @@ class InstallationBootstrap implements ApplicationRunner {
 		List<String> created = new ArrayList<>();
 		for (AgencyView agency : agencyRows.agencies()) {
 			List<UnitView> units = agencyRows.units(agency.code());
-			UUID unit = units.stream().filter(candidate -> !"legal".equals(candidate.kind())).findFirst()
+			UUID unit = units.stream().filter(candidate -> candidate.kind() != UnitKind.LEGAL).findFirst()
 				.or(() -> units.stream().findFirst()).map(UnitView::id).orElse(null);
-			UUID legalUnit = units.stream().filter(candidate -> "legal".equals(candidate.kind())).findFirst()
+			UUID legalUnit = units.stream().filter(candidate -> candidate.kind() == UnitKind.LEGAL).findFirst()
 				.map(UnitView::id).orElse(unit);
 			for (Role role : Role.values()) {
 				String username = agency.code() + "." + role.code();

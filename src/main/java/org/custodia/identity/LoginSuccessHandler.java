@@ -31,7 +31,7 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 			Authentication authentication) throws ServletException, IOException {
 		UserAccount user = (UserAccount) authentication.getPrincipal();
 		request.getSession().setMaxInactiveInterval(attempts.rulesFor(user).sessionTimeoutMinutes() * 60);
-		request.getSession().setAttribute(AccountRefreshFilter.SESSION_GENERATION, user.sessionGeneration());
+		request.getSession().setAttribute(PasswordChanges.SESSION_GENERATION, user.sessionGeneration());
 		request.getSession()
 			.setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.forLanguageTag(user.locale()));
 		if (user.mustChangePassword()) {

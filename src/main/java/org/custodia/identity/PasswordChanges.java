@@ -19,7 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * user's sessions signed in until then and revokes his API tokens, in the transaction of the change.
  */
 @Component
-class PasswordChanges {
+public class PasswordChanges {
+
+	/**
+	 * The session attribute holding the account's session generation at sign-in (see {@link UserAccount}):
+	 * a session of an older generation has ended. Its value names the filter that first kept it, so that
+	 * sessions open across an upgrade go on.
+	 */
+	public static final String SESSION_GENERATION = "org.custodia.identity.AccountRefreshFilter.generation";
 
 	private final UserRepository users;
 
@@ -48,7 +55,7 @@ class PasswordChanges {
 	 * the session that asked goes on: every other one has ended.
 	 */
 	@Transactional
-	int change(Actor actor, String currentPassword, String newPassword) {
+	public int change(Actor actor, String currentPassword, String newPassword) {
 		UserAccount user = users.findById(actor.userId()).orElseThrow();
 		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
 			throw CustodiaException.badRequest("error.current-password-wrong");
@@ -71,7 +78,7 @@ class PasswordChanges {
 	 * again, so that whoever knows the new password cannot watch footage until a second person confirms.
 	 */
 	@Transactional
-	void reset(Actor actor, UUID userId, String initialPassword) {
+	public void reset(Actor actor, UUID userId, String initialPassword) {
 		UserAccount user = users.findById(userId)
 			.orElseThrow(() -> CustodiaException.notFound("error.user-not-found", userId));
 		if (user.agencyCode() == null ? !actor.isInstallationAdministrator() : !actor.belongsTo(user.agencyCode())) {
@@ -90,7 +97,7 @@ class PasswordChanges {
 		ledger.append(LedgerEvent.by(actor, user.agencyCode(), "auth.password-reset", "user", user.userId().toString(),
 				Map.of("username", user.username(), "sessionsEnded", true, "tokensRevoked", revoked)));
 		if (user.agencyCode() != null && !FootageRoles.among(user.roles()).isEmpty()) {
-			grants.assign(actor, user, grants.askedRoles(user), "password-reset", true);
+			grants.assign(actor, user, grants.askedRoles(user), RoleGrant.Reason.PASSWORD_RESET, true);
 		}
 	}
 }

@@ -1,21 +1,63 @@
 package org.custodia.identity;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.custodia.shared.Role;
+import org.custodia.shared.RoleCode;
+
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A request to give a user roles that see footage, and what became of it.
  *
  * @param roles the roles the user holds once it is confirmed
  * @param addedRoles the footage roles it adds, which wait for confirmation (or are held unconfirmed)
- * @param reason {@code created}, {@code roles-changed} or {@code password-reset}
+ * @param reason why the roles were asked for
  * @param confirmedBy the role that confirms it in this agency (the policy's {@code accounts})
  * @param mayDecide whether the user who asks may confirm or refuse it now
  */
-public record RoleGrant(UUID id, UUID userId, String username, String displayName, String agency, List<String> roles,
-		List<String> addedRoles, State state, String reason, String requestedBy, Instant requestedAt,
-		String decidedBy, Instant decidedAt, String note, String confirmedBy, boolean mayDecide) {
+public record RoleGrant(UUID id, UUID userId, String username, String displayName, String agency,
+		@JsonSerialize(contentUsing = RoleCode.class) Set<Role> roles,
+		@JsonSerialize(contentUsing = RoleCode.class) Set<Role> addedRoles, State state, Reason reason,
+		String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String note,
+		@JsonSerialize(using = RoleCode.class) Role confirmedBy, boolean mayDecide) {
+
+	public RoleGrant {
+		roles = RoleCode.sorted(roles);
+		addedRoles = RoleCode.sorted(addedRoles);
+	}
+
+	/** Why roles were asked for; stored and shown by its code. */
+	public enum Reason {
+
+		CREATED("created"),
+		ROLES_CHANGED("roles-changed"),
+		/** A password reset by an administrator asks again for every footage role. */
+		PASSWORD_RESET("password-reset");
+
+		private final String code;
+
+		Reason(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return code;
+		}
+
+		static Reason fromCode(String code) {
+			for (Reason reason : values()) {
+				if (reason.code.equals(code)) {
+					return reason;
+				}
+			}
+			throw new IllegalArgumentException("unknown role grant reason: " + code);
+		}
+	}
 
 	public enum State {
 

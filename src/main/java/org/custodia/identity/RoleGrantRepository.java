@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 class RoleGrantRepository {
 
 	/** One request as stored; the ledger has each of its steps. */
-	record Row(UUID id, UUID userId, String agency, Set<Role> roles, Set<Role> added, String reason,
+	record Row(UUID id, UUID userId, String agency, Set<Role> roles, Set<Role> added, RoleGrant.Reason reason,
 			RoleGrant.State state, String requestedBy, UUID requestedById, Instant requestedAt, String decidedBy,
 			UUID decidedById, Instant decidedAt, String note) {
 	}
@@ -47,7 +47,7 @@ class RoleGrantRepository {
 			.param("agency", row.agency())
 			.param("roles", codes(row.roles()))
 			.param("added", codes(row.added()))
-			.param("reason", row.reason())
+			.param("reason", row.reason().code())
 			.param("state", row.state().name())
 			.param("by", row.requestedBy())
 			.param("byId", row.requestedById())
@@ -95,7 +95,7 @@ class RoleGrantRepository {
 	private Row map(ResultSet rs, int row) throws SQLException {
 		Timestamp decided = rs.getTimestamp("decided_at");
 		return new Row(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("agency_code"),
-				roles(rs.getString("roles")), roles(rs.getString("added_roles")), rs.getString("reason"),
+				roles(rs.getString("roles")), roles(rs.getString("added_roles")), RoleGrant.Reason.fromCode(rs.getString("reason")),
 				RoleGrant.State.valueOf(rs.getString("state")), rs.getString("requested_by"),
 				rs.getObject("requested_by_id", UUID.class), rs.getTimestamp("requested_at").toInstant(),
 				rs.getString("decided_by"), rs.getObject("decided_by_id", UUID.class),

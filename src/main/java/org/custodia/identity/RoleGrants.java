@@ -63,7 +63,7 @@ public class RoleGrants {
 	 * {@code reconfirmAll} (a password reset) every footage role is asked again. A grant still open for
 	 * the user is superseded.
 	 */
-	Assigned assign(Actor requester, UserAccount user, Set<Role> target, String reason, boolean reconfirmAll) {
+	Assigned assign(Actor requester, UserAccount user, Set<Role> target, RoleGrant.Reason reason, boolean reconfirmAll) {
 		Optional<RoleGrantRepository.Row> open = grants.openOf(user.userId());
 		Set<Role> confirmed = copy(user.roles());
 		open.filter(grant -> grant.state() == RoleGrant.State.UNCONFIRMED).ifPresent(grant -> confirmed.removeAll(grant.added()));
@@ -96,7 +96,7 @@ public class RoleGrants {
 		grants.insert(grant);
 		Map<String, Object> payload = new LinkedHashMap<>(Map.of("grant", grant.id().toString(), "username",
 				user.username(), "roles", RoleGrantRepository.codes(target), "awaiting", RoleGrantRepository.codes(added),
-				"held", RoleGrantRepository.codes(held), "confirmedBy", confirming.code(), "reason", reason,
+				"held", RoleGrantRepository.codes(held), "confirmedBy", confirming.code(), "reason", reason.code(),
 				"cite", rule.cite()));
 		superseded.ifPresent(id -> payload.put("supersedes", id.toString()));
 		ledger.append(LedgerEvent.by(requester, agency,
@@ -198,7 +198,7 @@ public class RoleGrants {
 		}
 		if (!deciders.mayDecide(actor, grant)) {
 			throw CustodiaException.forbidden("rule.role-grant-second-person", deciders.rule(grant.agency()).cite(),
-					"role." + deciders.rule(grant.agency()).footageRolesConfirmedBy());
+					"role." + deciders.rule(grant.agency()).confirmingRole().code());
 		}
 		return grant;
 	}
@@ -213,7 +213,7 @@ public class RoleGrants {
 	private Map<String, Object> decision(Actor actor, RoleGrantRepository.Row grant, String note, Map<String, Object> more) {
 		Role confirming = deciders.rule(grant.agency()).confirmingRole();
 		String capacity = actor.has(confirming) ? confirming.code()
-				: actor.has(Role.ADMINISTRATOR) ? "administrator" : Role.LEGAL_HEAD.code();
+				: actor.has(Role.ADMINISTRATOR) ? Role.ADMINISTRATOR.code() : Role.LEGAL_HEAD.code();
 		Map<String, Object> payload = new LinkedHashMap<>(more);
 		payload.put("grant", grant.id().toString());
 		payload.put("username", users.findById(grant.userId()).map(UserAccount::username).orElse(""));
@@ -227,14 +227,10 @@ public class RoleGrants {
 	private RoleGrant view(Actor actor, RoleGrantRepository.Row grant) {
 		Optional<UserAccount> user = users.findById(grant.userId());
 		return new RoleGrant(grant.id(), grant.userId(), user.map(UserAccount::username).orElse(null),
-				user.map(UserAccount::displayName).orElse(null), grant.agency(), codes(grant.roles()), codes(grant.added()),
+				user.map(UserAccount::displayName).orElse(null), grant.agency(), grant.roles(), grant.added(),
 				grant.state(), grant.reason(), grant.requestedBy(), grant.requestedAt(), grant.decidedBy(),
-				grant.decidedAt(), grant.note(), deciders.rule(grant.agency()).footageRolesConfirmedBy(),
+				grant.decidedAt(), grant.note(), deciders.rule(grant.agency()).confirmingRole(),
 				deciders.mayDecide(actor, grant));
-	}
-
-	private static List<String> codes(Set<Role> roles) {
-		return roles.stream().map(Role::code).sorted().toList();
 	}
 
 	private static Set<Role> copy(Set<Role> roles) {

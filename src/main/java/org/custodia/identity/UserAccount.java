@@ -57,11 +57,7 @@ record UserAccount(UUID userId, String username, String displayName, String agen
 
 	/** The view with the roles that wait for confirmation and those held but not yet confirmed. */
 	UserView view(Set<Role> pending, Set<Role> unconfirmed) {
-		return new UserView(userId, username, displayName, agencyCode, unitId, codes(roles), mustChangePassword, locked,
-				createdAt, lastLoginAt, codes(pending), codes(unconfirmed));
-	}
-
-	private static java.util.List<String> codes(Set<Role> roles) {
-		return roles.stream().map(Role::code).sorted().toList();
+		return new UserView(userId, username, displayName, agencyCode, unitId, roles, mustChangePassword, locked,
+				createdAt, lastLoginAt, pending, unconfirmed);
 	}
 }

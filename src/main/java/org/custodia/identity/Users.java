@@ -66,6 +66,12 @@ public class Users {
 		return views(users.list(agencyCode), grants.openByUser(agencyCode));
 	}
 
+	/** The officers of an agency: who may be given a device or take part in an activity. */
+	@Transactional(readOnly = true)
+	public List<UserView> officersOf(Actor actor, String agencyCode) {
+		return list(actor, agencyCode).stream().filter(user -> user.has(Role.OFFICER)).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public UserView get(Actor actor, UUID id) {
 		UserAccount user = users.findById(id).orElseThrow(() -> CustodiaException.notFound("error.user-not-found", id));
@@ -102,7 +108,7 @@ public class Users {
 		ledger.append(LedgerEvent.by(actor, request.agency(), "user.created", "user", id.toString(),
 				Map.of("username", request.username(), "roles", codes(roles), "unit", String.valueOf(request.unitId()))));
 		if (!installationAdministrator) {
-			grants.assign(actor, users.findById(id).orElseThrow(), roles, "created", false);
+			grants.assign(actor, users.findById(id).orElseThrow(), roles, RoleGrant.Reason.CREATED, false);
 		}
 		return get(actor, id);
 	}
@@ -168,7 +174,7 @@ public class Users {
 		if (user.userId().equals(actor.userId()) && !roles.contains(Role.ADMINISTRATOR)) {
 			throw CustodiaException.badRequest("error.cannot-drop-own-administration");
 		}
-		RoleGrants.Assigned assigned = grants.assign(actor, user, roles, "roles-changed", false);
+		RoleGrants.Assigned assigned = grants.assign(actor, user, roles, RoleGrant.Reason.ROLES_CHANGED, false);
 		Map<String, Object> payload = new java.util.LinkedHashMap<>(Map.of("username", user.username(), "from",
 				codes(user.roles()), "to", codes(assigned.held()), "asked", codes(roles)));
 		assigned.superseded().ifPresent(grant -> payload.put("supersedes", grant.toString()));

@@ -33,9 +33,7 @@ class ImportsPageController {
 		String agency = actor.agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		model.addAttribute("devices", register.list(actor, agency, null));
-		model.addAttribute("officers", users.list(actor, agency).stream()
-			.filter(user -> user.roles().contains("officer"))
-			.toList());
+		model.addAttribute("officers", users.officersOf(actor, agency));
 		model.addAttribute("maxUpload", BrowserUploads.MAX_SIZE);
 		return "ingest/imports";
 	}

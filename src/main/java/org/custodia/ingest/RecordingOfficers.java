@@ -36,7 +36,7 @@ class RecordingOfficers {
 			.filter(found -> agency.equals(found.agency()))
 			.orElseThrow(() -> new CustodiaException(HttpStatus.BAD_REQUEST, "error.import-officer-unknown", RULE,
 					Map.of("field", "officerId"), officerId));
-		if (!user.roles().contains(Role.OFFICER.code())) {
+		if (!user.has(Role.OFFICER)) {
 			throw new CustodiaException(HttpStatus.BAD_REQUEST, "rule.import-officer-not-officer", RULE,
 					Map.of("field", "officerId"), user.username());
 		}

@@ -78,6 +78,11 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 			@Valid Text note, @NotBlank @Pattern(regexp = CITATION) String cite,
 			@NotNull @Valid EvidenceWithCaseFile evidenceWithCaseFile, @NotNull @Valid Disposal disposal,
 			@NotNull List<@Valid Labelled> longTermTriggers) {
+
+		/** Whether the regulation states the base period itself (rather than leaving it blank or unsaid). */
+		public boolean periodStated() {
+			return "set".equals(baseStatus);
+		}
 	}
 
 	public record EvidenceWithCaseFile(boolean applies, @NotBlank @Pattern(regexp = CITATION) String cite) {
@@ -119,6 +124,10 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 			@NotBlank @Pattern(regexp = "^(unit-head|chief|leader-in-charge)$") String reviewer,
 			@Min(1) @Max(5) int copies, @NotNull List<@Valid Text> copyHolders,
 			@NotBlank @Pattern(regexp = CITATION) String cite) {
+
+		public org.custodia.shared.Role reviewerRole() {
+			return org.custodia.shared.Role.fromCode(reviewer);
+		}
 	}
 
 	public record Ingest(@Min(1) @Max(720) int deadlineHours, @NotBlank @Pattern(regexp = CITATION) String cite,
@@ -142,6 +151,11 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 
 	public record Compensation(@NotBlank @Pattern(regexp = "^(original-price|per-regulation|not-stated)$") String rule,
 			@NotNull @Valid Text text, @NotBlank @Pattern(regexp = CITATION) String cite) {
+
+		/** Whether the holder of a lost device pays its original price (004 art. 8) rather than an assessed amount. */
+		public boolean atOriginalPrice() {
+			return "original-price".equals(rule);
+		}
 	}
 
 	public record Responsibility(@NotNull @Valid Text firstResponsible, boolean wearerResponsible,

@@ -128,7 +128,7 @@ final class PolicyFileReader {
 	}
 
 	private void checkRetentionStatus(String fileName, Node root, AgencyPolicy.Retention retention) {
-		boolean set = "set".equals(retention.baseStatus());
+		boolean set = retention.periodStated();
 		if (set != (retention.baseMonths() != null)) {
 			throw new PolicyFileException(fileName, lineOf(root, List.of("retention", "baseMonths")),
 					"retention.baseMonths", set ? "baseStatus is 'set' but no baseMonths is given"

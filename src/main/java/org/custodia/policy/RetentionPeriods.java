@@ -87,7 +87,7 @@ public class RetentionPeriods {
 		if (reason == null || reason.isBlank()) {
 			throw CustodiaException.badRequest("error.reason-required");
 		}
-		if ("set".equals(rule.baseStatus()) && !rule.minimum()) {
+		if (rule.periodStated() && !rule.minimum()) {
 			throw CustodiaException.forbidden("rule.retention-fixed", rule.cite(), rule.baseMonths());
 		}
 		if (rule.minimum() && rule.baseMonths() != null && months < rule.baseMonths()) {

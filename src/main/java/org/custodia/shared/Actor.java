@@ -27,6 +27,17 @@ public interface Actor {
 		return agency().isEmpty() && has(Role.ADMINISTRATOR);
 	}
 
+	/**
+	 * The agency a request is about: the one it names, else the actor's own. A request that names none
+	 * from the installation administrator, who belongs to no agency, is bad input (400).
+	 */
+	default String agencyOf(String requested) {
+		if (requested != null) {
+			return requested;
+		}
+		return agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
+	}
+
 	/** Whether this actor may see data of the given agency at all (tenant isolation). */
 	default boolean belongsTo(String agencyCode) {
 		return isInstallationAdministrator() || agency().map(agencyCode::equals).orElse(false);

@@ -31,15 +31,16 @@ class DeviceRepositoryTests {
 		UUID officerA = UUID.randomUUID();
 		UUID officerB = UUID.randomUUID();
 		UUID custodian = UUID.randomUUID();
-		handover(devices, device, "ISSUED", T0.plusSeconds(3600), custodian, officerA);
-		handover(devices, device, "COLLECTED", T0.plusSeconds(9 * 3600), custodian, officerA);
-		handover(devices, device, "ISSUED", T0.plusSeconds(24 * 3600), custodian, officerB);
+		handover(devices, device, DeviceEventKind.ISSUED, T0.plusSeconds(3600), custodian, officerA);
+		handover(devices, device, DeviceEventKind.COLLECTED, T0.plusSeconds(9 * 3600), custodian, officerA);
+		handover(devices, device, DeviceEventKind.ISSUED, T0.plusSeconds(24 * 3600), custodian, officerB);
 
 		assertThat(devices.lastHandoverAt(device.id(), T0)).isEmpty();
 		assertThat(devices.lastHandoverAt(device.id(), T0.plusSeconds(2 * 3600)).orElseThrow().officerId()).isEqualTo(officerA);
-		assertThat(devices.lastHandoverAt(device.id(), T0.plusSeconds(10 * 3600)).orElseThrow().kind()).isEqualTo("COLLECTED");
+		assertThat(devices.lastHandoverAt(device.id(), T0.plusSeconds(10 * 3600)).orElseThrow().kind()).isEqualTo(DeviceEventKind.COLLECTED);
 		assertThat(devices.lastHandoverAt(device.id(), T0.plusSeconds(30 * 3600)).orElseThrow().officerId()).isEqualTo(officerB);
-		assertThat(devices.history(device.id())).extracting(DeviceEvent::kind).containsExactly("ISSUED", "COLLECTED", "ISSUED");
+		assertThat(devices.history(device.id())).extracting(DeviceEvent::kind).containsExactly(DeviceEventKind.ISSUED,
+				DeviceEventKind.COLLECTED, DeviceEventKind.ISSUED);
 
 		devices.changeStatus(device.id(), DeviceStatus.ISSUED, officerB);
 		Device loaded = devices.find(device.id()).orElseThrow();
@@ -52,7 +53,7 @@ class DeviceRepositoryTests {
 		assertThat(devices.numberTaken("neiqiu-health", "KF-001")).isFalse();
 	}
 
-	private static void handover(DeviceRepository devices, Device device, String kind, Instant at, UUID custodian, UUID officer) {
+	private static void handover(DeviceRepository devices, Device device, DeviceEventKind kind, Instant at, UUID custodian, UUID officer) {
 		devices.insertEvent(new DeviceEvent(UUID.randomUUID(), device.id(), kind, at, custodian, "custodian", officer, true,
 				true, true, null, null, "004 art. 12"), device.agency());
 	}

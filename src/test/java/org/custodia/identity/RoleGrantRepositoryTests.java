@@ -76,6 +76,6 @@ class RoleGrantRepositoryTests {
 
 	private static RoleGrantRepository.Row row(UUID user, RoleGrant.State state, Instant at) {
 		return new RoleGrantRepository.Row(UUID.randomUUID(), user, "zhanhe-health", EnumSet.of(Role.CUSTODIAN, Role.LEGAL_HEAD),
-				EnumSet.of(Role.LEGAL_HEAD), "roles-changed", state, "admin", null, at, null, null, null, null);
+				EnumSet.of(Role.LEGAL_HEAD), RoleGrant.Reason.ROLES_CHANGED, state, "admin", null, at, null, null, null, null);
 	}
 }

@@ -29,7 +29,7 @@ class UserRepositoryTests {
 		AgencyRepository agencies = new AgencyRepository(JdbcClient.create(dataSource), clock);
 		UserRepository users = new UserRepository(JdbcClient.create(dataSource), clock);
 		agencies.insertAgency("zhanhe-health", "湛河区卫生健康委员会", "Zhanhe District Health Commission");
-		UnitView unit = new UnitView(UUID.randomUUID(), "zhanhe-health", "区卫生计生监督所", "Supervision Institute", "enforcement");
+		UnitView unit = new UnitView(UUID.randomUUID(), "zhanhe-health", "区卫生计生监督所", "Supervision Institute", UnitKind.ENFORCEMENT);
 		agencies.insertUnit(unit);
 		UUID id = UUID.randomUUID();
 

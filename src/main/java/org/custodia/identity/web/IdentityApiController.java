@@ -1,4 +1,4 @@
-package org.custodia.identity;
+package org.custodia.identity.web;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 
+import org.custodia.identity.Agencies;
+import org.custodia.identity.AgencyView;
+import org.custodia.identity.ApiTokenView;
+import org.custodia.identity.ApiTokens;
+import org.custodia.identity.IssuedToken;
+import org.custodia.identity.NewUser;
+import org.custodia.identity.PasswordChanges;
+import org.custodia.identity.UnitView;
+import org.custodia.identity.UserView;
+import org.custodia.identity.Users;
 import org.custodia.shared.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -105,7 +115,7 @@ class IdentityApiController {
 		return users.get(CurrentActor.get(), CurrentActor.get().userId());
 	}
 
-	/** Reached with HTTP Basic only (see {@link SecurityConfiguration}); refused while the password must be changed. */
+	/** Reached with HTTP Basic only (see the security configuration); refused while the password must be changed. */
 	@PostMapping("/auth/token")
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedToken issueToken(@RequestBody(required = false) TokenRequest request) {
@@ -115,7 +125,7 @@ class IdentityApiController {
 	}
 
 	/**
-	 * Changes the password without a browser, with HTTP Basic only (see {@link SecurityConfiguration}): how
+	 * Changes the password without a browser, with HTTP Basic only (see the security configuration): how
 	 * a scripted install replaces the one-time password before asking for a token. Ends every session and
 	 * revokes every token of the user.
 	 */

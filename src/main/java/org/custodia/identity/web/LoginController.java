@@ -1,4 +1,4 @@
-package org.custodia.identity;
+package org.custodia.identity.web;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;

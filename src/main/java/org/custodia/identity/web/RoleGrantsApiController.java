@@ -1,8 +1,10 @@
-package org.custodia.identity;
+package org.custodia.identity.web;
 
 import java.util.List;
 import java.util.UUID;
 
+import org.custodia.identity.RoleGrant;
+import org.custodia.identity.RoleGrants;
 import org.custodia.shared.CurrentActor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

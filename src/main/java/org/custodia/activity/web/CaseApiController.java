@@ -1,9 +1,15 @@
-package org.custodia.activity;
+package org.custodia.activity.web;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.custodia.activity.Activities;
+import org.custodia.activity.ComplianceBoard;
+import org.custodia.activity.EnforcementCase;
+import org.custodia.activity.LongTermMark;
+import org.custodia.activity.LongTermMarks;
+import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,13 +44,15 @@ class CaseApiController {
 
 	@GetMapping("/api/v1/cases")
 	List<EnforcementCase> cases(@RequestParam(required = false) String agency) {
-		return activities.cases(CurrentActor.get(), ActivityApiController.agencyOf(agency));
+		Actor actor = CurrentActor.get();
+		return activities.cases(actor, actor.agencyOf(agency));
 	}
 
 	@PostMapping("/api/v1/cases")
 	@ResponseStatus(HttpStatus.CREATED)
 	EnforcementCase open(@RequestBody NewCase request) {
-		return activities.openCase(CurrentActor.get(), ActivityApiController.agencyOf(request.agency()), request.number(),
+		Actor actor = CurrentActor.get();
+		return activities.openCase(actor, actor.agencyOf(request.agency()), request.number(),
 				request.name());
 	}
 
@@ -67,13 +75,15 @@ class CaseApiController {
 	/** The agency's long-term marks, oldest first: what the retention work must keep and why. */
 	@GetMapping("/api/v1/long-term-marks")
 	List<LongTermMark> longTermMarks(@RequestParam(required = false) String agency) {
-		return longTerm.marks(CurrentActor.get(), ActivityApiController.agencyOf(agency));
+		Actor actor = CurrentActor.get();
+		return longTerm.marks(actor, actor.agencyOf(agency));
 	}
 
 	/** Per unit and officer: activities by compliance state, late imports, unexplained interruptions, missing statements. */
 	@GetMapping("/api/v1/compliance")
 	ComplianceBoard.Board compliance(@RequestParam(required = false) String agency,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-		return board.board(CurrentActor.get(), ActivityApiController.agencyOf(agency), from, to);
+		Actor actor = CurrentActor.get();
+		return board.board(actor, actor.agencyOf(agency), from, to);
 	}
 }

@@ -1,4 +1,4 @@
-package org.custodia.identity;
+package org.custodia.identity.web;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -6,9 +6,13 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.custodia.identity.ApiTokens;
+import org.custodia.identity.IssuedToken;
+import org.custodia.identity.PasswordChanges;
+import org.custodia.identity.Users;
 import org.custodia.shared.CurrentActor;
 import org.custodia.shared.CustodiaException;
-import org.springframework.context.MessageSource;
+import org.custodia.web.PageFlash;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +32,13 @@ class AccountController {
 
 	private final ApiTokens tokens;
 
-	private final MessageSource messages;
+	private final PageFlash flash;
 
-	AccountController(Users users, PasswordChanges passwords, ApiTokens tokens, MessageSource messages) {
+	AccountController(Users users, PasswordChanges passwords, ApiTokens tokens, PageFlash flash) {
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
-		this.messages = messages;
+		this.flash = flash;
 	}
 
 	@GetMapping("/account")
@@ -50,7 +54,7 @@ class AccountController {
 
 	@PostMapping("/account/password")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-			@RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect,
+			@RequestParam String confirmPassword, Model model, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		try {
 			if (!newPassword.equals(confirmPassword)) {
@@ -58,13 +62,13 @@ class AccountController {
 			}
 			int generation = passwords.change(CurrentActor.get(), currentPassword, newPassword);
 			// This session goes on; every other one of the user has ended with the change.
-			request.getSession().setAttribute(AccountRefreshFilter.SESSION_GENERATION, generation);
+			request.getSession().setAttribute(PasswordChanges.SESSION_GENERATION, generation);
 		}
 		catch (CustodiaException e) {
-			model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			model.addAttribute("error", flash.describe(e));
 			return "identity/password";
 		}
-		redirect.addFlashAttribute("notice", messages.getMessage("account.password-changed", null, locale));
+		flash.notice(redirect, "account.password-changed");
 		return "redirect:/";
 	}
 

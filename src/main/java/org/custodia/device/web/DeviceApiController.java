@@ -1,4 +1,4 @@
-package org.custodia.device;
+package org.custodia.device.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,9 +8,15 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.custodia.device.Device;
+import org.custodia.device.DeviceBoard;
+import org.custodia.device.DeviceCustody;
+import org.custodia.device.DeviceEvent;
+import org.custodia.device.DeviceRegister;
+import org.custodia.device.DeviceStatus;
+import org.custodia.device.NewDevice;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
-import org.custodia.shared.CustodiaException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,18 +45,34 @@ class DeviceApiController {
 	record Loss(BigDecimal compensation, String note) {
 	}
 
+	/**
+	 * A scan of a device number: to issue, the officer (else the device's default officer) and the pre-use
+	 * check, a check left out counting as not done; nothing is needed to collect.
+	 */
+	record Scan(UUID officerId, Boolean batteryOk, Boolean storageOk, Boolean clockOk, String note) {
+
+		DeviceCustody.PreUseCheck check() {
+			return new DeviceCustody.PreUseCheck(Boolean.TRUE.equals(batteryOk), Boolean.TRUE.equals(storageOk),
+					Boolean.TRUE.equals(clockOk));
+		}
+	}
+
 	private final DeviceRegister register;
 
 	private final DeviceCustody custody;
 
-	DeviceApiController(DeviceRegister register, DeviceCustody custody) {
+	private final DeviceBoard board;
+
+	DeviceApiController(DeviceRegister register, DeviceCustody custody, DeviceBoard board) {
 		this.register = register;
 		this.custody = custody;
+		this.board = board;
 	}
 
 	@GetMapping
 	List<Device> list(@RequestParam(required = false) String agency, @RequestParam(required = false) DeviceStatus status) {
-		return register.list(CurrentActor.get(), agencyOf(agency), status);
+		Actor actor = CurrentActor.get();
+		return register.list(actor, actor.agencyOf(agency), status);
 	}
 
 	@PostMapping
@@ -62,12 +84,23 @@ class DeviceApiController {
 	/** A CSV register, {@code text/csv} or {@code text/plain}; answers what was registered and what was refused. */
 	@PostMapping(value = "/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	DeviceRegister.ImportResult importCsv(@RequestParam(required = false) String agency, @RequestBody String csv) {
-		return register.importCsv(CurrentActor.get(), agencyOf(agency), csv);
+		Actor actor = CurrentActor.get();
+		return register.importCsv(actor, actor.agencyOf(agency), csv);
 	}
 
 	@GetMapping("/board")
 	List<DeviceCustody.Outstanding> board(@RequestParam(required = false) String agency) {
-		return custody.outstanding(CurrentActor.get(), agencyOf(agency));
+		Actor actor = CurrentActor.get();
+		return custody.outstanding(actor, actor.agencyOf(agency));
+	}
+
+	/** What the board's scan does: collects the device from its holder when it is out, else issues it. */
+	@PostMapping("/{number}/scan")
+	DeviceBoard.Scan scan(@PathVariable String number, @RequestParam(required = false) String agency,
+			@RequestBody(required = false) Scan scan) {
+		Actor actor = CurrentActor.get();
+		Scan given = scan == null ? new Scan(null, null, null, null, null) : scan;
+		return board.scan(actor, actor.agencyOf(agency), number, given.officerId(), given.check(), given.note());
 	}
 
 	@GetMapping("/{id}")
@@ -124,13 +157,5 @@ class DeviceApiController {
 	@PostMapping("/{id}/retire")
 	Device retire(@PathVariable UUID id, @RequestBody Note reason) {
 		return custody.retire(CurrentActor.get(), id, reason.note());
-	}
-
-	private static String agencyOf(String agency) {
-		Actor actor = CurrentActor.get();
-		if (agency != null) {
-			return agency;
-		}
-		return actor.agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
 	}
 }
