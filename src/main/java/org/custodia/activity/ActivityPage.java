@@ -26,13 +26,16 @@ public class ActivityPage {
 
 	/**
 	 * What the page shows. {@code reviewers}: the staff holding the role the policy wants to review a work
-	 * record; {@code staff}: who may be named on one (no administrator); {@code names}: the agency's users by id.
+	 * record; {@code staff}: who may be named on one (no administrator); {@code names}: the agency's users by id;
+	 * {@code reportTo}: to whom a recording that cannot go on is reported, where the regulation says (002 art. 11),
+	 * with {@code heads} the staff holding that role.
 	 */
 	public record View(ActivityView view, Map<String, Text> types, List<RecordingLink> links,
 			List<ActivityRecordings.Suggestion> suggestions, List<Interruption> gaps, List<String> gapReasons,
 			List<WorkRecord> workRecords, AgencyPolicy.MayStop stop, List<UserView> reviewers, List<UserView> staff,
 			StatementReviews.Sheet sheet, List<LongTermMark> marks, List<AgencyPolicy.Labelled> triggers,
-			EnforcementCase enforcementCase, Map<UUID, String> names, ZoneId zone) {
+			EnforcementCase enforcementCase, Map<UUID, String> names, ZoneId zone, List<ProblemReport> problemReports,
+			AgencyPolicy.ReportTo reportTo, List<UserView> heads) {
 	}
 
 	private final Activities activities;
@@ -49,12 +52,16 @@ public class ActivityPage {
 
 	private final Users users;
 
+	private final ProblemReports problems;
+
 	private final Policies policies;
 
 	private final Clock clock;
 
 	ActivityPage(Activities activities, ActivityRecordings recordings, Interruptions interruptions, WorkRecords workRecords,
-			StatementReviews statements, LongTermMarks longTerm, Users users, Policies policies, Clock clock) {
+			StatementReviews statements, LongTermMarks longTerm, Users users, ProblemReports problems, Policies policies,
+			Clock clock) {
+		this.problems = problems;
 		this.activities = activities;
 		this.recordings = recordings;
 		this.interruptions = interruptions;
@@ -74,13 +81,19 @@ public class ActivityPage {
 		Map<UUID, String> names = new HashMap<>();
 		staff.forEach(user -> names.put(user.id(), user.displayName()));
 		Role reviewer = policy.recording().mayStop().workRecord().reviewerRole();
+		AgencyPolicy.ReportTo reportTo = policy.recording().interruption().reportTo();
 		return new View(activities.view(activity), ActivityTypes.labels(ActivityTypes.of(policy)), recordings.of(activity),
 				recordings.suggest(actor, activity), interruptions.of(activity),
 				Interruptions.reasons(policy.recording().interruption()), workRecords.of(activity), policy.recording().mayStop(),
 				staff.stream().filter(user -> user.has(reviewer)).toList(),
 				staff.stream().filter(user -> !user.has(Role.ADMINISTRATOR)).toList(), statements.sheet(activity),
 				longTerm.forActivity(activity), policy.retention().longTermTriggers(), activities.caseOf(activity).orElse(null),
-				names, clock.getZone());
+				names, clock.getZone(), problems.of(activity), reportTo,
+				reportTo == null ? List.of() : staff.stream().filter(user -> user.has(reportTo.asRole())).toList());
+	}
+
+	public ProblemReport reportProblem(Actor actor, UUID id, UUID reportedToId, String note) {
+		return problems.report(actor, id, reportedToId, null, note);
 	}
 
 	public RecordingLink confirmRecording(Actor actor, UUID id, UUID recordingId) {

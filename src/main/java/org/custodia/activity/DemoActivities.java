@@ -123,8 +123,10 @@ class DemoActivities implements ApplicationRunner {
 				at(today.minusDays(1), 15));
 		AgencyPolicy.WorkRecord rule = policy.recording().mayStop().workRecord();
 		AgencyPolicy.Labelled reason = policy.recording().mayStop().reasons().get(0);
+		List<String> consenting = policy.recording().mayStop().consentBy();
 		WorkRecord record = new WorkRecord(UUID.randomUUID(), filed.id(), policy.code(), reason.code(), "执法记录仪电池故障，无法开机",
-				reason.cite(), leader.id(), officer.id(), officer.username(), at(today.minusDays(1), 16), rule.reviewerRole(),
+				reason.cite(), consenting.isEmpty() ? null : leader.id(), consenting.isEmpty() ? null : consenting.get(0), officer.id(),
+				officer.username(), at(today.minusDays(1), 16), rule.reviewerRole(),
 				reviewer.id(), WorkRecordStatus.SUBMITTED, null, null, null, null, rule.copies(), List.of(), rule.cite());
 		workRecords.insert(record);
 		workRecords.review(record.id(), WorkRecordStatus.REVIEWED, at(today.minusDays(1), 17), "同意");

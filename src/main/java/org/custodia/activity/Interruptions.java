@@ -21,19 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Interruptions (REC-4): the gaps between consecutive recordings of one activity. Each needs a reason
- * from the agency's list or the issue's (device fault, weather, battery, storage, change of place);
- * until it has one it stays flagged on the activity and the compliance board.
+ * from the agency's list, and only from it: where the regulation says "非因技术原因不得中止录制或断续录制"
+ * (000 art. 6, 004 art. 5) only technical reasons are accepted, and no other list applies where a regulation
+ * does not give it. Until a gap has its reason it stays flagged on the activity and the compliance board.
  */
 @Component
 public class Interruptions {
 
 	/** Cameras split long recordings into files a second or two apart; a pause of a minute is an interruption. */
 	static final long GAP_SECONDS = 60;
-
-	static final String REC4 = "custodia: the interruption reasons of REC-4 (002 art. 11) apply where the agency lists fewer";
-
-	static final List<String> STANDARD_REASONS = List.of("device-fault", "bad-weather", "low-battery", "storage-full",
-			"change-of-place");
 
 	private final Activities activities;
 
@@ -114,11 +110,9 @@ public class Interruptions {
 		return explained;
 	}
 
-	/** The reason codes an agency accepts: its own list, then the standard ones of REC-4. */
+	/** The reason codes the agency's regulation accepts. */
 	static List<String> reasons(AgencyPolicy.Interruption rule) {
-		List<String> codes = new ArrayList<>(rule.reasons().stream().map(AgencyPolicy.Labelled::code).toList());
-		STANDARD_REASONS.stream().filter(code -> !codes.contains(code)).forEach(codes::add);
-		return codes;
+		return rule.reasons().stream().map(AgencyPolicy.Labelled::code).toList();
 	}
 
 	private static String reasonCite(AgencyPolicy.Interruption rule, String reasonCode) {
@@ -131,12 +125,7 @@ public class Interruptions {
 			.filter(reason -> reason.code().equals(code))
 			.map(AgencyPolicy.Labelled::cite)
 			.findFirst()
-			.orElseGet(() -> {
-				if (!STANDARD_REASONS.contains(code)) {
-					throw new CustodiaException(HttpStatus.BAD_REQUEST, "rule.interruption-reason-unknown", rule.cite(),
-							Map.of("field", "reason"), code, String.join(", ", reasons(rule)));
-				}
-				return REC4;
-			});
+			.orElseThrow(() -> new CustodiaException(HttpStatus.BAD_REQUEST, "rule.interruption-reason-unknown", rule.cite(),
+					Map.of("field", "reason"), code, String.join(", ", reasons(rule))));
 	}
 }

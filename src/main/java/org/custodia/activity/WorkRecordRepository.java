@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class WorkRecordRepository {
 
 	private static final String COLUMNS = """
-			select id, activity_id, agency_code, reason_code, reason, basis, leader_id, written_by_id, written_by, written_at,
+			select id, activity_id, agency_code, reason_code, reason, basis, leader_id, consent_by, written_by_id, written_by, written_at,
 			       reviewer_role, reviewer_id, status, reviewed_at, review_note, filed_by, filed_at, copies, copy_holders, cite
 			from activity_work_record""";
 
@@ -31,8 +31,8 @@ class WorkRecordRepository {
 	void insert(WorkRecord record) {
 		jdbc.sql("""
 				insert into activity_work_record (id, activity_id, agency_code, reason_code, reason, basis, leader_id,
-				    written_by_id, written_by, written_at, reviewer_role, reviewer_id, status, copies, cite)
-				values (:id, :activity, :agency, :code, :reason, :basis, :leader, :writerId, :writer, :at, :role, :reviewer,
+				    consent_by, written_by_id, written_by, written_at, reviewer_role, reviewer_id, status, copies, cite)
+				values (:id, :activity, :agency, :code, :reason, :basis, :leader, :consentBy, :writerId, :writer, :at, :role, :reviewer,
 				    :status, :copies, :cite)""")
 			.param("id", record.id())
 			.param("activity", record.activityId())
@@ -41,6 +41,7 @@ class WorkRecordRepository {
 			.param("reason", record.reason())
 			.param("basis", record.basis())
 			.param("leader", record.leaderId())
+			.param("consentBy", record.consentBy())
 			.param("writerId", record.writtenById())
 			.param("writer", record.writtenBy())
 			.param("at", Timestamp.from(record.writtenAt()))
@@ -100,7 +101,7 @@ class WorkRecordRepository {
 		String holders = rs.getString("copy_holders");
 		return new WorkRecord(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class),
 				rs.getString("agency_code"), rs.getString("reason_code"), rs.getString("reason"), rs.getString("basis"),
-				rs.getObject("leader_id", UUID.class), rs.getObject("written_by_id", UUID.class), rs.getString("written_by"),
+				rs.getObject("leader_id", UUID.class), rs.getString("consent_by"), rs.getObject("written_by_id", UUID.class), rs.getString("written_by"),
 				ActivityRepository.instant(rs, "written_at"), Role.fromCode(rs.getString("reviewer_role")),
 				rs.getObject("reviewer_id", UUID.class), WorkRecordStatus.valueOf(rs.getString("status")), ActivityRepository.instant(rs, "reviewed_at"),
 				rs.getString("review_note"), rs.getString("filed_by"), ActivityRepository.instant(rs, "filed_at"),

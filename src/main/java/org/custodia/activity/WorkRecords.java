@@ -25,17 +25,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Work records for activities that were not recorded (CMP-3): an officer of the activity writes the
- * reason from the agency's list and its basis, names the on-site leader who consented and the
- * reviewer the policy wants (unit head, chief or leader in charge); the reviewer approves or returns
- * it; the custodian files it, in two copies where the agency says so (004 art. 6). Each refusal cites
- * the agency's rule.
+ * reason from the agency's list and its basis, names who consented where the regulation asks for consent,
+ * in a capacity it names (000 art. 8: the on-site leader or the head of the case-handling department;
+ * 004 art. 6: the on-site leader or the chief), and the reviewer the policy wants (unit head, chief or
+ * leader in charge); the reviewer approves or returns it; the custodian files it, in two copies where the
+ * agency says so (004 art. 6). Each refusal cites the agency's rule.
  */
 @Component
 public class WorkRecords {
 
-	/** What the officer writes. */
-	public record Draft(String reasonCode, String reason, String basis, UUID leaderId, UUID reviewerId) {
+	/**
+	 * What the officer writes. {@code leaderId} consented as {@code consentBy}, a capacity of the policy's
+	 * {@code consentBy} (its first when left out); neither where the regulation asks for no consent.
+	 */
+	public record Draft(String reasonCode, String reason, String basis, UUID leaderId, UUID reviewerId,
+			String consentBy) {
 	}
+
+	/** Who leads on the spot is no role of the system: any colleague may be he. */
+	static final String ON_SITE_LEADER = "on-site-leader";
 
 	private final Activities activities;
 
@@ -93,10 +101,7 @@ public class WorkRecords {
 			.findFirst()
 			.orElseThrow(() -> invalid("rule.work-record-reason-unknown", rule.cite(), "reasonCode", draft.reasonCode(),
 					String.join(", ", policy.recording().mayStop().reasons().stream().map(AgencyPolicy.Labelled::code).toList())));
-		if (draft.leaderId() == null) {
-			throw invalid("rule.work-record-leader-required", rule.cite(), "leaderId");
-		}
-		colleague(activity.agency(), draft.leaderId(), "leaderId");
+		String consentBy = consent(activity.agency(), policy.recording().mayStop(), draft, rule.cite());
 		if (draft.reviewerId() == null) {
 			throw invalid("rule.work-record-reviewer-required", rule.cite(), "reviewerId", "role." + rule.reviewerRole().code());
 		}
@@ -110,14 +115,22 @@ public class WorkRecords {
 			throw CustodiaException.refused("rule.work-record-exists", rule.cite());
 		}
 		WorkRecord record = new WorkRecord(UUID.randomUUID(), activityId, activity.agency(), reason.code(),
-				draft.reason().strip(), blank(draft.basis()) ? reason.cite() : draft.basis().strip(), draft.leaderId(),
-				actor.userId(), actor.username(), now(), rule.reviewerRole(), reviewer.id(), WorkRecordStatus.SUBMITTED, null, null, null, null,
+				draft.reason().strip(), blank(draft.basis()) ? reason.cite() : draft.basis().strip(),
+				consentBy == null ? null : draft.leaderId(), consentBy, actor.userId(), actor.username(), now(), rule.reviewerRole(), reviewer.id(), WorkRecordStatus.SUBMITTED, null, null, null, null,
 				rule.copies(), List.of(), rule.cite());
 		records.insert(record);
+		Map<String, Object> entry = new java.util.LinkedHashMap<>();
+		entry.put("workRecord", record.id().toString());
+		entry.put("reason", record.reasonCode());
+		entry.put("basis", record.basis());
+		if (consentBy != null) {
+			entry.put("leader", record.leaderId().toString());
+			entry.put("consentBy", consentBy);
+		}
+		entry.put("reviewer", reviewer.id().toString());
+		entry.put("cite", rule.cite());
 		ledger.append(LedgerEvent.by(actor, activity.agency(), "activity.work-record-written", "activity",
-				activityId.toString(), Map.of("workRecord", record.id().toString(), "reason", record.reasonCode(), "basis",
-						record.basis(), "leader", record.leaderId().toString(), "reviewer", reviewer.id().toString(), "cite",
-						rule.cite())));
+				activityId.toString(), entry));
 		return record;
 	}
 
@@ -164,6 +177,33 @@ public class WorkRecords {
 		return records.find(recordId)
 			.filter(record -> record.activityId().equals(activity.id()))
 			.orElseThrow(() -> CustodiaException.notFound("error.work-record-not-found", recordId));
+	}
+
+	/**
+	 * The capacity in which the named person consented, where the regulation asks for consent: one the policy
+	 * names; a role of the system (unit head, chief) only if he holds it. Null where no consent is asked.
+	 */
+	private String consent(String agency, AgencyPolicy.MayStop rule, Draft draft, String cite) {
+		if (rule.consentBy().isEmpty()) {
+			if (!blank(draft.consentBy())) {
+				throw invalid("rule.work-record-no-consent", cite, "consentBy");
+			}
+			return null;
+		}
+		String capacity = blank(draft.consentBy()) ? rule.consentBy().get(0) : draft.consentBy().strip();
+		if (!rule.consentBy().contains(capacity)) {
+			throw invalid("rule.work-record-consent-by", cite, "consentBy", capacity,
+					String.join("|", rule.consentBy().stream().map(code -> "role." + code).toList()));
+		}
+		if (draft.leaderId() == null) {
+			throw invalid("rule.work-record-leader-required", cite, "leaderId", "role." + capacity);
+		}
+		UserView consenting = colleague(agency, draft.leaderId(), "leaderId");
+		Role role = ON_SITE_LEADER.equals(capacity) ? null : Role.fromCode(capacity);
+		if (role != null && !consenting.has(role)) {
+			throw invalid("rule.work-record-consent-role", cite, "leaderId", consenting.displayName(), "role." + capacity);
+		}
+		return capacity;
 	}
 
 	private UserView colleague(String agency, UUID id, String field) {

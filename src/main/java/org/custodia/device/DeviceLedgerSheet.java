@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.custodia.shared.PrintedDocument;
 import org.springframework.context.MessageSource;
 
-/** The printable custody ledger (台账) of one device for one month (001 art. 4, 003 art. 4). */
+/**
+ * The printable custody ledger (台账) of one device for one month (001 art. 4, 003 art. 4), in Chinese: each
+ * line's rule cited as the regulation's brief title and article.
+ */
 final class DeviceLedgerSheet {
 
 	private static final float MARGIN = 40;
@@ -29,15 +33,15 @@ final class DeviceLedgerSheet {
 	}
 
 	static byte[] render(Device device, String agencyName, YearMonth month, List<DeviceEvent> events,
-			Map<UUID, String> names, ZoneId zone, MessageSource messages) {
-		java.util.function.Function<String, String> zh = key -> messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
+			Map<UUID, String> names, ZoneId zone, MessageSource messages, Function<String, String> citations) {
+		Function<String, String> zh = key -> messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
 		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
 		List<String[]> rows = new ArrayList<>();
 		for (DeviceEvent event : events) {
 			rows.add(new String[] { time.format(event.occurredAt()), zh.apply("device.event." + event.kind()),
 					event.officerId() == null ? "" : names.getOrDefault(event.officerId(), event.officerId().toString()),
 					event.actorName(), check(event), event.amount() == null ? "" : event.amount().toPlainString(),
-					event.note() == null ? "" : event.note(), event.cite() == null ? "" : event.cite() });
+					event.note() == null ? "" : event.note(), citations.apply(event.cite()) });
 		}
 		try (PrintedDocument document = new PrintedDocument()) {
 			int perPage = 22;

@@ -3,6 +3,7 @@ package org.custodia.device;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.custodia.identity.Users;
 import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
 import org.custodia.shared.Actor;
+import org.custodia.web.Citations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +42,13 @@ public class DevicePage {
 
 	private final MessageSource messages;
 
+	private final Citations citations;
+
 	private final Clock clock;
 
 	DevicePage(DeviceRegister register, DeviceRecordings recordings, Agencies agencies, Users users, Policies policies,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Citations citations, Clock clock) {
+		this.citations = citations;
 		this.register = register;
 		this.recordings = recordings;
 		this.agencies = agencies;
@@ -69,7 +74,8 @@ public class DevicePage {
 			.filter(event -> YearMonth.from(event.occurredAt().atZone(clock.getZone())).equals(period))
 			.toList();
 		byte[] pdf = DeviceLedgerSheet.render(device, agencies.get(actor, device.agency()).nameZh(), period, events,
-				users.displayNames(actor, device.agency()), clock.getZone(), messages);
+				users.displayNames(actor, device.agency()), clock.getZone(), messages,
+				cite -> cite == null ? "" : citations.display(cite, Locale.SIMPLIFIED_CHINESE, true));
 		return new Sheet("device-" + device.number() + "-" + period + ".pdf", pdf);
 	}
 }

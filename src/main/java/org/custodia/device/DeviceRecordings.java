@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.custodia.ledger.Ledger;
@@ -65,6 +66,15 @@ public class DeviceRecordings {
 					.orElse(null);
 		devices.linkRecording(deviceId, recordingId, recordedAt, holder);
 		return new RecordingLink(recordingId, recordedAt, holder);
+	}
+
+	/**
+	 * When the device came back to the unit after a recording ended: its first collection in the custody
+	 * ledger at or after that moment (001 art. 13, 002 art. 13: "返回单位后"); empty when none is recorded.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> returnedAfter(UUID deviceId, Instant recordingEnd) {
+		return devices.firstCollectionFrom(deviceId, recordingEnd);
 	}
 
 	@Transactional(readOnly = true)

@@ -195,6 +195,17 @@ class DeviceRepository {
 			.optional();
 	}
 
+	/** The first collection of the device at or after the moment: when it came back to the unit. */
+	Optional<Instant> firstCollectionFrom(UUID deviceId, Instant at) {
+		return jdbc.sql("""
+				select occurred_at from device_event where device_id = :device and kind = 'COLLECTED' and occurred_at >= :at
+				order by occurred_at limit 1""")
+			.param("device", deviceId)
+			.param("at", Timestamp.from(at))
+			.query((rs, row) -> rs.getTimestamp("occurred_at").toInstant())
+			.optional();
+	}
+
 	private Device map(ResultSet rs, int row) throws SQLException {
 		Date purchase = rs.getDate("purchase_date");
 		return new Device(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getString("number"),

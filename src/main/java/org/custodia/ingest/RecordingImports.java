@@ -20,8 +20,8 @@ import org.custodia.ledger.Ledger;
 import org.custodia.media.DerivedCopies;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
-import org.custodia.policy.AgencyPolicy;
-import org.custodia.policy.Policies;
+import org.custodia.policy.ImportDeadline;
+import org.custodia.policy.ImportDeadlines;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.storage.BlobStore;
@@ -52,7 +52,7 @@ public class RecordingImports {
 
 	private final PolicyDecisions decisions;
 
-	private final Policies policies;
+	private final ImportDeadlines deadlines;
 
 	private final Ledger ledger;
 
@@ -71,7 +71,7 @@ public class RecordingImports {
 	private final RecordingOfficers officers;
 
 	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
-			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock,
+			PolicyDecisions decisions, ImportDeadlines deadlines, Ledger ledger, TransactionTemplate transactions, Clock clock,
 			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies, ImportRoots roots,
 			RecordingOfficers officers) {
 		this.roots = roots;
@@ -84,7 +84,7 @@ public class RecordingImports {
 		this.register = register;
 		this.deviceRecordings = deviceRecordings;
 		this.decisions = decisions;
-		this.policies = policies;
+		this.deadlines = deadlines;
 		this.ledger = ledger;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -221,17 +221,18 @@ public class RecordingImports {
 					existing.get().id().toString(), Map.of("file", name, "device", device.number(), "sha256", blob.sha256())));
 			return new Outcome(name, "DUPLICATE", existing.get().id(), blob.sha256(), null, null);
 		}
-		AgencyPolicy policy = policies.of(agency);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		RecordingTimes times = RecordingTimes.of(file.media(), file.name(), file.modified(), clock.getZone());
-		Long late = times.lateMinutes(now, policy.ingest().deadlineHours());
+		ImportDeadline deadline = times.finished() == null ? null : deadlines.after(agency, times.finished());
+		Long late = deadline == null ? null : deadline.minutesLate(now);
 		String clockFinding = times.clockFinding(now);
 		if (clockFinding != null) {
 			clockFindings.computeIfAbsent(clockFinding, finding -> new ArrayList<>()).add(name);
 		}
 		Recording recording = new Recording(UUID.randomUUID(), agency, device.id(), officerId, blob.key(), blob.sha256(),
 				blob.sm3(), blob.size(), name, file.type(), times.recordedAt(), times.end(), times.source(), now,
-				actor.username(), late, file.media().readable(), file.media().problem(), file.media(), file.name(),
+				actor.username(), late, deadline == null ? null : deadline.at(), deadline == null ? null : deadline.cite(),
+				file.media().readable(), file.media().problem(), file.media(), file.name(),
 				clockFinding, file.poster());
 		recordings.insert(recording);
 		deviceRecordings.recorded(device.id(), recording.id(), times.recordedAt());
@@ -245,7 +246,11 @@ public class RecordingImports {
 		entry.put("size", blob.size());
 		entry.put("key", blob.key());
 		entry.put("type", file.type());
-		entry.put("late", late == null ? "no" : late + " min (" + policy.ingest().cite() + ")");
+		if (deadline != null) {
+			entry.put("deadline", deadline.at().toString());
+			entry.put("deadlineCite", deadline.cite());
+		}
+		entry.put("late", late == null ? "no" : late + " min");
 		if (file.media().problem() != null) {
 			entry.put("unreadable", file.media().problem());
 		}

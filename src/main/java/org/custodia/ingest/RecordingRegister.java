@@ -34,6 +34,18 @@ public class RecordingRegister {
 		return posters.of(recording.sha256());
 	}
 
+	/**
+	 * How late each recording was imported, in minutes past its deadline as it stands now (a late reason the
+	 * regulation allows may have moved it); recordings in time are left out.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, Long> lateMinutes(java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, Long> late = new java.util.HashMap<>();
+		recordings.find(ids).stream().filter(recording -> recording.lateMinutes() != null)
+			.forEach(recording -> late.put(recording.id(), recording.lateMinutes()));
+		return late;
+	}
+
 	/** An agency's recordings whose recording began in {@code [from, to)}, at most {@code limit}, newest import first. */
 	@Transactional(readOnly = true)
 	public List<Recording> recordedBetween(String agency, Instant from, Instant to, int limit) {

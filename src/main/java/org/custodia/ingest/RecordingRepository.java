@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.custodia.policy.ImportDeadline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,17 @@ class RecordingRepository {
 	record After(Instant importedAt, UUID id) {
 	}
 
+	/**
+	 * A late reason the regulation allows moves the deadline once (the return to the unit); the row keeps the
+	 * deadline set at import, the reason the moved one.
+	 */
 	private static final String COLUMNS = """
 			select id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes, original_name, content_type,
-			       recorded_at, recorded_end, time_source, imported_at, imported_by, late_minutes, readable, problem,
+			       recorded_at, recorded_end, time_source, imported_at, imported_by, late_minutes, import_deadline,
+			       deadline_cite,
+			       (select max(l.deadline) from ingest_late_reason l where l.recording_id = ingest_recording.id) as moved_deadline,
+			       (select max(l.deadline_cite) from ingest_late_reason l where l.recording_id = ingest_recording.id) as moved_cite,
+			       readable, problem,
 			       media_format, duration_ms, created_as_stated, created_tag, created_offset, video_codec, width, height,
 			       frame_rate, audio_codec, audio_channels, audio_sample_rate, make, model, gps_latitude, gps_longitude,
 			       gps_altitude, name_device_number, name_time, important, clock_finding, has_poster
@@ -49,6 +58,13 @@ class RecordingRepository {
 
 	Optional<Recording> find(UUID id) {
 		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(RecordingRepository::map).optional();
+	}
+
+	List<Recording> find(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", ids).query(RecordingRepository::map).list();
 	}
 
 	List<Recording> list(Filter filter, After after, int limit) {
@@ -105,12 +121,12 @@ class RecordingRepository {
 		jdbc.sql("""
 				insert into ingest_recording (id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes,
 				    original_name, content_type, recorded_at, recorded_end, time_source, imported_at, imported_by,
-				    late_minutes, readable, problem, media_format, duration_ms, created_as_stated, created_tag,
+				    late_minutes, import_deadline, deadline_cite, readable, problem, media_format, duration_ms, created_as_stated, created_tag,
 				    created_offset, video_codec, width, height, frame_rate, audio_codec, audio_channels, audio_sample_rate,
 				    make, model, gps_latitude, gps_longitude, gps_altitude, name_device_number, name_time, important,
 				    clock_finding, has_poster)
 				values (:id, :agency, :device, :officer, :key, :sha, :sm3, :size, :name, :type, :recordedAt, :recordedEnd,
-				    :timeSource, :importedAt, :by, :late, :readable, :problem, :format, :duration, :created, :createdTag,
+				    :timeSource, :importedAt, :by, :late, :deadline, :deadlineCite, :readable, :problem, :format, :duration, :created, :createdTag,
 				    :createdOffset, :videoCodec, :width, :height, :frameRate, :audioCodec, :channels, :sampleRate, :make,
 				    :model, :lat, :lon, :alt, :nameDevice, :nameTime, :important, :clock, :poster)""")
 			.param("id", recording.id())
@@ -129,6 +145,8 @@ class RecordingRepository {
 			.param("importedAt", timestamp(recording.importedAt()))
 			.param("by", recording.importedBy())
 			.param("late", recording.lateMinutes())
+			.param("deadline", timestamp(recording.importDeadline()))
+			.param("deadlineCite", recording.deadlineCite())
 			.param("readable", recording.readable())
 			.param("problem", recording.problem())
 			.param("format", cut(media.format(), 100))
@@ -196,12 +214,19 @@ class RecordingRepository {
 		String nameTime = rs.getString("name_time");
 		FileNames.NameFacts name = new FileNames.NameFacts(rs.getString("name_device_number"),
 				nameTime == null ? null : LocalDateTime.parse(nameTime), rs.getBoolean("important"));
+		Instant importedAt = instant(rs, "imported_at");
+		Instant moved = instant(rs, "moved_deadline");
+		ImportDeadline deadline = moved != null ? new ImportDeadline(moved, rs.getString("moved_cite"))
+				: instant(rs, "import_deadline") != null
+						? new ImportDeadline(instant(rs, "import_deadline"), rs.getString("deadline_cite")) : null;
+		// imported before deadlines were kept: the lateness stored then stands
+		Long late = deadline == null ? nullable(rs, "late_minutes", Long.class) : deadline.minutesLate(importedAt);
 		return new Recording(rs.getObject("id", UUID.class), rs.getString("agency_code"), rs.getObject("device_id", UUID.class),
 				rs.getObject("officer_id", UUID.class), rs.getString("blob_key"), rs.getString("sha256"), rs.getString("sm3"),
 				rs.getLong("size_bytes"), rs.getString("original_name"), rs.getString("content_type"),
 				instant(rs, "recorded_at"), instant(rs, "recorded_end"), rs.getString("time_source"),
-				instant(rs, "imported_at"), rs.getString("imported_by"), nullable(rs, "late_minutes", Long.class),
-				rs.getBoolean("readable"), rs.getString("problem"), media, name, rs.getString("clock_finding"),
+				importedAt, rs.getString("imported_by"), late, deadline == null ? null : deadline.at(),
+				deadline == null ? null : deadline.cite(), rs.getBoolean("readable"), rs.getString("problem"), media, name, rs.getString("clock_finding"),
 				rs.getBoolean("has_poster"));
 	}
 }

@@ -52,18 +52,9 @@ record RecordingTimes(Instant start, Instant end, String source) {
 		return start != null ? start : end;
 	}
 
-	/** The moment the policy's deadline counts from: the end of the activity as the file shows it. */
+	/** The moment the import deadline counts from: the end of the activity as the file shows it. */
 	Instant finished() {
 		return end != null ? end : start;
-	}
-
-	/** Minutes past the deadline's start when later than the deadline, else null. */
-	Long lateMinutes(Instant importedAt, int deadlineHours) {
-		if (finished() == null) {
-			return null;
-		}
-		long minutes = Duration.between(finished(), importedAt).toMinutes();
-		return minutes > deadlineHours * 60L ? minutes : null;
 	}
 
 	/** What the claimed time says about the device's clock, or null when it looks right. */

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.custodia.policy.Action;
@@ -51,11 +50,13 @@ class RecordingsApiController {
 	record Page(List<Recording> items, String next) {
 	}
 
+	/** {@code lateReasonsOffered}: what the custodian may give as the reason of a late import, by the agency's rule. */
 	record Detail(Recording recording, List<RecordingNotes.LateReason> lateReasons,
-			List<RecordingNotes.DuplicateOffer> duplicateOffers) {
+			List<RecordingNotes.Offered> lateReasonsOffered, List<RecordingNotes.DuplicateOffer> duplicateOffers) {
 	}
 
-	record LateReasonRequest(@NotNull RecordingNotes.LateReasonKind reason, @Size(max = 1000) String note) {
+	/** {@code reason}: a code of {@code lateReasonsOffered}, e.g. {@code remote-area} where the regulation allows it. */
+	record LateReasonRequest(@NotBlank @Size(max = 64) String reason, @Size(max = 1000) String note) {
 	}
 
 	private final PolicyDecisions decisions;
@@ -98,7 +99,7 @@ class RecordingsApiController {
 	@Transactional(readOnly = true)
 	Detail get(@PathVariable UUID id) {
 		Recording recording = visible(id);
-		return new Detail(recording, notes.lateReasons(id), notes.duplicateOffers(id));
+		return new Detail(recording, notes.lateReasons(id), notes.offered(recording.agency()), notes.duplicateOffers(id));
 	}
 
 	@PostMapping("/{id}/late-reasons")

@@ -12,7 +12,8 @@ public record AccessRules(@NotNull @Valid Register register, @NotNull @Valid Fee
 		@NotNull List<@Valid Requester> requesters, @NotNull @Valid PublicUse publicUse,
 		@NotNull @Valid AgencyPolicy.CitedText secrecy, @NotNull @Valid AgencyPolicy.Cited originalsImmutable) {
 
-	static final String APPROVER = "^(none|legal-head|chief|leader-in-charge)$";
+	/** One approver, or several any of whom may approve ({@code chief | leader-in-charge}: 004's 局领导). */
+	static final String APPROVER = "^(none|(legal-head|chief|leader-in-charge)( \\| (legal-head|chief|leader-in-charge))*)$";
 
 	static final String KINDS = "case-handler|other-staff|judicial-and-supervisory|party-or-lawyer|other-enforcement-body";
 

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -18,7 +19,8 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 		@NotNull @Valid Login login, @NotNull @Valid Accounts accounts, @NotNull @Valid Retention retention,
 		@NotNull @Valid Recording recording, @NotNull @Valid Ingest ingest, @NotNull @Valid Devices devices,
 		@NotNull @Valid AccessRules access, @NotNull @Valid Discs discs, @NotNull List<@Valid Labelled> violations,
-		@NotNull List<@Valid Sanction> sanctions, @NotNull List<@Valid Permission> permissions) {
+		@NotNull List<@Valid Sanction> sanctions, @NotNull @Valid Supervision supervision,
+		@NotNull List<@Valid Permission> permissions) {
 
 	static final String CITATION = "^(custodia: .+|\\d{3}(-access|-list)? (art|row)\\.? \\d+(; \\d{3}(-access|-list)? (art|row)\\.? \\d+)*)$";
 
@@ -32,7 +34,18 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 			@NotBlank @Pattern(regexp = "^\\d{3}$") String seed, @NotNull @Valid List<@Valid Document> documents) {
 	}
 
-	public record Document(@NotBlank String id, @NotNull @Valid Text title, String published, String effective) {
+	/**
+	 * One document of the regulation. Citations name it by the seed ({@code 001}) for {@code main}, else by
+	 * seed and id ({@code 001-access}); Chinese pages cite it by {@code shortTitle}, or by {@code brief}
+	 * where a table cell has little room (the agency is then named by the column).
+	 */
+	public record Document(@NotBlank @Pattern(regexp = "^(main|access|list)$") String id, @NotNull @Valid Text title,
+			@NotBlank String shortTitle, @NotBlank String brief, String published, String effective) {
+
+		/** How citations name the document: {@code 001}, {@code 001-access}. */
+		public String citedAs(String seed) {
+			return "main".equals(id) ? seed : seed + "-" + id;
+		}
 	}
 
 	public record Unit(@NotNull @Valid Text name,
@@ -73,8 +86,13 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 	public record CitedText(@NotNull @Valid Text text, @NotBlank @Pattern(regexp = CITATION) String cite) {
 	}
 
+	/**
+	 * The base retention period (RET-1). {@code baseStatus}: {@code set} (the regulation gives it),
+	 * {@code left-blank} (it says "X个月"), {@code not-stated}, or {@code kept-complete} (it asks that
+	 * footage be kept complete and gives no period: kept without end until the agency decides one).
+	 */
 	public record Retention(@Positive Integer baseMonths,
-			@NotBlank @Pattern(regexp = "^(set|left-blank|not-stated)$") String baseStatus, boolean minimum,
+			@NotBlank @Pattern(regexp = "^(set|left-blank|not-stated|kept-complete)$") String baseStatus, boolean minimum,
 			@Valid Text note, @NotBlank @Pattern(regexp = CITATION) String cite,
 			@NotNull @Valid EvidenceWithCaseFile evidenceWithCaseFile, @NotNull @Valid Disposal disposal,
 			@NotNull List<@Valid Labelled> longTermTriggers) {
@@ -82,6 +100,11 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 		/** Whether the regulation states the base period itself (rather than leaving it blank or unsaid). */
 		public boolean periodStated() {
 			return "set".equals(baseStatus);
+		}
+
+		/** Whether the regulation wants footage kept complete with no period (000 art. 15, 004 art. 11: "完整留存"). */
+		public boolean keptComplete() {
+			return "kept-complete".equals(baseStatus);
 		}
 	}
 
@@ -112,11 +135,26 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 			@NotBlank @Pattern(regexp = CITATION) String cite) {
 	}
 
+	/**
+	 * Interruptions of recording (REC-4): the reasons the regulation accepts (only those), whether the
+	 * reason is spoken on resuming or written when recording cannot resume, and to whom the officer reports
+	 * a recording that cannot go on, where the regulation says so (002 art. 11), or null.
+	 */
 	public record Interruption(boolean voiceExplanation, boolean writtenReportIfNotResumed,
-			@NotNull List<@Valid Labelled> reasons, @NotBlank @Pattern(regexp = CITATION) String cite) {
+			@NotNull List<@Valid Labelled> reasons, @Valid ReportTo reportTo,
+			@NotBlank @Pattern(regexp = CITATION) String cite) {
 	}
 
-	public record MayStop(@NotNull List<@Valid Labelled> reasons, @NotNull List<@NotBlank String> consentBy,
+	public record ReportTo(@NotBlank @Pattern(regexp = "^(unit-head|chief|leader-in-charge)$") String role,
+			@NotBlank @Pattern(regexp = CITATION) String cite) {
+
+		public org.custodia.shared.Role asRole() {
+			return org.custodia.shared.Role.fromCode(role);
+		}
+	}
+
+	public record MayStop(@NotNull List<@Valid Labelled> reasons,
+			@NotNull List<@Pattern(regexp = "^(on-site-leader|unit-head|chief|leader-in-charge)$") String> consentBy,
 			@NotNull @Valid WorkRecord workRecord) {
 	}
 
@@ -130,9 +168,39 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 		}
 	}
 
-	public record Ingest(@Min(1) @Max(720) int deadlineHours, @NotBlank @Pattern(regexp = CITATION) String cite,
-			@NotNull List<@Valid Labelled> exceptions, @NotNull @Valid Cited noPrivateCopies,
-			@NotNull @Valid CitedText storeLayout) {
+	/**
+	 * When recordings must be imported ({@link ImportDeadlines}): the deadline after the activity, the
+	 * working day's end where the deadline is the end of the working day, and the exception some
+	 * regulations allow (hours after the return to the unit, for the reasons they list), else null.
+	 */
+	public record Ingest(@NotNull @Valid Deadline deadline, @Valid WorkdayEnds workdayEnds, @Valid AfterReturn afterReturn,
+			@NotNull @Valid Cited noPrivateCopies, @NotNull @Valid CitedText storeLayout) {
+	}
+
+	/**
+	 * @param counts {@code hours-after-end} ({@code hours} after the activity ends, 000 art. 16) or
+	 *        {@code end-of-working-day} (the end of the working day the activity ended on, 004 art. 12)
+	 */
+	public record Deadline(@NotBlank @Pattern(regexp = "^(hours-after-end|end-of-working-day)$") String counts,
+			@Min(1) @Max(720) Integer hours, @NotBlank @Pattern(regexp = CITATION) String cite) {
+
+		public boolean endOfWorkingDay() {
+			return "end-of-working-day".equals(counts);
+		}
+	}
+
+	/** The time of day the working day ends, in the agencies' zone. */
+	public record WorkdayEnds(@NotBlank @Pattern(regexp = "^([01]\\d|2[0-3]):[0-5]\\d$") String time,
+			@NotBlank @Pattern(regexp = CITATION) String cite) {
+
+		public java.time.LocalTime at() {
+			return java.time.LocalTime.parse(time);
+		}
+	}
+
+	/** Where work away or without pause prevents a prompt import: {@code hours} after the return to the unit. */
+	public record AfterReturn(@Min(1) @Max(720) int hours, @NotBlank @Pattern(regexp = CITATION) String cite,
+			@NotEmpty List<@Valid Labelled> reasons) {
 	}
 
 	public record Devices(@NotNull @Valid PreUseCheck preUseCheck, @NotNull @Valid RepairRoute repairRoute,
@@ -172,6 +240,24 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 	public record EvidenceDiscs(@NotNull List<@NotBlank String> descriptionFields,
 			@NotNull List<@NotBlank String> signers, boolean assumed,
 			@NotBlank @Pattern(regexp = CITATION) String cite) {
+	}
+
+	/** The checks of the recordings the regulation asks for (SUP-1, SUP-2), with who makes them and how often. */
+	public record Supervision(@NotNull List<@Valid Check> checks) {
+	}
+
+	/**
+	 * @param kind {@code daily-check}, {@code playback-review}, {@code unannounced-check} or {@code evaluation}
+	 * @param by the roles that check
+	 * @param every {@code day}, {@code period} (periodically, no interval given), {@code unannounced} or {@code year}
+	 * @param atLeast how many times per {@code every} at least, where the regulation gives a number
+	 * @param reportTo the role findings are reported to, or null
+	 */
+	public record Check(@NotBlank @Pattern(regexp = "^(daily-check|playback-review|unannounced-check|evaluation)$") String kind,
+			@NotEmpty List<@Pattern(regexp = "^(unit-head|custodian|legal-head|chief|leader-in-charge|supervisor)$") String> by,
+			@NotBlank @Pattern(regexp = "^(day|period|unannounced|year)$") String every, @Positive Integer atLeast,
+			@Pattern(regexp = "^(unit-head|legal-head|chief|leader-in-charge)$") String reportTo, boolean assumed,
+			@NotNull @Valid Text text, @NotBlank @Pattern(regexp = CITATION) String cite) {
 	}
 
 	public record Sanction(@NotBlank @Pattern(regexp = CODE) String code, @NotNull @Valid Text label,

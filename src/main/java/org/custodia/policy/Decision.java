@@ -1,5 +1,6 @@
 package org.custodia.policy;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,12 +12,14 @@ import org.custodia.shared.Role;
  * always with the rule that decided and its citation.
  *
  * @param outcome allowed, needs approval or refused
- * @param approver who must approve when the outcome is {@link Outcome#NEEDS_APPROVAL}
+ * @param approver who must approve when the outcome is {@link Outcome#NEEDS_APPROVAL}: the first of {@code approvers}
+ * @param approvers any of whom may approve (004 arts. 13–14, "局领导": the chief or the leader in charge)
  * @param rule a stable name of the rule, also the message key suffix ({@code rule.<rule>})
  * @param citation the article, e.g. {@code 001-access art. 4}
  * @param assumed true where the regulation is silent and Custodia's default decided
  */
-public record Decision(Outcome outcome, Role approver, String rule, String citation, boolean assumed) {
+public record Decision(Outcome outcome, Role approver, List<Role> approvers, String rule, String citation,
+		boolean assumed) {
 
 	public enum Outcome {
 		ALLOWED, NEEDS_APPROVAL, REFUSED
@@ -30,15 +33,15 @@ public record Decision(Outcome outcome, Role approver, String rule, String citat
 	private static final Set<String> GUARDS = Set.of(ADMINISTRATOR_NO_FOOTAGE, TENANT_ISOLATION);
 
 	static Decision allowed(String rule, String citation, boolean assumed) {
-		return new Decision(Outcome.ALLOWED, null, rule, citation, assumed);
+		return new Decision(Outcome.ALLOWED, null, List.of(), rule, citation, assumed);
 	}
 
-	static Decision needsApproval(Role approver, String rule, String citation, boolean assumed) {
-		return new Decision(Outcome.NEEDS_APPROVAL, approver, rule, citation, assumed);
+	static Decision needsApproval(List<Role> approvers, String rule, String citation, boolean assumed) {
+		return new Decision(Outcome.NEEDS_APPROVAL, approvers.get(0), List.copyOf(approvers), rule, citation, assumed);
 	}
 
 	static Decision refused(String rule, String citation) {
-		return new Decision(Outcome.REFUSED, null, rule, citation, false);
+		return new Decision(Outcome.REFUSED, null, List.of(), rule, citation, false);
 	}
 
 	public boolean isAllowed() {
@@ -67,7 +70,8 @@ public record Decision(Outcome outcome, Role approver, String rule, String citat
 			throw CustodiaException.forbidden("rule." + rule, citation);
 		}
 		if (outcome == Outcome.NEEDS_APPROVAL) {
-			throw CustodiaException.forbidden("rule.needs-approval", citation, "role." + approver.code());
+			throw CustodiaException.forbidden("rule.needs-approval", citation,
+					String.join("|", approvers.stream().map(role -> "role." + role.code()).toList()));
 		}
 		return this;
 	}

@@ -29,6 +29,9 @@ final class PermissionRules {
 
 	static final String RETENTION_NOT_SET = "retention-not-set";
 
+	/** Nothing is disposed of where the regulation wants footage kept complete and the agency decided no period. */
+	static final String RETENTION_KEPT_COMPLETE = "retention-kept-complete";
+
 	/** A condition on the agency's settings rather than on the user. */
 	enum Precondition {
 
@@ -63,6 +66,9 @@ final class PermissionRules {
 				String agencyCode) {
 			if (requires == Precondition.RETENTION_PERIOD_SET) {
 				RetentionPeriods.Effective period = retention.apply(agencyCode);
+				if (period.keptWithoutEnd()) {
+					return Decision.refused(RETENTION_KEPT_COMPLETE, period.cite());
+				}
 				if (period.months().isEmpty()) {
 					return Decision.refused(RETENTION_NOT_SET, period.cite());
 				}
@@ -72,7 +78,7 @@ final class PermissionRules {
 					if (grant.approvers().isEmpty() || grant.approvers().stream().anyMatch(held::contains)) {
 						return Decision.allowed(grant.rule(), cite, assumed);
 					}
-					return Decision.needsApproval(grant.approvers().get(0), grant.rule(), cite, assumed);
+					return Decision.needsApproval(grant.approvers(), grant.rule(), cite, assumed);
 				}
 			}
 			return Decision.refused(rule, cite);
@@ -104,8 +110,13 @@ final class PermissionRules {
 		grant.roles().stream().filter(code -> !ANYONE.equals(code)).map(Role::fromCode).forEach(roles::add);
 		Set<Relation> relations = EnumSet.noneOf(Relation.class);
 		relations(grant.relation()).stream().map(Relation::fromCode).forEach(relations::add);
-		List<Role> approvers = NONE.equals(grant.approver()) ? List.of() : List.of(Role.fromCode(grant.approver()));
+		List<Role> approvers = approvers(grant.approver());
 		return new Grant(anyone, roles, relations, approvers, grant.rule() == null ? permissionRule : grant.rule());
+	}
+
+	/** The roles of {@code chief | leader-in-charge}, any of whom approves; none for {@code none}. */
+	static List<Role> approvers(String approver) {
+		return NONE.equals(approver) ? List.of() : relations(approver).stream().map(Role::fromCode).toList();
 	}
 
 	/** The relations of {@code own-recording | head-of-recording-unit}; none for null. */
@@ -142,7 +153,7 @@ final class PermissionRules {
 		if (use.isEmpty()) {
 			return new Rule(action, null, NOT_PROVIDED_FOR, false, policy.access().originalsImmutable().cite(), List.of());
 		}
-		List<Role> approvers = NONE.equals(use.get().approver()) ? List.of() : List.of(Role.fromCode(use.get().approver()));
+		List<Role> approvers = approvers(use.get().approver());
 		return new Rule(action, null, permission.rule(), use.get().assumed(), use.get().cite(),
 				List.of(new Grant(true, Set.of(), Set.of(), approvers, permission.rule())));
 	}

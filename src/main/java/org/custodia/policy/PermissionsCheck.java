@@ -154,7 +154,8 @@ final class PermissionsCheck {
 			}
 		}
 		if (!PermissionRules.NONE.equals(grant.approver())) {
-			role(List.of("permissions", i, "grants", g, "approver"), grant.approver());
+			PermissionRules.relations(grant.approver())
+				.forEach(approver -> role(List.of("permissions", i, "grants", g, "approver"), approver));
 		}
 	}
 

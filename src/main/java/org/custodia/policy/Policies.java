@@ -49,8 +49,11 @@ public class Policies {
 		}
 		Set<String> fromDataDir = new java.util.TreeSet<>();
 		Path overrides = properties.dataDir().resolve("policies");
+		Map<String, AgencyPolicy> shippedBySeed = new TreeMap<>();
+		policies.values().forEach(policy -> shippedBySeed.putIfAbsent(policy.agency().seed(), policy));
 		for (Path file : listYaml(overrides)) {
-			AgencyPolicy policy = reader.read(file.toString(), read(file));
+			String content = read(file);
+			AgencyPolicy policy = reader.read(file.toString(), content, shippedBySeed.get(seedOf(reader, file, content)));
 			policies.put(policy.code(), policy);
 			fromDataDir.add(policy.code());
 			log.info("Agency {} uses the policy file {} instead of the shipped one", policy.code(), file);
@@ -75,6 +78,11 @@ public class Policies {
 	/** Whether the agency's file comes from the data directory rather than the jar. */
 	public boolean isOverridden(String agencyCode) {
 		return overridden.contains(agencyCode);
+	}
+
+	/** The seed a file names, read leniently: the strict reading follows with its regulation to compare. */
+	private static String seedOf(PolicyFileReader reader, Path file, String content) {
+		return reader.read(file.toString(), content).agency().seed();
 	}
 
 	private static Resource[] shipped() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.custodia.web.Citations;
 import org.springframework.context.MessageSource;
 
 /**
@@ -32,12 +33,15 @@ final class PolicyComparison {
 
 	private final Locale locale;
 
+	private final Citations citations;
+
 	PolicyComparison(List<AgencyPolicy> policies, List<RetentionPeriods.Effective> retention, MessageSource messages,
-			Locale locale) {
+			Locale locale, Citations citations) {
 		this.policies = policies;
 		this.retention = retention;
 		this.messages = messages;
 		this.locale = locale;
+		this.citations = citations;
 	}
 
 	List<Section> sections() {
@@ -61,8 +65,8 @@ final class PolicyComparison {
 						row("recording.may-stop", p -> labelled(p.recording().mayStop().reasons())),
 						row("recording.work-record", p -> workRecord(p.recording().mayStop()))),
 				section("ingest",
-						row("ingest.deadline", p -> cell(msg("policy.hours", p.ingest().deadlineHours()), p.ingest().cite())),
-						row("ingest.exceptions", p -> labelled(p.ingest().exceptions())),
+						row("ingest.deadline", p -> deadline(p.ingest())),
+						row("ingest.exceptions", p -> exception(p.ingest().afterReturn())),
 						row("ingest.layout", p -> cell(text(p.ingest().storeLayout().text()), p.ingest().storeLayout().cite()))),
 				section("devices",
 						row("devices.check", p -> cell(msg("policy.pre-use", yesNo(p.devices().preUseCheck().battery()),
@@ -84,9 +88,11 @@ final class PolicyComparison {
 								: String.join("、", p.discs().evidence().signers().stream().map(f -> msg("field." + f)).toList()),
 								p.discs().evidence().cite()))),
 				section("supervision",
+						row("supervision.checks", p -> checks(p.supervision())),
 						row("supervision.violations", p -> labelled(p.violations())),
-						row("supervision.sanctions", p -> new Cell(p.sanctions().stream().map(s -> text(s.label())).toList(),
-								cites(p.sanctions().stream().map(AgencyPolicy.Sanction::cite).toList()))),
+						row("supervision.sanctions", p -> p.sanctions().isEmpty() ? new Cell(List.of(msg("policy.no-sanctions")), List.of())
+								: new Cell(p.sanctions().stream().map(s -> text(s.label())).toList(),
+										cites(p.sanctions().stream().map(AgencyPolicy.Sanction::cite).toList()))),
 						row("supervision.login", p -> cell(msg("policy.login", p.login().lockoutThreshold(),
 								p.login().lockoutMinutes(), p.login().sessionTimeoutMinutes()), p.login().cite())),
 						row("supervision.accounts", p -> cell(msg("policy.accounts",
@@ -117,8 +123,9 @@ final class PolicyComparison {
 				lines.add(msg("policy.documents") + String.join("、", requester.documents().stream().map(d -> msg("document." + d)).toList()));
 			}
 			for (AccessRules.Use use : requester.uses()) {
+				List<String> approvers = PermissionRules.relations(use.approver()).stream().map(a -> msg("role." + a)).toList();
 				lines.add(msg("use." + use.use()) + "：" + ("none".equals(use.approver()) ? msg("policy.no-approval")
-						: msg("policy.approved-by", msg("role." + use.approver()))) + (use.onSiteOnly() ? msg("policy.on-site") : "")
+						: msg("policy.approved-by", String.join(msg("word.or"), approvers))) + (use.onSiteOnly() ? msg("policy.on-site") : "")
 						+ assumed(use.assumed()));
 			}
 			return new Cell(lines, cites(requester.uses().stream().map(AccessRules.Use::cite).toList()));
@@ -127,20 +134,54 @@ final class PolicyComparison {
 
 	private Cell base(AgencyPolicy policy, RetentionPeriods.Effective effective) {
 		List<String> lines = new ArrayList<>();
-		lines.add(effective.months().map(months -> msg("policy.months", months)).orElse(msg("policy.retention-unset")));
+		lines.add(effective.months().map(months -> msg("policy.months", months))
+			.orElse(msg(effective.keptWithoutEnd() ? "policy.kept-without-end" : "policy.retention-unset")));
 		lines.add(msg("retention.status." + effective.baseStatus()) + (policy.retention().minimum() ? msg("policy.minimum") : ""));
+		if (effective.decisionNumber() != null) {
+			lines.add(msg("policy.decided-by", effective.decisionNumber(), effective.decisionDate().toString()));
+		}
 		if (effective.setBy() != null) {
 			lines.add(msg("policy.set-by", effective.setBy(), effective.reason()));
 		}
 		return new Cell(lines, cites(List.of(effective.cite())));
 	}
 
+	private Cell deadline(AgencyPolicy.Ingest ingest) {
+		if (!ingest.deadline().endOfWorkingDay()) {
+			return cell(msg("policy.hours", ingest.deadline().hours()), ingest.deadline().cite());
+		}
+		return new Cell(List.of(msg("policy.end-of-working-day"), msg("policy.workday-ends", ingest.workdayEnds().time())),
+				cites(List.of(ingest.deadline().cite(), ingest.workdayEnds().cite())));
+	}
+
+	private Cell exception(AgencyPolicy.AfterReturn afterReturn) {
+		if (afterReturn == null) {
+			return new Cell(List.of(msg("policy.no-exception")), List.of());
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add(msg("policy.after-return", afterReturn.hours()));
+		afterReturn.reasons().forEach(reason -> lines.add("· " + text(reason.label())));
+		return new Cell(lines, cites(List.of(afterReturn.cite())));
+	}
+
+	private Cell checks(AgencyPolicy.Supervision supervision) {
+		if (supervision.checks().isEmpty()) {
+			return new Cell(List.of(msg("policy.none")), List.of());
+		}
+		return new Cell(supervision.checks().stream().map(check -> text(check.text()) + assumed(check.assumed())).toList(),
+				cites(supervision.checks().stream().map(AgencyPolicy.Check::cite).toList()));
+	}
+
 	private Cell interruption(AgencyPolicy.Interruption interruption) {
 		List<String> lines = new ArrayList<>();
 		lines.add(msg("policy.voice-explanation", yesNo(interruption.voiceExplanation())));
 		lines.add(msg("policy.written-report", yesNo(interruption.writtenReportIfNotResumed())));
+		if (interruption.reportTo() != null) {
+			lines.add(msg("policy.report-to", msg("role." + interruption.reportTo().role())));
+		}
 		interruption.reasons().forEach(reason -> lines.add("· " + text(reason.label())));
-		return new Cell(lines, cites(List.of(interruption.cite())));
+		return new Cell(lines, cites(interruption.reportTo() == null ? List.of(interruption.cite())
+				: List.of(interruption.cite(), interruption.reportTo().cite())));
 	}
 
 	private Cell workRecord(AgencyPolicy.MayStop mayStop) {
@@ -183,12 +224,9 @@ final class PolicyComparison {
 		return new Cell(List.of(line), cites(List.of(cite)));
 	}
 
-	/** Articles as they are; Custodia's own defaults named as such, their English reason only in English. */
+	/** Each citation once, as the page's language reads it, with the documents' brief titles: the column names the agency. */
 	List<String> cites(List<String> all) {
-		return List.copyOf(new LinkedHashSet<>(all.stream()
-			.map(cite -> cite.startsWith("custodia: ")
-					? msg("policy.custodia-default", cite.substring("custodia: ".length())) : cite)
-			.toList()));
+		return List.copyOf(new LinkedHashSet<>(all.stream().map(cite -> citations.display(cite, locale, true)).toList()));
 	}
 
 	private String required(boolean required, Text text) {

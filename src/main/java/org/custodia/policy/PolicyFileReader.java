@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.resolver.Resolver;
 
+import org.custodia.web.CustodiaReasons;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,14 @@ final class PolicyFileReader {
 	}
 
 	AgencyPolicy read(String fileName, String content) {
+		return read(fileName, content, null);
+	}
+
+	/**
+	 * Reads an agency's own file; where {@code regulation} (the shipped file of the same regulation) is
+	 * given, the file may tighten its import deadline but not loosen it.
+	 */
+	AgencyPolicy read(String fileName, String content, AgencyPolicy regulation) {
 		Node root;
 		Object tree;
 		try {
@@ -68,6 +78,10 @@ final class PolicyFileReader {
 		checkCitationsPointIntoOwnSeed(fileName, root, policy.agency().seed());
 		checkFileNameMatchesCode(fileName, root, policy);
 		checkRetentionStatus(fileName, root, policy.retention());
+		checkIngest(fileName, root, policy.ingest());
+		if (regulation != null) {
+			DeadlineOverride.check(fileName, root, policy.ingest(), regulation.ingest());
+		}
 		return policy;
 	}
 
@@ -107,7 +121,16 @@ final class PolicyFileReader {
 
 	private void checkCitationsPointIntoOwnSeed(String fileName, Node root, String seed) {
 		walk(root, new ArrayList<>(), (path, key, value) -> {
-			if (!"cite".equals(key) || value.getValue().startsWith("custodia: ")) {
+			if (!"cite".equals(key)) {
+				return;
+			}
+			if (value.getValue().startsWith(CustodiaReasons.PREFIX)) {
+				String reason = value.getValue().substring(CustodiaReasons.PREFIX.length());
+				if (!CustodiaReasons.shipped().known(reason)) {
+					throw new PolicyFileException(fileName, value.getStartMark().getLine() + 1, dotted(path),
+							"the reason '" + reason + "' has no Chinese text: use a reason of custodia-reasons.yaml "
+									+ "(docs/policy-format.md), or cite the article");
+				}
 				return;
 			}
 			for (String part : value.getValue().split("; ")) {
@@ -133,6 +156,19 @@ final class PolicyFileReader {
 			throw new PolicyFileException(fileName, lineOf(root, List.of("retention", "baseMonths")),
 					"retention.baseMonths", set ? "baseStatus is 'set' but no baseMonths is given"
 							: "baseStatus is '" + retention.baseStatus() + "' but baseMonths is given");
+		}
+	}
+
+	/** Hours after the activity need the hours; the end of the working day needs its time, and no hours. */
+	private void checkIngest(String fileName, Node root, AgencyPolicy.Ingest ingest) {
+		boolean workingDay = ingest.deadline().endOfWorkingDay();
+		if (workingDay == (ingest.deadline().hours() != null)) {
+			throw new PolicyFileException(fileName, lineOf(root, List.of("ingest", "deadline")), "ingest.deadline.hours",
+					workingDay ? "the end of the working day takes no hours" : "hours-after-end needs the hours");
+		}
+		if (workingDay && ingest.workdayEnds() == null) {
+			throw new PolicyFileException(fileName, lineOf(root, List.of("ingest", "workdayEnds")), "ingest.workdayEnds",
+					"the end of the working day needs its time, e.g. {time: \"18:00\", cite: …}");
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.custodia.shared.Actor;
+import org.custodia.web.Citations;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +26,20 @@ public class PolicyPage {
 
 	private final MessageSource messages;
 
-	PolicyPage(Policies policies, RetentionPeriods retention, MessageSource messages) {
+	private final Citations citations;
+
+	PolicyPage(Policies policies, RetentionPeriods retention, MessageSource messages, Citations citations) {
 		this.policies = policies;
 		this.retention = retention;
 		this.messages = messages;
+		this.citations = citations;
 	}
 
 	public View view(Actor actor, Locale locale) {
 		List<AgencyPolicy> visible = policies.all().stream().filter(policy -> actor.belongsTo(policy.code())).toList();
 		List<RetentionPeriods.Effective> periods = visible.stream().map(policy -> retention.effective(policy.code())).toList();
 		return new View(visible, periods, visible.stream().map(policy -> policies.isOverridden(policy.code())).toList(),
-				new PolicyComparison(visible, periods, messages, locale).sections(),
+				new PolicyComparison(visible, periods, messages, locale, citations).sections(),
 				visible.stream().filter(policy -> !policy.recording().activityList().isEmpty()).toList(),
 				"en".equals(locale.getLanguage()));
 	}

@@ -26,13 +26,19 @@ public class PageFlash {
 		this.citations = citations;
 	}
 
-	/** Runs a form's action and returns where it leads; a refusal leads to {@code onRefusal}, saying why. */
+	/**
+	 * Runs a form's action and returns where it leads; a refusal leads to {@code onRefusal}, saying why, with
+	 * the rule's citation apart ({@code errorCite}) so the page shows it as a citation.
+	 */
 	public String attempt(RedirectAttributes redirect, String onRefusal, Supplier<String> action) {
 		try {
 			return action.get();
 		}
 		catch (CustodiaException refusal) {
-			redirect.addFlashAttribute("error", describe(refusal));
+			redirect.addFlashAttribute("error", message(refusal));
+			if (refusal.citation() != null) {
+				redirect.addFlashAttribute("errorCite", citations.display(refusal.citation()));
+			}
 			return onRefusal;
 		}
 	}
@@ -46,8 +52,12 @@ public class PageFlash {
 	 * rule's citation in brackets (Custodia's own defaults named as such, not in their English wording).
 	 */
 	public String describe(CustodiaException refusal) {
-		Locale locale = LocaleContextHolder.getLocale();
-		String text = Messages.resolve(messages, refusal.messageKey(), refusal.arguments(), locale);
+		String text = message(refusal);
 		return refusal.citation() == null ? text : text + "（" + citations.display(refusal.citation()) + "）";
+	}
+
+	private String message(CustodiaException refusal) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return Messages.resolve(messages, refusal.messageKey(), refusal.arguments(), locale);
 	}
 }

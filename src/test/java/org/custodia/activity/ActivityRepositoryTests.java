@@ -62,7 +62,7 @@ class ActivityRepositoryTests {
 
 		WorkRecordRepository records = new WorkRecordRepository(jdbc);
 		WorkRecord record = new WorkRecord(UUID.randomUUID(), later.id(), "zhanhe-health", "device-fault", "无法开机", "003 art. 12",
-				first, first, "tester", T0, Role.CHIEF, second, WorkRecordStatus.SUBMITTED, null, null, null, null, 2, List.of(), "003 art. 12");
+				first, "on-site-leader", first, "tester", T0, Role.CHIEF, second, WorkRecordStatus.SUBMITTED, null, null, null, null, 2, List.of(), "003 art. 12");
 		records.insert(record);
 		records.review(record.id(), WorkRecordStatus.REVIEWED, T0.plusSeconds(60), "同意");
 		records.file(record.id(), "custodian", T0.plusSeconds(120), List.of("执法记录仪管理员", "审计人员"));

@@ -49,14 +49,11 @@ class RecordingTimesTests {
 	}
 
 	@Test
-	void latenessCountsFromTheEndOfRecordingAgainstTheDeadline() {
-		RecordingTimes endedYesterday = RecordingTimes.of(media(null, null, null, null), NO_NAME,
-				IMPORTED.minus(Duration.ofHours(23)), SHANGHAI);
-		assertThat(endedYesterday.lateMinutes(IMPORTED, 24)).isNull();
-		RecordingTimes endedEarlier = RecordingTimes.of(media(null, null, null, null), NO_NAME,
-				IMPORTED.minus(Duration.ofHours(25)), SHANGHAI);
-		assertThat(endedEarlier.lateMinutes(IMPORTED, 24)).isEqualTo(25 * 60L);
-		assertThat(RecordingTimes.UNKNOWN.lateMinutes(IMPORTED, 24)).isNull();
+	void theDeadlineCountsFromTheEndOfRecording() {
+		RecordingTimes timed = RecordingTimes.of(media(null, null, null, null), NO_NAME, IMPORTED.minus(Duration.ofHours(23)),
+				SHANGHAI);
+		assertThat(timed.finished()).isEqualTo(IMPORTED.minus(Duration.ofHours(23)));
+		assertThat(RecordingTimes.UNKNOWN.finished()).isNull();
 	}
 
 	@Test

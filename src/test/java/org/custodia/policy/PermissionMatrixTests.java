@@ -30,7 +30,7 @@ import org.springframework.http.HttpStatus;
  * The shipped role matrix, agency by agency, as a table: loosening or tightening a rule in a policy file
  * fails here until the table says so too. Columns are the roles in this order; a cell is {@code Y}
  * (allowed), {@code .} (refused), or who must approve: {@code C} the chief, {@code L} the leader in
- * charge, {@code H} the legal department head. {@code action+relation} rows decide with that relation
+ * charge, {@code B} either of them (a bureau leader, 局领导: 004 arts. 13–14), {@code H} the legal department head. {@code action+relation} rows decide with that relation
  * holding.
  */
 class PermissionMatrixTests {
@@ -70,7 +70,7 @@ class PermissionMatrixTests {
 			view-own-case                            C   C   C   C   Y   C   C   .
 			view                                     C   C   C   C   Y   C   C   .
 			copy                                     .   .   .   .   .   .   .   .
-			public-use                               C   C   C   C   Y   Y   C   .
+			public-use                               B   B   B   B   Y   Y   B   .
 			dispose                                  .   .   .   .   .   .   .   .
 			review-work-record                       .   .   Y   .   .   .   .   .
 			""", "pingdingshan-culture", """
@@ -95,10 +95,10 @@ class PermissionMatrixTests {
 			dispose                                  .   H   .   .   .   .   .   .
 			review-work-record                       .   .   .   .   Y   .   .   .
 			""", "kaifeng-audit", """
-			view-own-case                            C   C   C   C   Y   C   C   .
-			view                                     C   C   C   C   Y   C   C   .
+			view-own-case                            B   B   B   B   Y   Y   B   .
+			view                                     B   B   B   B   Y   Y   B   .
 			copy                                     .   .   .   .   .   .   .   .
-			public-use                               C   C   C   C   Y   C   C   .
+			public-use                               B   B   B   B   Y   Y   B   .
 			dispose                                  .   .   .   .   .   .   .   .
 			review-work-record                       .   .   .   .   .   Y   .   .
 			""");
@@ -284,8 +284,9 @@ class PermissionMatrixTests {
 		Policies policies = policies();
 		return new PolicyDecisions(policies, code -> {
 			AgencyPolicy.Retention rule = policies.of(code).retention();
-			return new RetentionPeriods.Effective(Optional.ofNullable(rule.baseMonths()), "regulation", rule.baseStatus(),
-					rule.minimum(), rule.cite(), null, null, null);
+			return new RetentionPeriods.Effective(Optional.ofNullable(rule.baseMonths()),
+					rule.baseMonths() != null ? "regulation" : rule.keptComplete() ? "kept-complete" : "unset", rule.baseStatus(),
+					rule.minimum(), rule.cite(), null, null, null, null, null);
 		});
 	}
 
@@ -293,12 +294,13 @@ class PermissionMatrixTests {
 		return switch (decision.outcome()) {
 			case ALLOWED -> "Y";
 			case REFUSED -> ".";
-			case NEEDS_APPROVAL -> switch (decision.approver()) {
+			case NEEDS_APPROVAL -> decision.approvers().equals(List.of(Role.CHIEF, Role.LEADER_IN_CHARGE)) ? "B"
+					: switch (decision.approver()) {
 				case CHIEF -> "C";
 				case LEADER_IN_CHARGE -> "L";
 				case LEGAL_HEAD -> "H";
 				default -> decision.approver().code();
-			};
+					};
 		};
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -121,25 +122,56 @@ class PolicyDecisionsIntegrationTests {
 		assertThat(decision.rule()).isEqualTo("tenant-isolation");
 	}
 
+	/** 001 art. 15: "音像记录设备记录的声像资料保存期限为X个月" — the agency fills in the months before anything goes. */
 	@Test
 	void nothingIsDisposedOfWhileTheRetentionPeriodIsOpen() throws Exception {
-		Decision refused = decisions.decide(new Staff("kaifeng-audit", Role.CUSTODIAN), Action.DISPOSE, "kaifeng-audit");
+		Decision refused = decisions.decide(new Staff("pingdingshan-culture", Role.CUSTODIAN), Action.DISPOSE,
+				"pingdingshan-culture");
 		assertThat(refused.outcome()).isEqualTo(Decision.Outcome.REFUSED);
 		assertThat(refused.rule()).isEqualTo("retention-not-set");
+		assertThat(refused.citation()).isEqualTo("001 art. 15");
 
-		String admin = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.ADMINISTRATOR));
-		mvc.perform(get("/api/v1/agencies/kaifeng-audit/policy").header("Authorization", admin))
+		String admin = accounts.bearer(mvc, accounts.create("pingdingshan-culture", Role.ADMINISTRATOR));
+		mvc.perform(get("/api/v1/agencies/pingdingshan-culture/policy").header("Authorization", admin))
 			.andExpect(jsonPath("$.warnings[0]").value("retention-unset"))
 			.andExpect(jsonPath("$.retention.source").value("unset"));
+	}
+
+	/**
+	 * 004 art. 11 and 000 art. 15: "采取输入数据库、刻盘保存等方式完整留存" with no period — kept without end, and no
+	 * administrator is asked to invent one; a period comes only from the agency's decision, named by its number and
+	 * date, which the ledger keeps and the policy shows.
+	 */
+	@Test
+	void footageTheRegulationKeepsCompleteIsKeptWithoutEndUntilTheAgencyDecidesAPeriod() throws Exception {
+		for (String agency : new String[] { "neiqiu-health", "kaifeng-audit" }) {
+			Decision refused = decisions.decide(new Staff(agency, Role.CUSTODIAN), Action.DISPOSE, agency);
+			assertThat(refused.outcome()).as(agency).isEqualTo(Decision.Outcome.REFUSED);
+			assertThat(refused.rule()).as(agency).isEqualTo("retention-kept-complete");
+		}
+		String admin = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.ADMINISTRATOR));
+		mvc.perform(get("/api/v1/agencies/kaifeng-audit/policy").header("Authorization", admin))
+			.andExpect(jsonPath("$.warnings.length()").value(0))
+			.andExpect(jsonPath("$.retention.source").value("kept-complete"))
+			.andExpect(jsonPath("$.retention.months").doesNotExist());
 		mvc.perform(put("/api/v1/agencies/kaifeng-audit/policy/retention").header("Authorization", admin)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"months\":36,\"reason\":\"局党组 2026-11 会议决定\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"months\":36,\"reason\":\"局党组会议决定\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.rule").value("004 art. 11"))
+			.andExpect(jsonPath("$.field").value("decisionNumber"));
+		mvc.perform(put("/api/v1/agencies/kaifeng-audit/policy/retention").header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"months\":36,\"reason\":\"局党组会议决定\",\"decisionNumber\":\"汴审发〔2026〕9号\",\"decisionDate\":\"2026-11-10\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.months").value(36))
-			.andExpect(jsonPath("$.source").value("administrator"));
-		mvc.perform(get("/api/v1/agencies/kaifeng-audit/policy").header("Authorization", admin))
-			.andExpect(jsonPath("$.warnings.length()").value(0));
+			.andExpect(jsonPath("$.source").value("administrator"))
+			.andExpect(jsonPath("$.decisionNumber").value("汴审发〔2026〕9号"))
+			.andExpect(jsonPath("$.decisionDate").value("2026-11-10"));
 		assertThat(ledger.entries(0, 100_000)).anyMatch(entry -> entry.action().equals("policy.retention-set")
-				&& entry.agency().equals("kaifeng-audit") && entry.payloadJson().contains("36"));
+				&& entry.agency().equals("kaifeng-audit") && entry.payloadJson().contains("汴审发〔2026〕9号")
+				&& entry.payloadJson().contains("2026-11-10"));
+		mvc.perform(get("/policies").session(accounts.signedIn(mvc, "kaifeng-audit", Role.CHIEF)))
+			.andExpect(content().string(containsString("依本单位决定 汴审发〔2026〕9号（2026-11-10）")));
 
 		Decision afterwards = decisions.decide(new Staff("kaifeng-audit", Role.CUSTODIAN), Action.DISPOSE, "kaifeng-audit");
 		assertThat(afterwards.outcome()).isEqualTo(Decision.Outcome.NEEDS_APPROVAL);

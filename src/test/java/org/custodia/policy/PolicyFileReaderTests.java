@@ -65,7 +65,7 @@ class PolicyFileReaderTests {
 
 	@Test
 	void unknownFieldIsRefusedWithItsLine() throws IOException {
-		String broken = shipped("neiqiu-health").replace("  baseStatus: not-stated", "  baseStatus: not-stated\n  baseMonthz: 3");
+		String broken = shipped("neiqiu-health").replace("  baseStatus: kept-complete", "  baseStatus: kept-complete\n  baseMonthz: 3");
 		assertThatThrownBy(() -> reader.read("neiqiu-health.yaml", broken))
 			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
 				assertThat(e.file()).isEqualTo("neiqiu-health.yaml");

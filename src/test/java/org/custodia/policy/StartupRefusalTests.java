@@ -24,8 +24,9 @@ class StartupRefusalTests {
 		Path file = dataDir.resolve("policies/kaifeng-audit.yaml");
 		Files.createDirectories(file.getParent());
 		String shipped = new ClassPathResource("policies/kaifeng-audit.yaml").getContentAsString(StandardCharsets.UTF_8);
-		Files.writeString(file, shipped.replace("deadlineHours: 24", "deadlineHours: -3"));
-		int line = shipped.lines().toList().indexOf("  deadlineHours: 24") + 1;
+		Files.writeString(file, shipped.replace("workdayEnds: {time: \"18:00\"", "workdayEnds: {time: \"6 pm\""));
+		int line = shipped.lines().toList().indexOf(shipped.lines().filter(text -> text.startsWith("  workdayEnds:")).findFirst()
+			.orElseThrow()) + 1;
 
 		assertThatThrownBy(() -> new SpringApplicationBuilder(CustodiaApplication.class)
 			.run("--custodia.data-dir=" + dataDir, "--spring.datasource.url=" + TestDatabases.h2Url(), "--server.port=0")
@@ -35,9 +36,9 @@ class StartupRefusalTests {
 				assertThat(cause).isInstanceOf(PolicyFileException.class);
 				PolicyFileException problem = (PolicyFileException) cause;
 				assertThat(problem.file()).isEqualTo(file.toString());
-				assertThat(problem.field()).isEqualTo("ingest.deadlineHours");
+				assertThat(problem.field()).isEqualTo("ingest.workdayEnds.time");
 				assertThat(problem.line()).isEqualTo(line);
-				assertThat(problem.getMessage()).contains(file.toString(), "line " + line, "ingest.deadlineHours");
+				assertThat(problem.getMessage()).contains(file.toString(), "line " + line, "ingest.workdayEnds.time");
 			});
 	}
 }

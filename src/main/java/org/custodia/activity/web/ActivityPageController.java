@@ -49,6 +49,9 @@ class ActivityPageController {
 		model.addAttribute("enforcementCase", view.enforcementCase());
 		model.addAttribute("names", view.names());
 		model.addAttribute("zone", view.zone());
+		model.addAttribute("problemReports", view.problemReports());
+		model.addAttribute("reportTo", view.reportTo());
+		model.addAttribute("heads", view.heads());
 		return "activity/activity";
 	}
 
@@ -63,10 +66,12 @@ class ActivityPageController {
 				case "interruptions" -> page.explainGap(actor, id, uuid(form.get("afterRecordingId")), form.get("reason"),
 						form.get("note"));
 				case "work-records" -> page.writeWorkRecord(actor, id, new WorkRecords.Draft(form.get("reasonCode"),
-						form.get("reason"), form.get("basis"), uuid(form.get("leaderId")), uuid(form.get("reviewerId"))));
+						form.get("reason"), form.get("basis"), uuid(form.get("leaderId")), uuid(form.get("reviewerId")),
+						form.get("consentBy")));
 				case "statements" -> page.reviewStatements(actor, id, uuid(form.get("recordingId")),
 						yesNo(form.get("startStatement")), yesNo(form.get("notification")), form.get("note"));
 				case "long-term" -> page.markLongTerm(actor, id, form.get("trigger"), form.get("note"));
+				case "problem-reports" -> page.reportProblem(actor, id, uuid(form.get("reportedToId")), form.get("note"));
 				default -> throw CustodiaException.notFound("error.activity-not-found", step);
 			}
 			flash.notice(redirect, "activities.saved");

@@ -1,8 +1,11 @@
 package org.custodia.policy.web;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.custodia.policy.AgencyPolicies;
 import org.custodia.policy.Decision;
@@ -21,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/agencies/{code}/policy")
 class PolicyApiController {
 
-	record RetentionChange(@NotNull Integer months, @NotBlank String reason) {
+	/** {@code decisionNumber} and {@code decisionDate}: the agency's decision, required where the regulation wants footage kept complete. */
+	record RetentionChange(@NotNull Integer months, @NotBlank String reason, @Size(max = 100) String decisionNumber,
+			LocalDate decisionDate) {
 	}
 
 	private final AgencyPolicies policies;
@@ -40,7 +45,8 @@ class PolicyApiController {
 
 	@PutMapping("/retention")
 	RetentionPeriods.Effective setRetention(@PathVariable String code, @Valid @RequestBody RetentionChange change) {
-		return retention.set(CurrentActor.get(), code, change.months(), change.reason());
+		return retention.set(CurrentActor.get(), code, change.months(), change.reason(),
+				new RetentionPeriods.AgencyDecision(change.decisionNumber(), change.decisionDate()));
 	}
 
 	/** What a user holding {@code role} in this agency may do: allowed, with whose approval, or refused, and why. */

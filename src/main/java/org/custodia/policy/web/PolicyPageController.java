@@ -1,11 +1,13 @@
 package org.custodia.policy.web;
 
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.custodia.policy.PolicyPage;
 import org.custodia.policy.RetentionPeriods;
 import org.custodia.shared.CurrentActor;
 import org.custodia.web.PageFlash;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The policy page: the rules of the agencies the user may see, side by side, and an open retention period set. */
+/**
+ * The policy page: the rules of the agencies the user may see, side by side; an open retention period set, or
+ * one the agency decided where its regulation wants footage kept complete.
+ */
 @Controller
 class PolicyPageController {
 
@@ -43,9 +48,12 @@ class PolicyPageController {
 
 	@PostMapping("/policies/retention")
 	String setRetention(@RequestParam String agency, @RequestParam int months, @RequestParam String reason,
+			@RequestParam(required = false) String decisionNumber,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
 			RedirectAttributes redirect) {
 		return flash.attempt(redirect, "redirect:/policies", () -> {
-			retention.set(CurrentActor.get(), agency, months, reason);
+			retention.set(CurrentActor.get(), agency, months, reason,
+					new RetentionPeriods.AgencyDecision(decisionNumber, decisionDate));
 			flash.notice(redirect, "policy.retention-saved", months);
 			return "redirect:/policies";
 		});
