@@ -93,7 +93,7 @@ public class ProblemReports {
 		UserView head = reportedToId == null ? null : users.findByIdForSystem(reportedToId)
 			.filter(user -> activity.agency().equals(user.agency()))
 			.orElse(null);
-		if (head == null || !head.has(rule.reportTo().asRole()) || !head.unitId().equals(reporter.unitId())) {
+		if (head == null || !head.has(rule.reportTo().asRole()) || !java.util.Objects.equals(head.unitId(), reporter.unitId())) {
 			throw invalid("rule.problem-report-to", cite, "reportedToId", "role." + rule.reportTo().role());
 		}
 		ProblemReport report = new ProblemReport(UUID.randomUUID(), activity.id(), actor.userId(), actor.username(),

@@ -102,7 +102,7 @@ class RecordingNotes {
 			throw CustodiaException.refused("error.recording-not-late",
 					recording.deadlineCite() != null ? recording.deadlineCite() : policies.of(recording.agency()).ingest().deadline().cite());
 		}
-		String code = reason == null ? "" : reason.strip().toLowerCase(Locale.ROOT);
+		String code = reason == null ? "" : code(reason.strip());
 		List<Offered> offered = offered(recording.agency());
 		Offered chosen = offered.stream().filter(candidate -> candidate.code().equals(code)).findFirst()
 			.orElseThrow(() -> new CustodiaException(HttpStatus.BAD_REQUEST, "error.late-reason-unknown",

@@ -88,8 +88,12 @@ class ActivityFindingsIntegrationTests {
 			.andExpect(jsonPath("$[0].reasonCode").value("low-battery"));
 	}
 
+	/**
+	 * 000 art. 6 and 004 art. 5: "非因技术原因不得中止录制或断续录制" — a gap is explained by a technical reason or not at
+	 * all; the reasons other regulations list (002 art. 11's change of place) do not apply there.
+	 */
 	@Test
-	void theIssuesStandardReasonsApplyWhereTheAgencyListsFewer() throws Exception {
+	void onlyATechnicalReasonExplainsAGapWhereTheRegulationSaysSo() throws Exception {
 		String agency = "neiqiu-health";
 		String officerName = accounts.create(agency, Role.OFFICER);
 		String officer = accounts.bearer(mvc, officerName);
@@ -97,9 +101,32 @@ class ActivityFindingsIntegrationTests {
 		String activity = activity(officer, "on-site-inspection", officerId, "2026-11-16T01:00:00Z", "2026-11-16T03:00:00Z");
 		UUID first = linked(officer, activity, agency, officerId, "2026-11-16T01:00:00Z", "2026-11-16T01:20:00Z");
 		linked(officer, activity, agency, officerId, "2026-11-16T02:00:00Z", "2026-11-16T02:30:00Z");
-		post(officer, "/api/v1/activities/" + activity + "/interruptions", explain(first, "change-of-place"))
+		for (String other : new String[] { "change-of-place", "bad-weather", "low-battery" }) {
+			post(officer, "/api/v1/activities/" + activity + "/interruptions", explain(first, other))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.rule").value("000 art. 6"))
+				.andExpect(jsonPath("$.detail").value(containsString("technical-reason")));
+		}
+		post(officer, "/api/v1/activities/" + activity + "/interruptions", explain(first, "technical-reason"))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.cite").value(containsString("REC-4")));
+			.andExpect(jsonPath("$.cite").value("000 art. 6"));
+	}
+
+	/** 001 art. 12 lists obstruction ("行政管理相对人或其他人员阻碍正常执法无法继续使用的") among the reasons to stop; change of place it does not. */
+	@Test
+	void pingdingshanTakesTheReasonsOfItsOwnArticle() throws Exception {
+		String agency = "pingdingshan-culture";
+		String officerName = accounts.create(agency, Role.OFFICER);
+		String officer = accounts.bearer(mvc, officerName);
+		UUID officerId = accounts.idOf(officerName);
+		String activity = activity(officer, "on-site-enforcement", officerId, "2026-11-16T05:00:00Z", "2026-11-16T07:00:00Z");
+		UUID first = linked(officer, activity, agency, officerId, "2026-11-16T05:00:00Z", "2026-11-16T05:20:00Z");
+		linked(officer, activity, agency, officerId, "2026-11-16T06:00:00Z", "2026-11-16T06:30:00Z");
+		post(officer, "/api/v1/activities/" + activity + "/interruptions", explain(first, "change-of-place"))
+			.andExpect(status().isBadRequest());
+		post(officer, "/api/v1/activities/" + activity + "/interruptions", explain(first, "obstruction"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.cite").value("001 art. 12"));
 	}
 
 	@Test

@@ -205,7 +205,8 @@ class ComplianceIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("中断 1800 秒")))
 			.andExpect(content().string(containsString("执法行动目的、任务")))
-			.andExpect(content().string(containsString("003 art. 8")))
+			.andExpect(content().string(containsString("《湛河区卫生健康委员会音像记录管理制度》第八条")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(" art. "))))
 			.andExpect(content().string(containsString("逾期 30 分钟")));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/activities").session(session).with(csrf())
 			.param("type", "investigation-evidence").param("place", "某医院").param("start", "2026-11-08T09:00")

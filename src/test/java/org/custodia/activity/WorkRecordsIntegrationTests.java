@@ -143,6 +143,55 @@ class WorkRecordsIntegrationTests {
 			.andExpect(jsonPath("$.compliance.state").doesNotExist());
 	}
 
+	/**
+	 * 000 art. 8: "经现场负责人或办案部门领导同意，可以不予同步录音录像" — the head of the case-handling department may consent as
+	 * well as the on-site leader, in that capacity only if he holds it; 002 art. 7 names nobody who consents.
+	 */
+	@Test
+	void whoMayConsentToNotRecordingIsWhomTheRegulationNames() throws Exception {
+		String agency = "neiqiu-health";
+		String officerName = accounts.create(agency, Role.OFFICER);
+		String officer = accounts.bearer(mvc, officerName);
+		String head = accounts.idOf(accounts.create(agency, Role.UNIT_HEAD)).toString();
+		String colleague = accounts.idOf(accounts.create(agency, Role.OFFICER)).toString();
+		String path = "/api/v1/activities/" + activity(officer, "on-site-inspection", accounts.idOf(officerName).toString())
+				+ "/work-records";
+		post(officer, path, consented("unit-head", colleague, head))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("leaderId"))
+			.andExpect(jsonPath("$.detail").value(containsString("不是科室负责人")));
+		post(officer, path, consented("chief", head, head))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("consentBy"))
+			.andExpect(jsonPath("$.detail").value(containsString("现场负责人或科室负责人")));
+		post(officer, path, consented("unit-head", head, head))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.consentBy").value("unit-head"))
+			.andExpect(jsonPath("$.leaderId").value(head));
+
+		String fengnan = "fengnan-medins";
+		String fengnanOfficerName = accounts.create(fengnan, Role.OFFICER);
+		String fengnanOfficer = accounts.bearer(mvc, fengnanOfficerName);
+		String leaderInCharge = accounts.idOf(accounts.create(fengnan, Role.LEADER_IN_CHARGE)).toString();
+		String fengnanPath = "/api/v1/activities/" + activity(fengnanOfficer, "routine-inspection",
+				accounts.idOf(fengnanOfficerName).toString()) + "/work-records";
+		post(fengnanOfficer, fengnanPath, """
+				{"reasonCode":"emergency","reason":"情况紧急","consentBy":"on-site-leader","leaderId":"%s","reviewerId":"%s"}"""
+			.formatted(leaderInCharge, leaderInCharge))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("consentBy"));
+		post(fengnanOfficer, fengnanPath, draft("emergency", "情况紧急", "", null, leaderInCharge))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.consentBy").doesNotExist())
+			.andExpect(jsonPath("$.leaderId").doesNotExist());
+	}
+
+	private static String consented(String capacity, String leader, String reviewer) {
+		return """
+				{"reasonCode":"force-majeure","reason":"暴雨","consentBy":"%s","leaderId":"%s","reviewerId":"%s"}"""
+			.formatted(capacity, leader, reviewer);
+	}
+
 	static String draft(String reason, String text, String basis, String leader, String reviewer) {
 		return """
 				{"reasonCode":"%s","reason":"%s","basis":"%s","leaderId":%s,"reviewerId":%s}""".formatted(reason, text, basis,

@@ -82,42 +82,51 @@ class RecordingRegisterIntegrationTests {
 			.andExpect(jsonPath("$.recording.timeSource").value("file-name"))
 			.andExpect(jsonPath("$.recording.recordedAt").value("2026-11-23T01:00:00Z"))
 			.andExpect(jsonPath("$.recording.lateMinutes").doesNotExist())
+			// 003 art. 13 says "及时": by default the end of the activity's working day, in the agencies' zone
+			.andExpect(jsonPath("$.recording.importDeadline").value("2026-11-23T10:00:00Z"))
+			.andExpect(jsonPath("$.recording.deadlineCite").value(org.hamcrest.Matchers.startsWith("custodia: ")))
 			.andExpect(jsonPath("$.recording.clockFinding").doesNotExist())
 			.andExpect(jsonPath("$.recording.sha256").isString())
 			.andExpect(jsonPath("$.recording.size").value(4096));
 		mvc.perform(get("/api/v1/recordings/" + future).header("Authorization", bearer))
 			.andExpect(jsonPath("$.recording.clockFinding").value("future"));
 		assertThat(register.history(custodian, device.id()))
-			.filteredOn(event -> event.kind().equals("CLOCK_SUSPECT"))
+			.filteredOn(event -> event.kind() == org.custodia.device.DeviceEventKind.CLOCK_SUSPECT)
 			.singleElement()
 			.satisfies(event -> assertThat(event.note()).contains("future").contains("0003"));
 		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("device.clock-suspect")
 				&& entry.payloadJson().contains(number)).hasSize(1);
 
+		// recorded 2026-11-20 09:00, due at 18:00 that day, imported 2026-11-23 16:00: 70 hours late
 		mvc.perform(get("/api/v1/recordings/" + late).header("Authorization", bearer))
-			.andExpect(jsonPath("$.recording.lateMinutes").value((3 * 24 + 7) * 60));
+			.andExpect(jsonPath("$.recording.lateMinutes").value(70 * 60))
+			.andExpect(jsonPath("$.lateReasonsOffered[*].code").value(org.hamcrest.Matchers.contains("remote-area", "water",
+					"out-of-town", "continuous-work", "device-fault", "other")));
 		mvc.perform(post("/api/v1/recordings/" + late + "/late-reasons").header("Authorization", bearer)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\":\"REMOTE_AREA\",\"note\":\"山区执法三天后返回\"}"))
+			.content("{\"reason\":\"remote-area\",\"note\":\"山区执法三天后返回\"}"))
 			.andExpect(status().isOk());
+		// no collection of the device in its custody ledger: the 24 hours count from the end of recording
 		mvc.perform(get("/api/v1/recordings/" + late).header("Authorization", bearer))
-			.andExpect(jsonPath("$.lateReasons[0].reason").value("REMOTE_AREA"))
-			.andExpect(jsonPath("$.lateReasons[0].recordedBy").value(custodian.username()));
+			.andExpect(jsonPath("$.lateReasons[0].reason").value("remote-area"))
+			.andExpect(jsonPath("$.lateReasons[0].recordedBy").value(custodian.username()))
+			.andExpect(jsonPath("$.recording.importDeadline").value("2026-11-21T01:00:00Z"))
+			.andExpect(jsonPath("$.recording.lateMinutes").value(55 * 60));
 		mvc.perform(post("/api/v1/recordings/" + late + "/late-reasons").header("Authorization", bearer)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"OTHER\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"other\"}"))
 			.andExpect(status().isBadRequest());
 		mvc.perform(post("/api/v1/recordings/" + important + "/late-reasons").header("Authorization", bearer)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"CONTINUOUS_WORK\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"continuous-work\"}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("未超过导入时限")))
-			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("003")));
+			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.startsWith("custodia: ")));
 		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("recording.late-reason")
 				&& entry.subjectId().equals(late)).hasSize(1);
 
 		String otherAgency = accounts.bearer(mvc, accounts.create("neiqiu-health", Role.CUSTODIAN));
 		mvc.perform(get("/api/v1/recordings/" + late).header("Authorization", otherAgency)).andExpect(status().isNotFound());
 		mvc.perform(post("/api/v1/recordings/" + late + "/late-reasons").header("Authorization", otherAgency)
-			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"REMOTE_AREA\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"remote-area\"}"))
 			.andExpect(status().isNotFound());
 
 		// offered again from another folder: linked to the original, listed on it
