@@ -52,7 +52,7 @@ class ActivityBrowserTests {
 
 			session.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "执法现场检查"));
 			String page = browser.findElement(By.tagName("main")).getText();
-			assertThat(page).contains("某诊所（浏览器测试）", "缺失：无录像、无工作记录", "000 art. 5", "测试用户");
+			assertThat(page).contains("某诊所（浏览器测试）", "缺失：无录像、无工作记录", "《内丘县卫生健康局执法记录音像设备使用管理规定》第五条", "测试用户");
 			session.screenshot("activity-missing");
 
 			session.open("/compliance?from=2026-11-20&to=2026-11-20");

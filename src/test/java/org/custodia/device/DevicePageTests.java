@@ -42,7 +42,7 @@ class DevicePageTests {
 
 		mvc.perform(get("/devices/board").session(custodian))
 			.andExpect(content().string(containsString("不得连接互联网")))
-			.andExpect(content().string(containsString("004 art. 7")));
+			.andExpect(content().string(containsString("《开封市审计局执法记录仪使用管理规定》第七条")));
 
 		mvc.perform(post("/devices/scan").session(custodian).with(csrf()).param("agency", "kaifeng-audit").param("number", number)
 			.param("officerId", accounts.idOf(officer).toString()).param("batteryOk", "true").param("storageOk", "true"))
