@@ -67,6 +67,11 @@ class PostgresApplicationTests {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/agencies/fengnan-medins/policy").header("Authorization", custodian))
 			.andExpect(jsonPath("$.retention.months").value(12));
+		// the register's query with each recording's deadline as a late reason may have moved it
+		mvc.perform(get("/api/v1/recordings").header("Authorization", custodian)).andExpect(status().isOk());
+		assertThat(jdbc.sql("select count(*) from policy_setting where decision_number is not null or decision_date is not null")
+			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from activity_problem_report").query(Long.class).single()).isZero();
 
 		long sequence = ledger.size();
 		assertThat(ledger.entries(0, (int) sequence)).extracting(entry -> entry.sequence())

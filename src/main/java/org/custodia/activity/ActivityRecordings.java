@@ -69,9 +69,16 @@ public class ActivityRecordings {
 		return of(activities.get(actor, activityId));
 	}
 
-	/** The recordings confirmed for an activity the caller has already loaded for the actor. */
+	/**
+	 * The recordings confirmed for an activity the caller has already loaded for the actor, each as late as it is
+	 * now: a late reason the regulation allows may have moved its deadline since it was confirmed.
+	 */
 	List<RecordingLink> of(Activity activity) {
-		return repository.links(List.of(activity.id()));
+		List<RecordingLink> links = repository.links(List.of(activity.id()));
+		Map<UUID, Long> late = register.lateMinutes(links.stream().map(RecordingLink::recordingId).toList());
+		return links.stream().map(link -> new RecordingLink(link.recordingId(), link.activityId(), link.deviceId(),
+				link.officerId(), link.recordedAt(), link.recordedEnd(), late.get(link.recordingId()), link.confirmedBy(),
+				link.confirmedAt())).toList();
 	}
 
 	@Transactional(readOnly = true)
