@@ -80,7 +80,7 @@ public class Policies {
 		return overridden.contains(agencyCode);
 	}
 
-	/** The seed a file names, read leniently: the strict reading follows with its regulation to compare. */
+	/** The seed a file names: the file is read once alone to learn it, then again against its regulation's shipped file. */
 	private static String seedOf(PolicyFileReader reader, Path file, String content) {
 		return reader.read(file.toString(), content).agency().seed();
 	}

@@ -3,6 +3,7 @@ package org.custodia.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -97,6 +98,12 @@ class ActivityDeadlineAndReportIntegrationTests {
 			.andExpect(jsonPath("$[0].note").value("电池耗尽，无法继续记录"));
 		assertThat(ledger.entries(0, 100_000)).anyMatch(entry -> entry.action().equals("activity.problem-reported")
 				&& entry.subjectId().equals(activity) && entry.payloadJson().contains("2026-11-23T01:30:00Z"));
+		mvc.perform(get("/activities/" + activity).session(accounts.signedIn(mvc, agency, Role.UNIT_HEAD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("电池耗尽，无法继续记录")))
+			.andExpect(content().string(containsString("立即向科室负责人报告")))
+			.andExpect(content().string(containsString("《丰南区医疗保障局执法音像记录管理制度》第十一条")))
+			.andExpect(content().string(containsString("name=\"reportedToId\"")));
 
 		String neiqiuName = accounts.create("neiqiu-health", Role.OFFICER);
 		String neiqiu = accounts.bearer(mvc, neiqiuName);

@@ -140,6 +140,19 @@ class PolicyFileReaderTests {
 			});
 	}
 
+	/** A Chinese page shows Custodia's reason in Chinese: a reason without its Chinese text is refused at startup. */
+	@Test
+	void aCustodiaReasonWithoutItsChineseTextIsRefused() throws IOException {
+		String broken = shipped("fengnan-medins").replaceFirst("cite: \"custodia: account security\"",
+				"cite: \"custodia: because we said so\"");
+		assertThatThrownBy(() -> reader.read("fengnan-medins.yaml", broken))
+			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
+				assertThat(e.field()).isEqualTo("login.cite");
+				assertThat(e.problem()).contains("no Chinese text", "custodia-reasons.yaml");
+				assertThat(e.line()).isEqualTo(lineOf(broken, "because we said so"));
+			});
+	}
+
 	@Test
 	void retentionMonthsMustAgreeWithTheirStatus() throws IOException {
 		String broken = shipped("pingdingshan-culture").replace("  baseMonths: null", "  baseMonths: 6");
