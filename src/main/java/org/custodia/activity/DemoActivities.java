@@ -127,6 +127,11 @@ class DemoActivities implements ApplicationRunner {
 				reason.cite(), leader.id(), officer.id(), officer.username(), at(today.minusDays(1), 16), rule.reviewer(),
 				reviewer.id(), "SUBMITTED", null, null, null, null, rule.copies(), List.of(), rule.cite());
 		workRecords.insert(record);
+		// Like a written one: the register of work records is checked against these entries.
+		ledger.append(LedgerEvent.bySystem("demo", policy.code(), "activity.work-record-written", "activity",
+				filed.id().toString(), Map.of("workRecord", record.id().toString(), "reason", record.reasonCode(), "basis",
+						record.basis(), "leader", record.leaderId().toString(), "reviewer", reviewer.id().toString(), "cite",
+						rule.cite(), "demo", true)));
 		workRecords.review(record.id(), "REVIEWED", at(today.minusDays(1), 17), "同意");
 		List<String> holders = rule.copyHolders().isEmpty() ? List.of("备案存档")
 				: rule.copyHolders().stream().limit(rule.copies()).map(holder -> holder.zh()).toList();

@@ -19,6 +19,7 @@ import org.custodia.device.Device;
 import org.custodia.device.DeviceRecordings;
 import org.custodia.device.DeviceRegister;
 import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerCheckpoints;
 import org.custodia.media.DerivedCopies;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
@@ -68,9 +69,12 @@ public class RecordingImports {
 
 	private final DerivedCopies derivedCopies;
 
+	private final LedgerCheckpoints checkpoints;
+
 	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, Policies policies, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies) {
+			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies, LedgerCheckpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.derivedCopies = derivedCopies;
 		this.notes = notes;
 		this.originals = originals;
@@ -229,6 +233,8 @@ public class RecordingImports {
 			entry.put("clock", clockFinding);
 		}
 		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(), entry));
+		// What an import stored is under a signed checkpoint (kept outside the database too) as soon as it commits.
+		checkpoints.signAfterCommit();
 		if (recording.isVideoOrAudio()) {
 			// Requested with the import, so a crash cannot leave a recording nobody makes a proxy of.
 			derivedCopies.proxyFor(actor, recording.asOriginal());

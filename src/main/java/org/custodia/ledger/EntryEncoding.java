@@ -24,6 +24,18 @@ final class EntryEncoding {
 
 	static String canonical(long sequence, Instant time, String agency, String actor, String actorRoles, String action,
 			String subjectType, String subjectId, Map<String, Object> payload) {
+		return encode(sequence, time, agency, actor, actorRoles, action, subjectType, subjectId, payload);
+	}
+
+	/** The same with the payload given as its canonical JSON text (as the ledger's payload column holds it). */
+	static String canonical(long sequence, Instant time, String agency, String actor, String actorRoles, String action,
+			String subjectType, String subjectId, String canonicalPayload) {
+		return encode(sequence, time, agency, actor, actorRoles, action, subjectType, subjectId,
+				new CanonicalJson.Canonical(canonicalPayload));
+	}
+
+	private static String encode(long sequence, Instant time, String agency, String actor, String actorRoles,
+			String action, String subjectType, String subjectId, Object payload) {
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("v", VERSION);
 		entry.put("seq", sequence);

@@ -110,7 +110,10 @@ class LedgerApiController {
 	@PostMapping("/verification")
 	LedgerVerifier.Report verify(@RequestBody(required = false) String checkpoint) {
 		LedgerAccess.requireAuditor(CurrentActor.get());
-		return verifier.verify(Optional.ofNullable(checkpoint).filter(text -> !text.isBlank()));
+		return verifier.verify(Optional.ofNullable(checkpoint)
+			.filter(text -> !text.isBlank())
+			.map(text -> List.of(new KeptCheckpoints.Kept(LedgerVerifier.GIVEN, text.replace("\r\n", "\n"))))
+			.orElse(List.of()));
 	}
 
 	private static String base64(String hex) {

@@ -60,11 +60,17 @@ class LedgerPageController {
 	@PostMapping("/ledger/verification")
 	String verify(@RequestParam(defaultValue = "") String keptCheckpoint, Model model, Locale locale) {
 		LedgerAccess.requireAuditor(CurrentActor.get());
-		LedgerVerifier.Report report = verifier.verify(Optional.of(keptCheckpoint).filter(text -> !text.isBlank())
-			.map(text -> text.replace("\r\n", "\n")));
+		LedgerVerifier.Report report = verifier.verify(Optional.of(keptCheckpoint)
+			.filter(text -> !text.isBlank())
+			.map(text -> java.util.List.of(new KeptCheckpoints.Kept(LedgerVerifier.GIVEN, text.replace("\r\n", "\n"))))
+			.orElse(java.util.List.of()));
 		model.addAttribute("report", report);
 		model.addAttribute("reportRoot", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(report.rootHash())));
-		model.addAttribute("findings", report.findings().stream().map(finding -> finding.describe(messages, locale)).toList());
+		java.util.List<String> findings = new java.util.ArrayList<>();
+		report.findings().forEach(finding -> findings.add(finding.describe(messages, locale)));
+		report.disagreements().forEach(disagreement -> findings.add(LedgerVerifier.describe(disagreement, messages, locale)));
+		model.addAttribute("findings", findings);
+		model.addAttribute("newest", report.newest() == null ? null : report.newest().describe(messages, locale));
 		return page(model);
 	}
 

@@ -54,20 +54,20 @@ class LedgerTamperTests {
 	/** Ten entries, checkpoints signed at sizes 6 and 10. */
 	private void tenEntriesWithTwoCheckpoints(TestDatabases.Kind kind) {
 		this.kind = kind;
-		DataSource dataSource = TestDatabases.migrated(kind);
-		jdbc = JdbcClient.create(dataSource);
-		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		keys = new LedgerKeys(new CustodiaProperties(dataDir, false));
-		ledger = new Ledger(jdbc, clock);
-		checkpoints = new LedgerCheckpoints(jdbc, keys, clock);
-		verifier = new LedgerVerifier(jdbc, keys);
+		LedgerFixture fixture = LedgerFixture.on(TestDatabases.migrated(kind), dataDir, clock);
+		jdbc = fixture.jdbc();
+		transactions = fixture.transactions();
+		keys = fixture.keys();
+		ledger = fixture.ledger();
+		checkpoints = fixture.checkpoints();
+		verifier = fixture.verifier();
 		for (int i = 0; i < 10; i++) {
 			int n = i;
 			transactions.executeWithoutResult(status -> ledger.append(new LedgerEvent("zhanhe-health", "alice", "officer",
 					"recording.viewed", "recording", "r-" + n, Map.of("n", n, "note", "第" + n + "次"))));
 			clock.advance(Duration.ofSeconds(7));
 			if (n == 5 || n == 9) {
-				transactions.execute(status -> checkpoints.checkpoint());
+				checkpoints.checkpoint();
 			}
 		}
 	}
@@ -76,7 +76,7 @@ class LedgerTamperTests {
 	@EnumSource(TestDatabases.Kind.class)
 	void anUntouchedLogIsIntact(TestDatabases.Kind kind) {
 		tenEntriesWithTwoCheckpoints(kind);
-		LedgerVerifier.Report report = verifier.verify(jdbc, keys.verifierKey(), Optional.empty());
+		LedgerVerifier.Report report = verifier.verify(jdbc, keys.verifierKey(), List.of());
 		assertThat(report.findings()).isEmpty();
 		assertThat(report.size()).isEqualTo(10);
 		assertThat(report.checkpoints()).isEqualTo(2);
@@ -210,13 +210,13 @@ class LedgerTamperTests {
 	void aCheckpointKeptOutsideProvesTodaysLogExtendsIt(TestDatabases.Kind kind) {
 		tenEntriesWithTwoCheckpoints(kind);
 		String keptOnPaper = jdbc.sql("select note from ledger_checkpoint where tree_size = 6").query(String.class).single();
-		assertThat(verifier.verify(jdbc, keys.verifierKey(), Optional.of(keptOnPaper)).findings()).isEmpty();
+		assertThat(verifier.verify(jdbc, keys.verifierKey(), kept(keptOnPaper)).findings()).isEmpty();
 
 		rewrite(1, "mallory");
-		assertThat(verifier.verify(jdbc, keys.verifierKey(), Optional.of(keptOnPaper)).findings())
+		assertThat(verifier.verify(jdbc, keys.verifierKey(), kept(keptOnPaper)).findings())
 			.extracting(Finding::kind)
 			.contains(Kind.EXTERNAL_CHECKPOINT_NOT_EXTENDED);
-		assertThat(verifier.verify(jdbc, keys.verifierKey(), Optional.of(keptOnPaper.replace("\n6\n", "\n7\n")))
+		assertThat(verifier.verify(jdbc, keys.verifierKey(), kept(keptOnPaper.replace("\n6\n", "\n7\n")))
 			.findings()).extracting(Finding::kind).contains(Kind.CHECKPOINT_BAD_SIGNATURE);
 	}
 
@@ -227,7 +227,7 @@ class LedgerTamperTests {
 		transactions.executeWithoutResult(status -> ledger.append(new LedgerEvent(null, "system:test", "",
 				"test.appended", "thing", "x", Map.of())));
 		tamper("update ledger_entry set entry = replace(entry, 'thing', 'other') where seq = 10");
-		assertThat(transactions.execute(status -> checkpoints.checkpoint()).orElseThrow().size()).isEqualTo(10);
+		assertThat(checkpoints.checkpoint().orElseThrow().size()).isEqualTo(10);
 	}
 
 	/** Rewrites entry {@code sequence} with a new actor and recomputes its hash, as an informed attacker would. */
@@ -251,8 +251,12 @@ class LedgerTamperTests {
 			.update();
 	}
 
+	private static List<KeptCheckpoints.Kept> kept(String text) {
+		return List.of(new KeptCheckpoints.Kept("kept.txt", text));
+	}
+
 	private List<Finding> findings() {
-		return verifier.verify(jdbc, keys.verifierKey(), Optional.empty()).findings();
+		return verifier.verify(jdbc, keys.verifierKey(), List.of()).findings();
 	}
 
 	private void tamper(String sql) {
