@@ -93,7 +93,9 @@ public class Playback {
 			String fields = String.join(", ", disagreements.stream().map(org.custodia.ledger.Disagreement::field).toList());
 			LOG.error("Recording {} is not served: its register row disagrees with its ledger entry in {}", recording.id(),
 					fields);
-			throw CustodiaException.refused("rule.recording-disagrees-with-ledger", LEDGER_RULE, fields);
+			throw CustodiaException.refused("rule.recording-disagrees-with-ledger", LEDGER_RULE,
+					new org.springframework.context.support.DefaultMessageSourceResolvable(
+							new String[] { "ledger.field." + disagreements.get(0).field() }, disagreements.get(0).field()));
 		}
 		return recording;
 	}

@@ -54,7 +54,8 @@ class LedgerTamperTests {
 	/** Ten entries, checkpoints signed at sizes 6 and 10. */
 	private void tenEntriesWithTwoCheckpoints(TestDatabases.Kind kind) {
 		this.kind = kind;
-		LedgerFixture fixture = LedgerFixture.on(TestDatabases.migrated(kind), dataDir, clock);
+		LedgerFixture fixture = LedgerFixture.on(TestDatabases.migrated(kind), dataDir, dataDir.resolve("second"), clock,
+				List.of());
 		jdbc = fixture.jdbc();
 		transactions = fixture.transactions();
 		keys = fixture.keys();
@@ -218,6 +219,51 @@ class LedgerTamperTests {
 			.contains(Kind.EXTERNAL_CHECKPOINT_NOT_EXTENDED);
 		assertThat(verifier.verify(jdbc, keys.verifierKey(), kept(keptOnPaper.replace("\n6\n", "\n7\n")))
 			.findings()).extracting(Finding::kind).contains(Kind.CHECKPOINT_BAD_SIGNATURE);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void aTailRemovedWithTheCheckpointsOfItIsFoundByTheCopiesKeptOutside(TestDatabases.Kind kind) {
+		tenEntriesWithTwoCheckpoints(kind);
+		tamper("delete from ledger_entry where seq >= 8");
+		tamper("delete from ledger_checkpoint where tree_size > 8");
+		LedgerVerifier.Report report = verifier.verify(List.of());
+		String inDataDir = dataDir.resolve("ledger/checkpoint.txt").toString();
+		String onSecondRoot = dataDir.resolve("second/ledger/checkpoint.txt").toString();
+		assertThat(report.findings()).extracting(Finding::kind, Finding::sequence, Finding::other, Finding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_BEYOND_LOG, 10L, 8L, inDataDir),
+					org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_BEYOND_LOG, 10L, 8L, onSecondRoot));
+		assertThat(report.newest()).isEqualTo(new LedgerVerifier.Newest(10, inDataDir));
+		assertThat(report.intact()).isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void anUntouchedLogIsHeldToTheNewestCheckpointFoundAndIsIntact(TestDatabases.Kind kind) {
+		tenEntriesWithTwoCheckpoints(kind);
+		transactions.executeWithoutResult(status -> ledger.append(new LedgerEvent("zhanhe-health", "alice", "officer",
+				"recording.viewed", "recording", "r-10", Map.of())));
+		LedgerVerifier.Report report = verifier.verify(List.of());
+		assertThat(report.intact()).isTrue();
+		assertThat(report.checkpoints()).isEqualTo(4);
+		assertThat(report.newest()).isEqualTo(new LedgerVerifier.Newest(10, null));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void aCheckpointSignedWithAnotherKeyIsRefusedWhereverItIsKept(TestDatabases.Kind kind) throws Exception {
+		tenEntriesWithTwoCheckpoints(kind);
+		LedgerKeys otherKey = new LedgerKeys(new CustodiaProperties(dataDir.resolve("other"), false));
+		byte[] root = HexFormat.of().parseHex(checkpoints.latest().orElseThrow().rootHash());
+		String forged = SignedNote.sign(new SignedNote.Checkpoint(keys.origin(), 12, root), otherKey.verifierKey(),
+				otherKey.privateKey());
+		java.nio.file.Files.writeString(dataDir.resolve("second/ledger/checkpoint.txt"), forged);
+		assertThat(verifier.verify(List.of()).findings()).extracting(Finding::kind, Finding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_BAD_SIGNATURE,
+					dataDir.resolve("second/ledger/checkpoint.txt").toString()));
+		assertThat(verifier.verify(List.of(new KeptCheckpoints.Kept("printed", forged + "\n" + otherKey.verifierKey().text())))
+			.findings()).extracting(Finding::kind, Finding::source)
+			.contains(org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_OTHER_KEY, "printed"));
 	}
 
 	@ParameterizedTest
