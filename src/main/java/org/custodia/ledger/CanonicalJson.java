@@ -33,7 +33,7 @@ final class CanonicalJson {
 		return out.toString();
 	}
 
-	private static void append(StringBuilder out, Object value) {
+	static void append(StringBuilder out, Object value) {
 		if (value == null) {
 			out.append("null");
 		}
@@ -94,7 +94,7 @@ final class CanonicalJson {
 		}
 	}
 
-	private static void appendString(StringBuilder out, String text) {
+	static void appendString(StringBuilder out, String text) {
 		out.append('"');
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

@@ -2,13 +2,16 @@ package org.custodia.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.custodia.ledger.LedgerVerifier.Finding;
@@ -21,11 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  * One pass over the whole log, streamed in order: each row's number, bytes, hash and columns are
  * checked, the tree is grown leaf by leaf, and its head is kept at the sizes asked for. An intact row
  * costs one recomputation of its bytes from its columns and one hash; only a row that differs is looked
- * at closely, to say how it differs.
+ * at closely, to say how it differs. Every row also goes to the register checks, on the reading thread.
  */
 final class LogScan {
 
 	static final int FETCH = 2000;
+
+	private static final int BATCH = 512;
+
+	private static final List<LedgerEntry> END = new ArrayList<>();
 
 	private final Set<Long> sizes;
 
@@ -54,15 +61,102 @@ final class LogScan {
 		this.entries = entries;
 	}
 
-	/** Reads the log; returns its size. */
+	/**
+	 * Reads the log; returns its size. The rows are read here, on the transaction's connection, and checked
+	 * on a second thread, in order, a batch at a time: reading and hashing then take as long as the slower
+	 * of the two, not as long as both.
+	 */
 	long scan(JdbcClient jdbc) {
 		keepRoot();
-		jdbc.sql("""
-				select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload, entry, leaf_hash
-				from ledger_entry order by seq""")
-			.withFetchSize(FETCH)
-			.query(this::row);
+		BlockingQueue<List<LedgerEntry>> batches = new ArrayBlockingQueue<>(8);
+		Checker checker = new Checker(batches);
+		Thread thread = new Thread(checker, "custodia-verify");
+		thread.setDaemon(true);
+		thread.start();
+		AtomicReference<List<LedgerEntry>> batch = new AtomicReference<>(new ArrayList<>(BATCH));
+		try {
+			jdbc.sql("""
+					select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload, entry, leaf_hash
+					from ledger_entry order by seq""")
+				.withFetchSize(FETCH)
+				.query((ResultSet rs) -> {
+					LedgerEntry row = new LedgerEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+							rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+							rs.getString(9), rs.getString(10), rs.getString(11));
+					entries.accept(row);
+					batch.get().add(row);
+					if (batch.get().size() == BATCH) {
+						put(batches, batch.getAndSet(new ArrayList<>(BATCH)));
+					}
+				});
+			put(batches, batch.get());
+		}
+		finally {
+			put(batches, END);
+			join(thread);
+		}
+		checker.rethrow();
 		return frontier.size();
+	}
+
+	/** Checks the batches in order until the end; a failure is kept for the reader, and the rest drained. */
+	private final class Checker implements Runnable {
+
+		private final BlockingQueue<List<LedgerEntry>> batches;
+
+		private volatile RuntimeException failure;
+
+		Checker(BlockingQueue<List<LedgerEntry>> batches) {
+			this.batches = batches;
+		}
+
+		@Override
+		public void run() {
+			try {
+				for (List<LedgerEntry> batch = batches.take(); batch != END; batch = batches.take()) {
+					if (failure == null) {
+						try {
+							batch.forEach(LogScan.this::row);
+						}
+						catch (RuntimeException e) {
+							failure = e;
+						}
+						catch (Error e) {
+							failure = new IllegalStateException("verification failed", e);
+						}
+					}
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		void rethrow() {
+			if (failure != null) {
+				throw failure;
+			}
+		}
+	}
+
+	private static void put(BlockingQueue<List<LedgerEntry>> batches, List<LedgerEntry> batch) {
+		try {
+			batches.put(batch);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("verification interrupted", e);
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("verification interrupted", e);
+		}
 	}
 
 	/** The tree head at each size asked for and at the log's size, hex; absent for sizes beyond the log. */
@@ -70,10 +164,7 @@ final class LogScan {
 		return roots;
 	}
 
-	private void row(ResultSet rs) throws SQLException {
-		LedgerEntry row = new LedgerEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-				rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-				rs.getString(11));
+	private void row(LedgerEntry row) {
 		if (row.sequence() < expected) {
 			findings.add(new Finding(Kind.SEQUENCE_REPEATED, row.sequence(), -1, "sequence number appears more than once"));
 			return;
@@ -88,7 +179,6 @@ final class LogScan {
 		}
 		frontier.append(leaf);
 		keepRoot();
-		entries.accept(row);
 	}
 
 	private boolean intact(LedgerEntry row, byte[] leaf) {

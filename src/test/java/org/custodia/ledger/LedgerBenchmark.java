@@ -36,19 +36,22 @@ import org.yaml.snakeyaml.Yaml;
  * The ledger's side of {@code bench/ledger.sh}, on one database ({@code h2}: a file database with the
  * workstation's settings from {@code application.yaml}; {@code postgresql}: a fresh schema of the
  * machine's PostgreSQL). Each figure runs beside its baseline, in alternating rounds:
- * appending (in transactions of 1 and of 100 entries) against plain JDBC inserts of rows of the same
- * size committed in the same groups; verifying the whole log against a plain JDBC read of its
+ * appending (in transactions of 1 and of 100 entries) against plain JDBC inserts of the same rows into a
+ * table of the same definition (columns, key, indexes), a connection from the same pool per transaction; verifying the whole log against a plain JDBC read of its
  * columns; then inclusion and consistency proofs in the tree of {@code size} entries.
- * Usage: {@code LedgerBenchmark h2|postgresql <work-dir> [size] [rounds]}.
+ * Usage: {@code LedgerBenchmark h2|postgresql <work-dir> [size] [rounds] [proofs]}.
  */
 public final class LedgerBenchmark {
 
-	private static final String PLAIN_TABLE = """
+	/** The ledger's table as its migrations make it: the same columns, key and indexes, without its triggers. */
+	private static final String[] PLAIN_TABLE = { """
 			create table bench_plain (
 			    seq bigint primary key, occurred_at timestamp with time zone not null, agency varchar(64),
 			    actor varchar(128) not null, actor_roles varchar(256) not null, action varchar(96) not null,
 			    subject_type varchar(64) not null, subject_id varchar(128) not null, payload varchar not null,
-			    entry varchar not null, leaf_hash varchar(64) not null)""";
+			    entry varchar not null, leaf_hash varchar(64) not null)""",
+			"create index bench_plain_agency on bench_plain (agency, seq)",
+			"create index bench_plain_subject on bench_plain (agency, subject_id)" };
 
 	private static final String PLAIN_INSERT = """
 			insert into bench_plain (seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id,
@@ -96,6 +99,11 @@ public final class LedgerBenchmark {
 		Path work = Path.of(args[1]).toAbsolutePath();
 		long size = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
 		int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+		int proofCount = args.length > 4 ? Integer.parseInt(args[4]) : 60;
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb"))
+			.setLevel(ch.qos.logback.classic.Level.ERROR);
 		Files.createDirectories(work);
 		try (HikariDataSource dataSource = dataSource(kind, work)) {
 			Flyway.configure()
@@ -104,24 +112,29 @@ public final class LedgerBenchmark {
 				.load()
 				.migrate();
 			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				statement.execute(PLAIN_TABLE);
+				for (String sql : PLAIN_TABLE) {
+					statement.execute(sql);
+				}
 			}
-			new LedgerBenchmark(dataSource, work).run(kind, size, rounds);
+			new LedgerBenchmark(dataSource, work).run(kind, size, rounds, proofCount);
 		}
 	}
 
-	private void run(String kind, long size, int rounds) throws Exception {
-		// Warm both paths up before anything is measured.
-		appendPlain(2000, 1);
-		appendLedger(2000, 1);
-		appendPlain(20_000, 100);
-		appendLedger(20_000, 100);
+	private void run(String kind, long size, int rounds, int proofCount) throws Exception {
+		// Warm both paths up before anything is measured: the ledger's is longer, and the JIT takes a while.
+		for (int warm = 0; warm < 4; warm++) {
+			appendPlain(5000, 1);
+			appendLedger(5000, 1);
+			appendPlain(20_000, 100);
+			appendLedger(20_000, 100);
+		}
+		// Many short rounds: on a shared machine a round's figures swing by half from one second to the next.
 		for (int batch : new int[] { 1, 100 }) {
-			int count = batch == 1 ? 3000 : 50_000;
+			int count = batch == 1 ? 4000 : 20_000;
 			List<Double> ratios = new ArrayList<>();
 			List<Double> plainRates = new ArrayList<>();
 			List<Double> ledgerRates = new ArrayList<>();
-			for (int round = 0; round < rounds; round++) {
+			for (int round = 0; round < 3 * rounds; round++) {
 				double a;
 				double b;
 				if (round % 2 == 0) {
@@ -174,14 +187,17 @@ public final class LedgerBenchmark {
 		long signStart = System.nanoTime();
 		checkpoints.checkpoint();
 		System.out.printf(Locale.ROOT, "checkpoint %s over %d entries: %.1f s%n", kind, size, (System.nanoTime() - signStart) / 1e9);
-		proofs(kind, size);
+		proofs(kind, size, proofCount);
 	}
 
-	private void proofs(String kind, long size) {
+	private void proofs(String kind, long size, int count) {
+		if (count == 0) {
+			return;
+		}
 		byte[] root = proofs.root(size);
 		List<Double> inclusion = new ArrayList<>();
 		List<Double> consistency = new ArrayList<>();
-		for (int i = 0; i < 60; i++) {
+		for (int i = 0; i < count + 10; i++) {
 			long index = Math.floorMod(random.nextLong(), size);
 			long start = System.nanoTime();
 			List<byte[]> path = proofs.inclusion(index, size);
@@ -211,11 +227,17 @@ public final class LedgerBenchmark {
 
 	/** Entries per second appended by the ledger, {@code batch} to a transaction. */
 	private double appendLedger(int count, int batch) {
+		// The events are the callers' data, made before, as the baseline's rows are.
+		List<LedgerEvent> events = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			events.add(event());
+		}
 		long start = System.nanoTime();
 		for (int done = 0; done < count; done += batch) {
+			int first = done;
 			transactions.executeWithoutResult(status -> {
-				for (int i = 0; i < batch; i++) {
-					ledger.append(event());
+				for (int i = first; i < first + batch; i++) {
+					ledger.append(events.get(i));
 				}
 			});
 		}
@@ -229,9 +251,10 @@ public final class LedgerBenchmark {
 			rows.add(row(event(), plainSequence++));
 		}
 		long start = System.nanoTime();
-		try (Connection connection = plain.getConnection()) {
-			connection.setAutoCommit(false);
-			for (int done = 0; done < count; done += batch) {
+		// Each transaction as plain JDBC makes it: a connection from the same pool, the inserts, the commit.
+		for (int done = 0; done < count; done += batch) {
+			try (Connection connection = plain.getConnection()) {
+				connection.setAutoCommit(false);
 				for (int i = done; i < done + batch; i++) {
 					try (PreparedStatement insert = connection.prepareStatement(PLAIN_INSERT)) {
 						Object[] row = rows.get(i);
@@ -243,7 +266,6 @@ public final class LedgerBenchmark {
 				}
 				connection.commit();
 			}
-			connection.setAutoCommit(true);
 		}
 		return count / ((System.nanoTime() - start) / 1e9);
 	}

@@ -25,7 +25,7 @@ record LedgerFixture(JdbcClient jdbc, TransactionTemplate transactions, LedgerKe
 		LedgerKeys keys = new LedgerKeys(new CustodiaProperties(dataDir, false));
 		KeptCheckpoints kept = new KeptCheckpoints(new CustodiaProperties(dataDir, false),
 				secondRoot == null ? "" : secondRoot.toString());
-		return new LedgerFixture(jdbc, new TransactionTemplate(transactionManager), keys, kept, new Ledger(jdbc, clock),
+		return new LedgerFixture(jdbc, new TransactionTemplate(transactionManager), keys, kept, new Ledger(dataSource, clock),
 				new LedgerCheckpoints(jdbc, keys, clock, kept, transactionManager, true),
 				new LedgerVerifier(jdbc, keys, kept, registers), new LedgerProofs(jdbc));
 	}

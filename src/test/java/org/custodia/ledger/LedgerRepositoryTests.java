@@ -27,7 +27,7 @@ class LedgerRepositoryTests {
 	@EnumSource(TestDatabases.Kind.class)
 	void appendsWithGaplessSequenceAcrossRollbacks(TestDatabases.Kind kind) {
 		DataSource dataSource = TestDatabases.migrated(kind);
-		Ledger ledger = new Ledger(JdbcClient.create(dataSource), new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+		Ledger ledger = new Ledger(dataSource, new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
 		Long first = transactions.execute(status -> ledger.append(EVENT));
@@ -48,7 +48,7 @@ class LedgerRepositoryTests {
 	@EnumSource(TestDatabases.Kind.class)
 	void concurrentTransactionsOfManyEntriesEachGetAnUnbrokenRun(TestDatabases.Kind kind) throws Exception {
 		DataSource dataSource = TestDatabases.migrated(kind);
-		Ledger ledger = new Ledger(JdbcClient.create(dataSource), new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+		Ledger ledger = new Ledger(dataSource, new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		java.util.List<java.util.List<Long>> runs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 		java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -86,9 +86,31 @@ class LedgerRepositoryTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabases.Kind.class)
+	void aTransactionWhoseEntriesWereRolledBackToASavepointDoesNotCommitAGap(TestDatabases.Kind kind) {
+		DataSource dataSource = TestDatabases.migrated(kind);
+		Ledger ledger = new Ledger(dataSource, new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		TransactionTemplate nested = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			ledger.append(EVENT);
+			nested.executeWithoutResult(inner -> {
+				ledger.append(EVENT);
+				inner.setRollbackOnly();
+			});
+			ledger.append(EVENT);
+		})).hasMessageContaining("gap");
+		Long next = transactions.execute(status -> ledger.append(EVENT));
+		assertThat(next).isZero();
+		assertThat(ledger.entries(0, 10)).extracting(LedgerEntry::sequence).containsExactly(0L);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
 	void refusesUpdateAndDeleteEvenWithDirectSql(TestDatabases.Kind kind) {
 		DataSource dataSource = TestDatabases.migrated(kind);
-		Ledger ledger = new Ledger(JdbcClient.create(dataSource), new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+		Ledger ledger = new Ledger(dataSource, new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
 		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> ledger.append(EVENT));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 

@@ -34,7 +34,7 @@ class StoredTreeTests {
 		DataSource dataSource = new SingleConnectionDataSource(TestDatabases.migrated(kind).getConnection(), true);
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		Ledger ledger = new Ledger(jdbc, new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
+		Ledger ledger = new Ledger(dataSource, new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
 		for (int i = 0; i < 45; i++) {
 			int n = i;
 			transactions.executeWithoutResult(status -> ledger.append(LedgerEvent.bySystem("test", "neiqiu-health",
