@@ -81,6 +81,10 @@ class KeptCheckpoints {
 
 	private static void replace(Path place, String text) throws IOException {
 		Path directory = place.getParent();
+		if (!Files.isDirectory(directory.getParent())) {
+			// An unmounted second disk: its mount point is not made on the first disk in its place.
+			throw new java.nio.file.NoSuchFileException(directory.getParent().toString(), null, "not there (not mounted?)");
+		}
 		Files.createDirectories(directory);
 		Path temporary = directory.resolve("." + FILE + "." + UUID.randomUUID() + ".tmp");
 		try {

@@ -145,13 +145,21 @@ public class Ledger {
 
 		/**
 		 * A savepoint rolled back after an append (a nested transaction) takes entries away without telling
-		 * anyone: the numbers counted on would leave a hole, so such a transaction does not commit.
+		 * anyone: the numbers counted on would leave a hole, so such a transaction does not commit. The
+		 * ledger guard sees the application's connections roll back to savepoints; only then are the
+		 * transaction's entries counted.
 		 */
 		@Override
 		public void beforeCommit(boolean readOnly) {
+			if (!LedgerGuard.rolledBackToSavepoint()) {
+				return;
+			}
 			Connection connection = DataSourceUtils.getConnection(ledger.dataSource);
-			try (PreparedStatement count = connection.prepareStatement("select count(*) from ledger_entry where seq >= ?")) {
+			// Bounded on both sides, so that a plan made for any parameters reads the key's index, not the table.
+			try (PreparedStatement count = connection.prepareStatement(
+					"select count(*) from ledger_entry where seq >= ? and seq < ?")) {
 				count.setLong(1, first);
+				count.setLong(2, next);
 				try (ResultSet rs = count.executeQuery()) {
 					rs.next();
 					if (rs.getLong(1) != next - first) {

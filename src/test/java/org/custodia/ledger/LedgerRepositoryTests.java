@@ -87,7 +87,8 @@ class LedgerRepositoryTests {
 	@ParameterizedTest
 	@EnumSource(TestDatabases.Kind.class)
 	void aTransactionWhoseEntriesWereRolledBackToASavepointDoesNotCommitAGap(TestDatabases.Kind kind) {
-		DataSource dataSource = TestDatabases.migrated(kind);
+		// Watched by the ledger guard, as the application's data source is.
+		DataSource dataSource = new LedgerGuard.Guarded(TestDatabases.migrated(kind));
 		Ledger ledger = new Ledger(dataSource, new MutableClock(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		TransactionTemplate nested = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -54,6 +54,12 @@ class LedgerTamperTests {
 	/** Ten entries, checkpoints signed at sizes 6 and 10. */
 	private void tenEntriesWithTwoCheckpoints(TestDatabases.Kind kind) {
 		this.kind = kind;
+		try {
+			java.nio.file.Files.createDirectories(dataDir.resolve("second"));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 		LedgerFixture fixture = LedgerFixture.on(TestDatabases.migrated(kind), dataDir, dataDir.resolve("second"), clock,
 				List.of());
 		jdbc = fixture.jdbc();
