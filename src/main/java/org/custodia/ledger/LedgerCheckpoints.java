@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -116,14 +117,19 @@ public class LedgerCheckpoints {
 		}
 	}
 
-	/** Signs the current tree if it grew since the last checkpoint; returns the latest checkpoint either way. */
-	Optional<StoredCheckpoint> checkpoint() {
-		Optional<StoredCheckpoint> latest = transactions.execute(status -> sign());
+	/**
+	 * Signs the current tree if it grew since the last checkpoint; returns the latest checkpoint either way.
+	 * One signer at a time in this process (the schedule, an import, the stop); another node may sign the
+	 * same size at the same moment, and then its checkpoint is the one returned.
+	 */
+	synchronized Optional<StoredCheckpoint> checkpoint() {
+		Optional<StoredCheckpoint> signed = transactions.execute(this::sign);
+		Optional<StoredCheckpoint> latest = signed.isPresent() ? signed : latest();
 		latest.ifPresent(this::afterSigning);
 		return latest;
 	}
 
-	private synchronized void afterSigning(StoredCheckpoint checkpoint) {
+	private void afterSigning(StoredCheckpoint checkpoint) {
 		if (checkpoint.size() > keptSize) {
 			kept.keep(checkpoint.size(), checkpoint.note(), keys.verifierKey());
 			keptSize = checkpoint.size();
@@ -137,7 +143,7 @@ public class LedgerCheckpoints {
 		}
 	}
 
-	private Optional<StoredCheckpoint> sign() {
+	private Optional<StoredCheckpoint> sign(TransactionStatus status) {
 		Optional<StoredCheckpoint> last = latest();
 		long from = last.map(StoredCheckpoint::size).orElse(0L);
 		Frontier.Growing frontier = new Frontier.Growing(
@@ -180,6 +186,7 @@ public class LedgerCheckpoints {
 		}
 		catch (DuplicateKeyException e) {
 			// Another node signed the same size at the same moment; its checkpoint is the same tree.
+			status.setRollbackOnly();
 			return Optional.empty();
 		}
 		return Optional.of(signed);
