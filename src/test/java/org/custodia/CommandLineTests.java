@@ -106,7 +106,7 @@ class CommandLineTests {
 	record Output(int code, String text) {
 	}
 
-	private static Output run(String... args) {
+	static Output run(String... args) {
 		PrintStream original = System.out;
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

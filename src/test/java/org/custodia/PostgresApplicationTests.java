@@ -38,6 +38,9 @@ class PostgresApplicationTests {
 	@Autowired
 	Ledger ledger;
 
+	@Autowired
+	org.custodia.device.DeviceRegister devices;
+
 	@Test
 	void runsOnPostgresWithItsAppendOnlyTrigger() throws Exception {
 		assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
@@ -78,5 +81,37 @@ class PostgresApplicationTests {
 			.containsExactlyElementsOf(java.util.stream.LongStream.range(0, sequence).boxed().toList());
 		assertThat(ledger.entries(0, (int) sequence)).extracting(entry -> entry.action())
 			.contains("agency.created", "user.created", "auth.login-failed", "auth.locked-out", "auth.token-created");
+	}
+
+	/**
+	 * Verification on PostgreSQL: the log read through a cursor while the register checks query the same
+	 * connection (more devices than one page of them), and a register row changed behind the ledger.
+	 */
+	@Test
+	void verificationHoldsTheRegisterOfDevicesToTheLedgerOnPostgres() throws Exception {
+		StringBuilder csv = new StringBuilder("number,kind,brand,model,serial,asset_number,purchase_date,purchase_price,"
+				+ "volume_label,volume_serial\n");
+		for (int n = 0; n < 520; n++) {
+			csv.append("PG-").append(n).append(",BODY_CAMERA,,,SN-").append(n).append(",,,,,\n");
+		}
+		devices.importCsv(org.custodia.shared.TestActor.of("pg-custodian", "zhanhe-health", Role.CUSTODIAN), "zhanhe-health",
+					csv.toString());
+		String supervisor = accounts.bearer(mvc, accounts.create("zhanhe-health", Role.SUPERVISOR));
+		mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+			.andExpect(jsonPath("$.intact").value(true));
+
+		jdbc.sql("update device_device set serial_number = 'SN-FORGED' where number = 'PG-300'").update();
+		try {
+			mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+				.andExpect(jsonPath("$.intact").value(false))
+				.andExpect(jsonPath("$.disagreements.length()").value(1))
+				.andExpect(jsonPath("$.disagreements[0].table").value("device_device"))
+				.andExpect(jsonPath("$.disagreements[0].field").value("serial"))
+				.andExpect(jsonPath("$.disagreements[0].ledgerValue").value("SN-300"))
+				.andExpect(jsonPath("$.disagreements[0].tableValue").value("SN-FORGED"));
+		}
+		finally {
+			jdbc.sql("update device_device set serial_number = 'SN-300' where number = 'PG-300'").update();
+		}
 	}
 }

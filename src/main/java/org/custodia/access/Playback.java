@@ -29,6 +29,10 @@ public class Playback {
 
 	static final int HISTORY = 500;
 
+	static final String LEDGER_RULE = "custodia: a recording is served only as its ledger entry describes it (invariant 3)";
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Playback.class);
+
 	private final RecordingRegister register;
 
 	private final PolicyDecisions decisions;
@@ -75,7 +79,7 @@ public class Playback {
 	}
 
 	private RecentPlayables.Decided decideOriginal(Actor actor, UUID recordingId) {
-		Recording recording = viewable(actor, recordingId);
+		Recording recording = agreesWithLedger(viewable(actor, recordingId));
 		return new RecentPlayables.Decided(new Playable(recording.id(), recording.agency(), "original", file(actor, recording, recording.blobKey(), "original"),
 				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt()), recording.blobKey());
 	}
@@ -85,13 +89,30 @@ public class Playback {
 		return register.poster(viewable(actor, recordingId));
 	}
 
+	/**
+	 * The recording, if its row still says what the ledger recorded at its import. Otherwise nothing is
+	 * served: its hash would go out as the ETag, its size as the length, as if they were the ledger's.
+	 */
+	private Recording agreesWithLedger(Recording recording) {
+		java.util.List<org.custodia.ledger.Disagreement> disagreements = register.disagreementsWithLedger(recording);
+		if (!disagreements.isEmpty()) {
+			String fields = String.join(", ", disagreements.stream().map(org.custodia.ledger.Disagreement::field).toList());
+			LOG.error("Recording {} is not served: its register row disagrees with its ledger entry in {}", recording.id(),
+					fields);
+			throw CustodiaException.refused("rule.recording-disagrees-with-ledger", LEDGER_RULE,
+					new org.springframework.context.support.DefaultMessageSourceResolvable(
+							new String[] { "ledger.field." + disagreements.get(0).field() }, disagreements.get(0).field()));
+		}
+		return recording;
+	}
+
 	/** A derived copy of the recording (proxy, clip, watermarked copy) once made, to those who may watch the recording. */
 	public Playable derived(Actor actor, UUID recordingId, UUID derivedId) {
 		return recent.playable(actor, recordingId, derivedId.toString(), () -> decideDerived(actor, recordingId, derivedId));
 	}
 
 	private RecentPlayables.Decided decideDerived(Actor actor, UUID recordingId, UUID derivedId) {
-		Recording recording = viewable(actor, recordingId);
+		Recording recording = agreesWithLedger(viewable(actor, recordingId));
 		DerivedCopy copy = derivedCopies.byId(derivedId)
 			.filter(found -> found.recordingId().equals(recording.id()))
 			.orElseThrow(() -> CustodiaException.notFound("error.derived-not-found", derivedId));

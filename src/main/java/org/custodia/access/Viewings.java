@@ -16,8 +16,6 @@ import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.shared.Actor;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -178,9 +176,8 @@ public class Viewings {
 		});
 	}
 
-	/** Sessions a stopped process left open get their entry now, ended when last seen. */
-	@EventListener(ApplicationReadyEvent.class)
-	public void closeLeftOpen() {
+	/** Sessions a stopped process left open get their entry now, ended when last seen ({@link ViewingRecovery}). */
+	void closeLeftOpen() {
 		for (ViewingRepository.Left left : repository.leftOpen()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("object", left.object());

@@ -108,6 +108,19 @@ class ActivityRepository {
 		}
 	}
 
+	Map<UUID, Activity> byIds(Collection<UUID> ids) {
+		Map<UUID, Activity> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			withOfficers(jdbc.sql(ACTIVITY_COLUMNS + " where id in (:ids)").param("ids", ids).query(Row::of).list())
+				.forEach(activity -> found.put(activity.id(), activity));
+		}
+		return found;
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from activity_activity").query(Long.class).single();
+	}
+
 	Optional<Activity> find(UUID id) {
 		return withOfficers(jdbc.sql(ACTIVITY_COLUMNS + " where id = :id").param("id", id).query(Row::of).list())
 			.stream()

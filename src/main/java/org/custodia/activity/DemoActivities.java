@@ -129,6 +129,20 @@ class DemoActivities implements ApplicationRunner {
 				officer.username(), at(today.minusDays(1), 16), rule.reviewerRole(),
 				reviewer.id(), WorkRecordStatus.SUBMITTED, null, null, null, null, rule.copies(), List.of(), rule.cite());
 		workRecords.insert(record);
+		// Like a written one: the register of work records is checked against these entries.
+		Map<String, Object> written = new java.util.LinkedHashMap<>();
+		written.put("workRecord", record.id().toString());
+		written.put("reason", record.reasonCode());
+		written.put("basis", record.basis());
+		if (record.leaderId() != null) {
+			written.put("leader", record.leaderId().toString());
+			written.put("consentBy", record.consentBy());
+		}
+		written.put("reviewer", reviewer.id().toString());
+		written.put("cite", rule.cite());
+		written.put("demo", true);
+		ledger.append(LedgerEvent.bySystem("demo", policy.code(), "activity.work-record-written", "activity",
+				filed.id().toString(), written));
 		workRecords.review(record.id(), WorkRecordStatus.REVIEWED, at(today.minusDays(1), 17), "同意");
 		List<String> holders = rule.copyHolders().isEmpty() ? List.of("备案存档")
 				: rule.copyHolders().stream().limit(rule.copies()).map(holder -> holder.zh()).toList();

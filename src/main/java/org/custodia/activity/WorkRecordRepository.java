@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,6 +71,19 @@ class WorkRecordRepository {
 			.param("holders", String.join("\n", holders))
 			.param("id", id)
 			.update();
+	}
+
+	Map<UUID, WorkRecord> byIds(Collection<UUID> ids) {
+		Map<UUID, WorkRecord> found = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", ids).query(WorkRecordRepository::map).list()
+				.forEach(record -> found.put(record.id(), record));
+		}
+		return found;
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from activity_work_record").query(Long.class).single();
 	}
 
 	Optional<WorkRecord> find(UUID id) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +61,19 @@ class DeviceRepository {
 			.param("holder", holderId)
 			.param("id", id)
 			.update();
+	}
+
+	Map<UUID, Device> byIds(java.util.Collection<UUID> ids) {
+		Map<UUID, Device> found = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", ids).query(this::map).list()
+				.forEach(device -> found.put(device.id(), device));
+		}
+		return found;
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from device_device").query(Long.class).single();
 	}
 
 	Optional<Device> find(UUID id) {

@@ -17,6 +17,7 @@ import org.custodia.device.Device;
 import org.custodia.device.DeviceRecordings;
 import org.custodia.device.DeviceRegister;
 import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerCheckpoints;
 import org.custodia.media.DerivedCopies;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
@@ -70,12 +71,15 @@ public class RecordingImports {
 
 	private final RecordingOfficers officers;
 
+	private final LedgerCheckpoints checkpoints;
+
 	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, ImportDeadlines deadlines, Ledger ledger, TransactionTemplate transactions, Clock clock,
 			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies, ImportRoots roots,
-			RecordingOfficers officers) {
+			RecordingOfficers officers, LedgerCheckpoints checkpoints) {
 		this.roots = roots;
 		this.officers = officers;
+		this.checkpoints = checkpoints;
 		this.derivedCopies = derivedCopies;
 		this.notes = notes;
 		this.originals = originals;
@@ -258,6 +262,8 @@ public class RecordingImports {
 			entry.put("clock", clockFinding);
 		}
 		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(), entry));
+		// What an import stored is under a signed checkpoint (kept outside the database too) as soon as it commits.
+		checkpoints.signAfterCommit();
 		if (recording.isVideoOrAudio()) {
 			// Requested with the import, so a crash cannot leave a recording nobody makes a proxy of.
 			derivedCopies.proxyFor(actor, recording.asOriginal());

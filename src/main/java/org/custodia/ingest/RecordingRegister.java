@@ -19,9 +19,21 @@ public class RecordingRegister {
 
 	private final Posters posters;
 
-	RecordingRegister(RecordingRepository recordings, Posters posters) {
+	private final RecordingLedgerCheck ledgerCheck;
+
+	RecordingRegister(RecordingRepository recordings, Posters posters, RecordingLedgerCheck ledgerCheck) {
 		this.recordings = recordings;
 		this.posters = posters;
+		this.ledgerCheck = ledgerCheck;
+	}
+
+	/**
+	 * Where the recording's row disagrees with the ledger's entry of its import (hashes, size, name, store
+	 * key, type, agency): empty when it agrees. A changed row must not be served as what the ledger recorded.
+	 */
+	@Transactional(readOnly = true)
+	public List<org.custodia.ledger.Disagreement> disagreementsWithLedger(Recording recording) {
+		return ledgerCheck.check(recording);
 	}
 
 	@Transactional(readOnly = true)

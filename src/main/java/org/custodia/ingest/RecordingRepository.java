@@ -56,6 +56,19 @@ class RecordingRepository {
 			.optional();
 	}
 
+	Map<UUID, Recording> byIds(java.util.Collection<UUID> ids) {
+		Map<UUID, Recording> found = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", ids).query(RecordingRepository::map).list()
+				.forEach(recording -> found.put(recording.id(), recording));
+		}
+		return found;
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from ingest_recording").query(Long.class).single();
+	}
+
 	Optional<Recording> find(UUID id) {
 		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(RecordingRepository::map).optional();
 	}

@@ -19,6 +19,10 @@ final class CanonicalJson {
 	private CanonicalJson() {
 	}
 
+	/** JSON already in canonical form, written as it is: a payload column spliced into its entry. */
+	record Canonical(String json) {
+	}
+
 	static byte[] bytes(Object value) {
 		return write(value).getBytes(StandardCharsets.UTF_8);
 	}
@@ -29,9 +33,12 @@ final class CanonicalJson {
 		return out.toString();
 	}
 
-	private static void append(StringBuilder out, Object value) {
+	static void append(StringBuilder out, Object value) {
 		if (value == null) {
 			out.append("null");
+		}
+		else if (value instanceof Canonical canonical) {
+			out.append(canonical.json());
 		}
 		else if (value instanceof Boolean bool) {
 			out.append(bool ? "true" : "false");
@@ -87,7 +94,7 @@ final class CanonicalJson {
 		}
 	}
 
-	private static void appendString(StringBuilder out, String text) {
+	static void appendString(StringBuilder out, String text) {
 		out.append('"');
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

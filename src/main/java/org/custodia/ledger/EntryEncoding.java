@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,16 +23,49 @@ final class EntryEncoding {
 
 	static String canonical(long sequence, Instant time, String agency, String actor, String actorRoles, String action,
 			String subjectType, String subjectId, Map<String, Object> payload) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("v", VERSION);
-		entry.put("seq", sequence);
-		entry.put("time", TIME.format(time));
-		entry.put("agency", agency);
-		entry.put("actor", Map.of("name", actor, "roles", roles(actorRoles)));
-		entry.put("action", action);
-		entry.put("subject", Map.of("type", subjectType, "id", subjectId));
-		entry.put("payload", payload);
-		return CanonicalJson.write(entry);
+		return encode(sequence, time, agency, actor, actorRoles, action, subjectType, subjectId, payload);
+	}
+
+	/** The same with the payload given as its canonical JSON text (as the ledger's payload column holds it). */
+	static String canonical(long sequence, Instant time, String agency, String actor, String actorRoles, String action,
+			String subjectType, String subjectId, String canonicalPayload) {
+		return encode(sequence, time, agency, actor, actorRoles, action, subjectType, subjectId,
+				new CanonicalJson.Canonical(canonicalPayload));
+	}
+
+	/**
+	 * Written member by member in the canonical order (action, actor{name, roles}, agency, payload, seq,
+	 * subject{id, type}, time, v), not through a map to be sorted: every change of the system passes here.
+	 * The test vectors hold it to the general canonicalization.
+	 */
+	private static String encode(long sequence, Instant time, String agency, String actor, String actorRoles,
+			String action, String subjectType, String subjectId, Object payload) {
+		StringBuilder out = new StringBuilder(512);
+		out.append("{\"action\":");
+		CanonicalJson.appendString(out, action);
+		out.append(",\"actor\":{\"name\":");
+		CanonicalJson.appendString(out, actor);
+		out.append(",\"roles\":[");
+		List<String> roles = roles(actorRoles);
+		for (int i = 0; i < roles.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			CanonicalJson.appendString(out, roles.get(i));
+		}
+		out.append("]},\"agency\":");
+		CanonicalJson.append(out, agency);
+		out.append(",\"payload\":");
+		CanonicalJson.append(out, payload);
+		out.append(",\"seq\":");
+		CanonicalJson.append(out, sequence);
+		out.append(",\"subject\":{\"id\":");
+		CanonicalJson.appendString(out, subjectId);
+		out.append(",\"type\":");
+		CanonicalJson.appendString(out, subjectType);
+		out.append("},\"time\":\"");
+		TIME.formatTo(time, out);
+		return out.append("\",\"v\":").append(VERSION).append('}').toString();
 	}
 
 	static List<String> roles(String actorRoles) {

@@ -63,4 +63,43 @@ final class Frontier {
 				: java.util.Arrays.stream(encoded.split(",")).map(HexFormat.of()::parseHex).toList();
 		return new Frontier(size, roots);
 	}
+
+	/** A frontier grown in place, for a pass over many leaves without a copy per leaf. */
+	static final class Growing {
+
+		private final byte[][] roots = new byte[64][];
+
+		private int count;
+
+		private long size;
+
+		Growing() {
+		}
+
+		Growing(Frontier start) {
+			start.roots.forEach(root -> roots[count++] = root);
+			size = start.size;
+		}
+
+		long size() {
+			return size;
+		}
+
+		void append(byte[] leafHash) {
+			roots[count++] = leafHash;
+			for (long carry = size; (carry & 1) == 1; carry >>= 1) {
+				count--;
+				roots[count - 1] = Merkle.nodeHash(roots[count - 1], roots[count]);
+			}
+			size++;
+		}
+
+		byte[] root() {
+			return frozen().root();
+		}
+
+		Frontier frozen() {
+			return new Frontier(size, java.util.Arrays.asList(roots).subList(0, count));
+		}
+	}
 }

@@ -34,12 +34,21 @@ public class LedgerAudit {
 	public record ConsistencyProof(long from, long to, String fromRootHash, String toRootHash, List<String> proof) {
 	}
 
-	/** The outcome of a verification: {@code size} entries, their tree's root, checkpoints checked, findings. */
-	public record Verification(boolean intact, long size, String rootHash, int checkpoints, List<Finding> findings) {
+	/**
+	 * The outcome of a verification: {@code size} entries, their tree's root, checkpoints checked, the newest
+	 * checkpoint the log was held to, what is wrong with the log, and the register rows that disagree with it
+	 * ({@code disagreementsFound} counts them all, the list holds the first hundred).
+	 */
+	public record Verification(boolean intact, long size, String rootHash, int checkpoints, Newest newest,
+			List<Finding> findings, List<Disagreement> disagreements, long disagreementsFound) {
 	}
 
-	/** What is wrong, where: {@code sequence} is an entry's number or a checkpoint's tree size. */
-	public record Finding(String kind, long sequence, long other, String detail) {
+	/** What is wrong, where: {@code sequence} is an entry's number or a checkpoint's tree size; {@code source} a kept file. */
+	public record Finding(String kind, long sequence, long other, String source, String detail) {
+	}
+
+	/** The checkpoint the log was held to: its tree size and where it was kept (null: the database). */
+	public record Newest(long size, String source) {
 	}
 
 	/** The latest signed checkpoint, as a note (C2SP signed note) of a tree of {@code size} entries. */
@@ -50,8 +59,8 @@ public class LedgerAudit {
 	public record Page(Checkpoint checkpoint, String verifierKey) {
 	}
 
-	/** A verification as the page shows it: its root in base64 and each finding in the reader's words. */
-	public record Verified(Verification report, String root, List<String> findings) {
+	/** A verification as the page shows it: its root in base64, the checkpoint it was held to and each finding in the reader's words. */
+	public record Verified(Verification report, String root, String newest, List<String> findings) {
 	}
 
 	/** The latest checkpoint to keep outside, as a file: its name says the tree size. */
@@ -132,7 +141,7 @@ public class LedgerAudit {
 	/** Verifies the whole log, against a checkpoint kept outside when one is given. */
 	public Verification verify(Actor actor, String keptCheckpoint) {
 		auditors.requireAuditor(actor);
-		return verification(verifier.verify(Optional.ofNullable(keptCheckpoint).filter(text -> !text.isBlank())));
+		return verification(verifier.verify(given(keptCheckpoint)));
 	}
 
 	public Page page(Actor actor) {
@@ -150,11 +159,20 @@ public class LedgerAudit {
 	/** Verification from the page: a checkpoint pasted from a browser may come with Windows line ends. */
 	public Verified verifyForPage(Actor actor, String keptCheckpoint, Locale locale) {
 		auditors.requireAuditor(actor);
-		LedgerVerifier.Report report = verifier.verify(Optional.ofNullable(keptCheckpoint)
-			.filter(text -> !text.isBlank())
-			.map(text -> text.replace("\r\n", "\n")));
+		LedgerVerifier.Report report = verifier.verify(given(keptCheckpoint));
+		List<String> findings = new java.util.ArrayList<>();
+		report.findings().forEach(finding -> findings.add(finding.describe(messages, locale)));
+		report.disagreements().forEach(disagreement -> findings.add(LedgerVerifier.describe(disagreement, messages, locale)));
 		return new Verified(verification(report), Base64.getEncoder().encodeToString(HexFormat.of().parseHex(report.rootHash())),
-				report.findings().stream().map(finding -> finding.describe(messages, locale)).toList());
+				report.newest() == null ? null : report.newest().describe(messages, locale), findings);
+	}
+
+	/** A checkpoint given by hand, as kept outside; one pasted from a browser may come with Windows line ends. */
+	private static List<KeptCheckpoints.Kept> given(String keptCheckpoint) {
+		return Optional.ofNullable(keptCheckpoint)
+			.filter(text -> !text.isBlank())
+			.map(text -> List.of(new KeptCheckpoints.Kept(LedgerVerifier.GIVEN, text.replace("\r\n", "\n"))))
+			.orElse(List.of());
 	}
 
 	/** The latest checkpoint and the public key as a text file. */
@@ -178,9 +196,12 @@ public class LedgerAudit {
 
 	private static Verification verification(LedgerVerifier.Report report) {
 		return new Verification(report.intact(), report.size(), report.rootHash(), report.checkpoints(),
+				report.newest() == null ? null : new Newest(report.newest().size(), report.newest().source()),
 				report.findings().stream()
-					.map(finding -> new Finding(finding.kind().name(), finding.sequence(), finding.other(), finding.detail()))
-					.toList());
+					.map(finding -> new Finding(finding.kind().name(), finding.sequence(), finding.other(), finding.source(),
+							finding.detail()))
+					.toList(),
+				report.disagreements(), report.disagreementsFound());
 	}
 
 	private static String base64(String hex) {

@@ -28,11 +28,14 @@ final class LedgerCommands {
 
 	@Component
 	@Command(name = "verify", mixinStandardHelpOptions = true,
-			description = "Recompute the whole ledger and check every signed checkpoint; exit 0 only when intact.")
+			description = "Recompute the whole ledger, check it against every signed checkpoint (the database's, the copies "
+					+ "kept in the data directory and on the second root, and the files given) and the registers against "
+					+ "their entries; exit 0 only when intact. Writes nothing.")
 	static class Verify implements Callable<Integer> {
 
-		@Option(names = "--checkpoint", paramLabel = "FILE", description = "a checkpoint kept outside (signed note text)")
-		Path checkpoint;
+		@Option(names = "--checkpoint", paramLabel = "FILE",
+				description = "a checkpoint kept outside (signed note text, as downloaded or saved); may be repeated")
+		List<Path> checkpoints = List.of();
 
 		@Spec
 		CommandSpec spec;
@@ -48,23 +51,39 @@ final class LedgerCommands {
 
 		@Override
 		public Integer call() throws IOException {
-			Optional<String> external = checkpoint == null ? Optional.empty()
-					: Optional.of(Files.readString(checkpoint, StandardCharsets.UTF_8));
-			LedgerVerifier.Report report = verifier.verify(external);
+			List<KeptCheckpoints.Kept> given = new java.util.ArrayList<>();
+			for (Path file : checkpoints) {
+				given.add(new KeptCheckpoints.Kept(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+			}
+			LedgerVerifier.Report report = verifier.verify(given);
 			PrintWriter out = spec.commandLine().getOut();
 			String root = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(report.rootHash()));
 			if (report.intact()) {
 				out.println("intact: " + report.size() + " entries, root " + root);
 				out.println("完好：共 " + report.size() + " 条记录，根哈希 " + root + "，已核对 " + report.checkpoints() + " 个签名检查点"
-						+ (checkpoint == null ? "" : "，且包含所给检查点"));
-				return 0;
+						+ (checkpoints.isEmpty() ? "" : "，且包含所给检查点"));
 			}
-			out.println("NOT INTACT: " + report.findings().size() + " finding(s) in " + report.size() + " entries");
+			else {
+				out.println("NOT INTACT: " + (report.findings().size() + report.disagreementsFound()) + " finding(s) in "
+						+ report.size() + " entries");
+			}
+			if (report.newest() != null) {
+				out.println(report.newest().describe(messages, Locale.ENGLISH));
+				out.println(report.newest().describe(messages, Locale.SIMPLIFIED_CHINESE));
+			}
 			for (LedgerVerifier.Finding finding : report.findings()) {
 				out.println("- " + finding.describe(messages, Locale.ENGLISH));
 				out.println("  " + finding.describe(messages, Locale.SIMPLIFIED_CHINESE));
 			}
-			return 1;
+			for (Disagreement disagreement : report.disagreements()) {
+				out.println("- " + LedgerVerifier.describe(disagreement, messages, Locale.ENGLISH));
+				out.println("  " + LedgerVerifier.describe(disagreement, messages, Locale.SIMPLIFIED_CHINESE));
+			}
+			if (report.disagreementsFound() > report.disagreements().size()) {
+				out.println("  … " + report.disagreementsFound() + " register rows disagree in all / 共 "
+						+ report.disagreementsFound() + " 处登记与账本不符");
+			}
+			return report.intact() ? 0 : 1;
 		}
 
 	}
@@ -82,8 +101,11 @@ final class LedgerCommands {
 
 		private final LedgerCheckpoints checkpoints;
 
-		Checkpoint(LedgerCheckpoints checkpoints) {
+		private final LedgerKeys keys;
+
+		Checkpoint(LedgerCheckpoints checkpoints, LedgerKeys keys) {
 			this.checkpoints = checkpoints;
+			this.keys = keys;
 		}
 
 		@Override
@@ -96,7 +118,8 @@ final class LedgerCommands {
 			spec.commandLine().getOut().print(signed.get().note());
 			spec.commandLine().getOut().flush();
 			if (out != null) {
-				Files.writeString(out, signed.get().note(), StandardCharsets.UTF_8);
+				// With the verifier key, as the page's download: a later verify can tell a replaced key from a forgery.
+				Files.writeString(out, signed.get().note() + "\n" + keys.verifierKey().text() + "\n", StandardCharsets.UTF_8);
 			}
 			return 0;
 		}

@@ -22,12 +22,14 @@ import org.custodia.shared.Role;
 public record LedgerEvent(String agency, String actor, String actorRoles, String action, String subjectType,
 		String subjectId, Map<String, Object> payload) {
 
+	private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("[a-z]+(\\.[a-z][a-z-]*)+");
+
 	public LedgerEvent {
 		Objects.requireNonNull(actor, "actor == null");
 		Objects.requireNonNull(action, "action == null");
 		Objects.requireNonNull(subjectType, "subjectType == null");
 		Objects.requireNonNull(subjectId, "subjectId == null");
-		if (!action.matches("[a-z]+(\\.[a-z][a-z-]*)+")) {
+		if (!ACTION.matcher(action).matches()) {
 			throw new IllegalArgumentException("action must be a dotted lower-case name: " + action);
 		}
 		payload = payload == null ? Map.of() : new TreeMap<>(payload);

@@ -37,6 +37,8 @@ class LedgerGuard implements BeanPostProcessor {
 
 		private boolean appended;
 
+		private boolean rolledBackToSavepoint;
+
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			if (changedTable != null && !appended) {
@@ -69,6 +71,11 @@ class LedgerGuard implements BeanPostProcessor {
 
 	static void appended() {
 		state().ifPresent(state -> state.appended = true);
+	}
+
+	/** Whether this transaction rolled back to a savepoint (a nested transaction) so far. */
+	static boolean rolledBackToSavepoint() {
+		return state().map(state -> state.rolledBackToSavepoint).orElse(false);
 	}
 
 	static void observe(String sql) {
@@ -124,6 +131,9 @@ class LedgerGuard implements BeanPostProcessor {
 			InvocationHandler handler = (proxy, method, args) -> {
 				if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
 					observe(sql);
+				}
+				else if (method.getName().equals("rollback") && args != null && args.length == 1) {
+					state().ifPresent(state -> state.rolledBackToSavepoint = true);
 				}
 				try {
 					return method.invoke(connection, args);

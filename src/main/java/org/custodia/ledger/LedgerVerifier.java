@@ -1,217 +1,129 @@
 package org.custodia.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Reads the whole log and checks it without trusting anything but the public key: every entry's
- * bytes against its hash and its columns, the sequence, the tree against every signed checkpoint,
- * and optionally a checkpoint kept outside. Says "intact" or exactly what is wrong.
+ * bytes against its hash and its columns, the sequence, the tree against every signed checkpoint in
+ * the database, the newest ones kept outside it and those a user gives, and every register row the
+ * log describes against its entry. Says "intact" or exactly what is wrong; writes nothing.
  */
 @Component
 class LedgerVerifier {
 
 	static final int MAXIMUM_FINDINGS = 100;
 
-	/** What is wrong, where: {@code sequence} is an entry's number or a checkpoint's tree size. */
-	record Finding(Kind kind, long sequence, long other, String detail) {
+	/** The source of a checkpoint pasted into the page or sent to the API. */
+	static final String GIVEN = "given";
+
+	/**
+	 * What is wrong, where: {@code sequence} is an entry's number or a checkpoint's tree size; {@code source}
+	 * names where a checkpoint was kept (a file, or {@link #GIVEN}), null for the database.
+	 */
+	record Finding(Kind kind, long sequence, long other, String source, String detail) {
+
+		Finding(Kind kind, long sequence, long other, String detail) {
+			this(kind, sequence, other, null, detail);
+		}
 
 		/** The finding in words, from the message bundles. */
-		String describe(org.springframework.context.MessageSource messages, java.util.Locale locale) {
-			return messages.getMessage("ledger.finding." + kind.name(),
-					new Object[] { Long.toString(sequence), Long.toString(other) }, detail, locale);
+		String describe(MessageSource messages, Locale locale) {
+			return messages.getMessage("ledger.finding." + kind.name() + (source == null ? "" : ".kept"),
+					new Object[] { Long.toString(sequence), Long.toString(other), sourceName(messages, locale, source) }, detail,
+					locale);
 		}
 	}
 
 	enum Kind {
 		SEQUENCE_MISSING, SEQUENCE_REPEATED, ROW_MOVED, CONTENT_ALTERED, COLUMNS_ALTERED, CHECKPOINT_BAD_SIGNATURE,
-		CHECKPOINT_MISMATCH, CHECKPOINT_INCONSISTENT, CHECKPOINT_BEYOND_LOG, EXTERNAL_CHECKPOINT_NOT_EXTENDED
+		CHECKPOINT_OTHER_KEY, CHECKPOINT_MISMATCH, CHECKPOINT_INCONSISTENT, CHECKPOINT_BEYOND_LOG,
+		EXTERNAL_CHECKPOINT_NOT_EXTENDED
 	}
 
-	/** The outcome: {@code size} entries, the root of the tree they form, checkpoints checked, findings. */
-	record Report(boolean intact, long size, String rootHash, int checkpoints, List<Finding> findings) {
+	/** The checkpoint the log was held to: the newest with a good signature; {@code source} as in {@link Finding}. */
+	record Newest(long size, String source) {
 
-		Report(long size, String rootHash, int checkpoints, List<Finding> findings) {
-			this(findings.isEmpty(), size, rootHash, checkpoints, findings);
+		String describe(MessageSource messages, Locale locale) {
+			return messages.getMessage("ledger.newest", new Object[] { Long.toString(size), sourceName(messages, locale, source) },
+					locale);
 		}
 	}
 
-	private record Row(long sequence, Timestamp time, String agency, String actor, String roles, String action,
-			String subjectType, String subjectId, String payload, String entry, String leafHash) {
-	}
-
-	private record Stored(long size, String rootHash, String note) {
+	/**
+	 * The outcome: {@code size} entries, the root of the tree they form, checkpoints checked, the newest of
+	 * them, what is wrong with the log, and the register rows that disagree with it ({@code disagreementsFound}
+	 * counts them all, the list holds the first hundred).
+	 */
+	record Report(boolean intact, long size, String rootHash, int checkpoints, Newest newest, List<Finding> findings,
+			List<Disagreement> disagreements, long disagreementsFound) {
 	}
 
 	private final JdbcClient jdbc;
 
 	private final LedgerKeys keys;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final KeptCheckpoints kept;
 
-	LedgerVerifier(JdbcClient jdbc, LedgerKeys keys) {
+	private final List<RegisterCheck> registers;
+
+	LedgerVerifier(JdbcClient jdbc, LedgerKeys keys, KeptCheckpoints kept, List<RegisterCheck> registers) {
 		this.jdbc = jdbc;
 		this.keys = keys;
+		this.kept = kept;
+		this.registers = registers;
 	}
 
+	/** Verifies the log, holding it also to the checkpoints a user gives besides those found. */
 	@Transactional(readOnly = true)
-	Report verify(Optional<String> externalCheckpoint) {
-		return verify(jdbc, keys.verifierKey(), externalCheckpoint);
+	Report verify(List<KeptCheckpoints.Kept> given) {
+		List<KeptCheckpoints.Kept> outside = new ArrayList<>(kept.found());
+		outside.addAll(given);
+		return verify(jdbc, keys.verifierKey(), outside);
 	}
 
-	Report verify(JdbcClient jdbc, SignedNote.VerifierKey key, Optional<String> externalCheckpoint) {
+	Report verify(JdbcClient jdbc, SignedNote.VerifierKey key, List<KeptCheckpoints.Kept> outside) {
 		List<Finding> findings = new ArrayList<>();
-		List<byte[]> leaves = new ArrayList<>();
-		long expected = 0;
-		for (Row row : rows(jdbc)) {
-			if (row.sequence() < expected) {
-				findings.add(new Finding(Kind.SEQUENCE_REPEATED, row.sequence(), -1, "sequence number appears more than once"));
-				continue;
-			}
-			if (row.sequence() > expected) {
-				findings.add(new Finding(Kind.SEQUENCE_MISSING, expected, row.sequence() - 1, "sequence numbers missing"));
-			}
-			expected = row.sequence() + 1;
-			byte[] leaf = Merkle.leafHash(row.entry().getBytes(StandardCharsets.UTF_8));
-			leaves.add(leaf);
-			checkRow(row, leaf, findings);
-		}
-		List<Stored> checkpoints = checkpoints(jdbc);
-		Optional<SignedNote.Checkpoint> external = externalCheckpoint.map(note -> SignedNote.verify(note, key)
-			.orElse(new SignedNote.Checkpoint("", -1, new byte[0])));
-		java.util.TreeSet<Long> sizes = new java.util.TreeSet<>();
-		checkpoints.forEach(checkpoint -> sizes.add(checkpoint.size()));
-		external.ifPresent(checkpoint -> sizes.add(checkpoint.size()));
-		Map<Long, String> roots = rootsAt(leaves, sizes);
-		checkCheckpoints(checkpoints, roots, leaves.size(), key, findings);
-		external.ifPresent(checkpoint -> checkExternal(checkpoint, roots, leaves.size(), findings));
-		return new Report(leaves.size(), roots.get((long) leaves.size()), checkpoints.size(),
-				findings.size() > MAXIMUM_FINDINGS ? findings.subList(0, MAXIMUM_FINDINGS) : findings);
+		CheckpointCheck checkpoints = new CheckpointCheck(key, findings);
+		Set<Long> sizes = checkpoints.signatures(stored(jdbc), outside);
+		RegisterCrossCheck cross = new RegisterCrossCheck(jdbc, registers);
+		LogScan scan = new LogScan(sizes, findings, cross::entry);
+		long size = scan.scan(jdbc);
+		checkpoints.compare(scan.roots(), size);
+		List<Disagreement> disagreements = cross.finish();
+		List<Finding> reported = findings.size() > MAXIMUM_FINDINGS ? findings.subList(0, MAXIMUM_FINDINGS) : findings;
+		return new Report(findings.isEmpty() && disagreements.isEmpty(), size, scan.root(), checkpoints.count(),
+				checkpoints.newest().map(signed -> new Newest(signed.size(), signed.source())).orElse(null),
+				List.copyOf(reported), List.copyOf(disagreements), cross.found());
 	}
 
-	private void checkRow(Row row, byte[] leaf, List<Finding> findings) {
-		Map<String, Object> parsed;
-		try {
-			parsed = json.readValue(row.entry(), new TypeReference<Map<String, Object>>() {
-			});
-		}
-		catch (RuntimeException e) {
-			findings.add(new Finding(Kind.CONTENT_ALTERED, row.sequence(), -1, "entry bytes are not JSON"));
-			return;
-		}
-		long held = parsed.get("seq") instanceof Number number ? number.longValue() : -1;
-		if (held != row.sequence()) {
-			findings.add(new Finding(Kind.ROW_MOVED, row.sequence(), held, "row holds another entry's bytes"));
-			return;
-		}
-		if (!HexFormat.of().formatHex(leaf).equals(row.leafHash())) {
-			findings.add(new Finding(Kind.CONTENT_ALTERED, row.sequence(), -1, "entry bytes no longer match their hash"));
-			return;
-		}
-		String recomputed;
-		try {
-			@SuppressWarnings("unchecked")
-			Map<String, Object> payload = json.readValue(row.payload(), Map.class);
-			recomputed = EntryEncoding.canonical(row.sequence(), row.time().toInstant(), row.agency(), row.actor(),
-					row.roles(), row.action(), row.subjectType(), row.subjectId(), payload);
-		}
-		catch (RuntimeException e) {
-			recomputed = null;
-		}
-		if (!row.entry().equals(recomputed)) {
-			findings.add(new Finding(Kind.COLUMNS_ALTERED, row.sequence(), -1, "columns no longer agree with the entry bytes"));
-		}
+	/** A disagreement in words, from the message bundles. */
+	static String describe(Disagreement disagreement, MessageSource messages, Locale locale) {
+		String table = messages.getMessage("ledger.register." + disagreement.table(), null, disagreement.table(), locale);
+		String field = messages.getMessage("ledger.field." + disagreement.field(), null, disagreement.field(), locale);
+		String key = disagreement.field().equals("rows") ? "ledger.disagreement.rows"
+				: disagreement.tableValue() == null && disagreement.field().equals("row") ? "ledger.disagreement.missing"
+						: "ledger.disagreement";
+		return messages.getMessage(key, new Object[] { table, disagreement.id(), field, String.valueOf(disagreement.ledgerValue()),
+				String.valueOf(disagreement.tableValue()), Long.toString(disagreement.sequence()) }, locale);
 	}
 
-	/** The tree head at each of the sizes and at the full size, in one pass over the leaves. */
-	private static Map<Long, String> rootsAt(List<byte[]> leaves, java.util.SortedSet<Long> sizes) {
-		Map<Long, String> roots = new java.util.HashMap<>();
-		Frontier frontier = Frontier.empty();
-		for (int i = 0; i <= leaves.size(); i++) {
-			if (sizes.contains((long) i) || i == leaves.size()) {
-				roots.put((long) i, HexFormat.of().formatHex(frontier.root()));
-			}
-			if (i < leaves.size()) {
-				frontier = frontier.append(leaves.get(i));
-			}
-		}
-		return roots;
+	private static String sourceName(MessageSource messages, Locale locale, String source) {
+		return source == null ? messages.getMessage("ledger.source.database", null, "the database", locale)
+				: source.equals(GIVEN) ? messages.getMessage("ledger.source.given", null, "the checkpoint given", locale)
+						: source;
 	}
 
-	private void checkCheckpoints(List<Stored> checkpoints, Map<Long, String> roots, long logSize,
-			SignedNote.VerifierKey key, List<Finding> findings) {
-		List<Stored> signed = new ArrayList<>();
-		for (Stored checkpoint : checkpoints) {
-			Optional<SignedNote.Checkpoint> note = SignedNote.verify(checkpoint.note(), key);
-			if (note.isEmpty() || note.get().size() != checkpoint.size()
-					|| !HexFormat.of().formatHex(note.get().root()).equals(checkpoint.rootHash())) {
-				findings.add(new Finding(Kind.CHECKPOINT_BAD_SIGNATURE, checkpoint.size(), -1,
-						"checkpoint signature does not verify with the log's public key"));
-			}
-			else {
-				signed.add(checkpoint);
-			}
-		}
-		List<Boolean> matches = new ArrayList<>();
-		for (Stored checkpoint : signed) {
-			matches.add(checkpoint.rootHash().equals(roots.get(checkpoint.size())));
-		}
-		for (int i = 0; i < signed.size(); i++) {
-			if (matches.get(i)) {
-				continue;
-			}
-			Stored checkpoint = signed.get(i);
-			int later = matches.subList(i + 1, matches.size()).indexOf(true);
-			if (later >= 0) {
-				findings.add(new Finding(Kind.CHECKPOINT_INCONSISTENT, signed.get(i + 1 + later).size(), checkpoint.size(),
-						"a later checkpoint does not extend an earlier one"));
-			}
-			else if (checkpoint.size() > logSize) {
-				findings.add(new Finding(Kind.CHECKPOINT_BEYOND_LOG, checkpoint.size(), logSize,
-						"the log is shorter than a signed checkpoint"));
-			}
-			else {
-				findings.add(new Finding(Kind.CHECKPOINT_MISMATCH, checkpoint.size(), -1,
-						"the log no longer has the tree this checkpoint signed"));
-			}
-		}
-	}
-
-	private static void checkExternal(SignedNote.Checkpoint checkpoint, Map<Long, String> roots, long logSize,
-			List<Finding> findings) {
-		if (checkpoint.size() < 0) {
-			findings.add(new Finding(Kind.CHECKPOINT_BAD_SIGNATURE, -1, -1, "the given checkpoint's signature does not verify"));
-		}
-		else if (!HexFormat.of().formatHex(checkpoint.root()).equals(roots.get(checkpoint.size()))) {
-			findings.add(new Finding(Kind.EXTERNAL_CHECKPOINT_NOT_EXTENDED, checkpoint.size(), logSize,
-					"today's log does not extend the given checkpoint"));
-		}
-	}
-
-	private static List<Row> rows(JdbcClient jdbc) {
-		return jdbc.sql("""
-				select seq, occurred_at, agency, actor, actor_roles, action, subject_type, subject_id, payload, entry, leaf_hash
-				from ledger_entry order by seq""")
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
-			.list();
-	}
-
-	private static List<Stored> checkpoints(JdbcClient jdbc) {
+	private static List<CheckpointCheck.Stored> stored(JdbcClient jdbc) {
 		return jdbc.sql("select tree_size, root_hash, note from ledger_checkpoint order by tree_size")
-			.query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new CheckpointCheck.Stored(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
 }

@@ -51,29 +51,39 @@ final class Merkle {
 		return root(leaves, 0, leaves.size());
 	}
 
+	/** The hash of any range of leaves, MTH(D[from:to]): what proofs are made of. */
+	interface Ranges {
+
+		byte[] hash(long from, long to);
+	}
+
 	/** PATH(m, D[0:size]): the audit path of leaf {@code index} in the tree of the first {@code size} leaves. */
 	static List<byte[]> inclusionProof(List<byte[]> leaves, int index, int size) {
 		if (index < 0 || index >= size || size > leaves.size()) {
 			throw new IllegalArgumentException("no leaf " + index + " in a tree of size " + size);
 		}
+		return inclusionProof(ranges(leaves), index, size);
+	}
+
+	static List<byte[]> inclusionProof(Ranges tree, long index, long size) {
 		List<byte[]> proof = new ArrayList<>();
-		path(leaves, index, 0, size, proof);
+		path(tree, index, 0, size, proof);
 		return proof;
 	}
 
-	private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> proof) {
-		int n = to - from;
+	private static void path(Ranges tree, long m, long from, long to, List<byte[]> proof) {
+		long n = to - from;
 		if (n <= 1) {
 			return;
 		}
-		int k = largestPowerOfTwoBelow(n);
+		long k = largestPowerOfTwoBelow(n);
 		if (m < k) {
-			path(leaves, m, from, from + k, proof);
-			proof.add(root(leaves, from + k, to));
+			path(tree, m, from, from + k, proof);
+			proof.add(tree.hash(from + k, to));
 		}
 		else {
-			path(leaves, m - k, from + k, to, proof);
-			proof.add(root(leaves, from, from + k));
+			path(tree, m - k, from + k, to, proof);
+			proof.add(tree.hash(from, from + k));
 		}
 	}
 
@@ -82,30 +92,38 @@ final class Merkle {
 		if (first < 0 || first > second || second > leaves.size()) {
 			throw new IllegalArgumentException("no consistency proof from " + first + " to " + second);
 		}
+		return consistencyProof(ranges(leaves), first, second);
+	}
+
+	static List<byte[]> consistencyProof(Ranges tree, long first, long second) {
 		List<byte[]> proof = new ArrayList<>();
 		if (first > 0 && first < second) {
-			subproof(leaves, first, 0, second, true, proof);
+			subproof(tree, first, 0, second, true, proof);
 		}
 		return proof;
 	}
 
-	private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean whole, List<byte[]> proof) {
-		int n = to - from;
+	private static void subproof(Ranges tree, long m, long from, long to, boolean whole, List<byte[]> proof) {
+		long n = to - from;
 		if (m == n) {
 			if (!whole) {
-				proof.add(root(leaves, from, to));
+				proof.add(tree.hash(from, to));
 			}
 			return;
 		}
-		int k = largestPowerOfTwoBelow(n);
+		long k = largestPowerOfTwoBelow(n);
 		if (m <= k) {
-			subproof(leaves, m, from, from + k, whole, proof);
-			proof.add(root(leaves, from + k, to));
+			subproof(tree, m, from, from + k, whole, proof);
+			proof.add(tree.hash(from + k, to));
 		}
 		else {
-			subproof(leaves, m - k, from + k, to, false, proof);
-			proof.add(root(leaves, from, from + k));
+			subproof(tree, m - k, from + k, to, false, proof);
+			proof.add(tree.hash(from, from + k));
 		}
+	}
+
+	private static Ranges ranges(List<byte[]> leaves) {
+		return (from, to) -> root(leaves, (int) from, (int) to);
 	}
 
 	/** RFC 9162 §2.1.3.2. */
@@ -190,6 +208,10 @@ final class Merkle {
 
 	static int largestPowerOfTwoBelow(int n) {
 		return Integer.highestOneBit(n - 1);
+	}
+
+	static long largestPowerOfTwoBelow(long n) {
+		return Long.highestOneBit(n - 1);
 	}
 
 	private static boolean isHash(byte[] hash) {

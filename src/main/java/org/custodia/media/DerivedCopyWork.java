@@ -21,8 +21,6 @@ import org.custodia.storage.BlobStore;
 import org.custodia.storage.StoredBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,8 +56,7 @@ class DerivedCopyWork {
 		this.workRoot = properties.dataDir().resolve("work").resolve("media");
 	}
 
-	/** Copies a killed process was making are made again from the start. */
-	@EventListener(ApplicationReadyEvent.class)
+	/** Copies a killed process was making are made again from the start ({@link InterruptedCopies}). */
 	void releaseInterrupted() {
 		int released = copies.releaseInterrupted();
 		if (released > 0) {

@@ -188,6 +188,30 @@ class PlaybackIntegrationTests {
 	}
 
 	@Test
+	void aRecordingWhoseRowWasChangedBehindTheLedgerIsNotServedUnderTheForgedHash() throws Exception {
+		String sha256 = jdbc.sql("select sha256 from ingest_recording where id = :id").param("id", recording)
+			.query(String.class).single();
+		jdbc.sql("update ingest_recording set sha256 = :forged where id = :id").param("forged", "e".repeat(64))
+			.param("id", recording).update();
+		try {
+			var response = mvc.perform(get("/api/v1/recordings/" + recording + "/content").session(officer))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("invariant 3")))
+				.andReturn().getResponse();
+			assertThat(response.getHeader("ETag")).isNull();
+			assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("SHA-256");
+		}
+		finally {
+			// The test context is shared: other tests verify the ledger and its registers.
+			jdbc.sql("update ingest_recording set sha256 = :sha256 where id = :id").param("sha256", sha256)
+				.param("id", recording).update();
+		}
+		mvc.perform(get("/api/v1/recordings/" + recording + "/content").session(officer))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"" + sha256 + "\""));
+	}
+
+	@Test
 	void aFileGoneFromTheStoreIsAClearErrorAndAnAlarmNotAServerError() throws Exception {
 		String key = jdbc.sql("select blob_key from ingest_recording where id = :id").param("id", recording)
 			.query(String.class).single();

@@ -47,6 +47,12 @@ class ActivityFindingsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.custodia.ledger.Ledger ledger;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	LongTermMarks marks;
 
 	@Autowired
@@ -196,7 +202,7 @@ class ActivityFindingsIntegrationTests {
 
 		String fengnan = accounts.bearer(mvc, accounts.create("fengnan-medins", Role.OFFICER));
 		UUID device = ActivityFixtures.device(devices, "fengnan-medins");
-		UUID foreign = ActivityFixtures.recording(jdbc, "fengnan-medins", device, null, Instant.parse("2026-11-17T06:00:00Z"), null, null);
+		UUID foreign = ActivityFixtures.recording(registers(), "fengnan-medins", device, null, Instant.parse("2026-11-17T06:00:00Z"), null, null);
 		// 002 lists no cases for long-term keeping: RET-3's apply as the system's default, and say so
 		post(fengnan, "/api/v1/recordings/" + foreign + "/long-term", "{\"trigger\":\"party-objects\"}")
 			.andExpect(status().is2xxSuccessful())
@@ -209,7 +215,7 @@ class ActivityFindingsIntegrationTests {
 
 	private UUID linked(String bearer, String activity, String agency, UUID officer, String start, String end) throws Exception {
 		UUID device = ActivityFixtures.device(devices, agency);
-		UUID recording = ActivityFixtures.recording(jdbc, agency, device, officer, Instant.parse(start), Instant.parse(end), null);
+		UUID recording = ActivityFixtures.recording(registers(), agency, device, officer, Instant.parse(start), Instant.parse(end), null);
 		post(bearer, "/api/v1/activities/" + activity + "/recordings", "{\"recordingId\":\"" + recording + "\"}")
 			.andExpect(status().isCreated());
 		return recording;
@@ -229,5 +235,9 @@ class ActivityFindingsIntegrationTests {
 	private ResultActions post(String bearer, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
 			.header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private ActivityFixtures.Registers registers() {
+		return new ActivityFixtures.Registers(jdbc, ledger, transactions);
 	}
 }

@@ -3,6 +3,7 @@ package org.custodia.activity;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -11,7 +12,10 @@ import org.custodia.device.DeviceRegister;
 import org.custodia.device.NewDevice;
 import org.custodia.shared.Role;
 import org.custodia.shared.TestActor;
+import org.custodia.ledger.Ledger;
+import org.custodia.ledger.LedgerEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Devices registered through the device module, and rows in the register of recordings with the
@@ -34,7 +38,25 @@ final class ActivityFixtures {
 	 * A stored original as the register would hold it, recorded from {@code start} to {@code end}. Its SM3
 	 * is set so that the backfill job of the shared test context never looks for a file that is not there.
 	 */
-	static UUID recording(JdbcClient jdbc, String agency, UUID device, UUID officer, Instant start, Instant end, Long late) {
+	static UUID recording(Registers registers, String agency, UUID device, UUID officer, Instant start, Instant end, Long late) {
+		return registers.transactions().execute(status -> {
+			UUID id = recording(registers.jdbc(), agency, device, officer, start, end, late);
+			String sha = registers.jdbc().sql("select sha256 from ingest_recording where id = :id").param("id", id)
+				.query(String.class).single();
+			// With its entry, as the import writes it: verify holds every register row to the ledger.
+			registers.ledger().append(LedgerEvent.bySystem("fixture", agency, "recording.ingested", "recording", id.toString(),
+					Map.of("file", "DCIM/" + id + ".MP4", "sha256", sha, "sm3", sha, "size", 1024, "key",
+							agency + "/2026/11/01/" + sha + ".mp4", "type", "video/mp4")));
+			return id;
+		});
+	}
+
+	/** What a fixture row is written with: the database, the ledger and a transaction for both. */
+	record Registers(JdbcClient jdbc, Ledger ledger, TransactionTemplate transactions) {
+	}
+
+	private static UUID recording(JdbcClient jdbc, String agency, UUID device, UUID officer, Instant start, Instant end,
+			Long late) {
 		UUID id = UUID.randomUUID();
 		byte[] hash = new byte[32];
 		new Random(id.getMostSignificantBits()).nextBytes(hash);

@@ -55,6 +55,12 @@ class ActivityPageIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.custodia.ledger.Ledger ledger;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void loadsAndAuthorisesTheActivityOnceForItsWholePage() throws Exception {
 		MockHttpSession officer = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
@@ -70,9 +76,9 @@ class ActivityPageIntegrationTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		UUID activity = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
 		UUID device = ActivityFixtures.device(devices, AGENCY);
-		UUID confirmed = ActivityFixtures.recording(jdbc, AGENCY, device, officerId, Instant.parse("2026-11-12T01:00:00Z"),
+		UUID confirmed = ActivityFixtures.recording(new ActivityFixtures.Registers(jdbc, ledger, transactions), AGENCY, device, officerId, Instant.parse("2026-11-12T01:00:00Z"),
 				Instant.parse("2026-11-12T01:20:00Z"), null);
-		UUID suggested = ActivityFixtures.recording(jdbc, AGENCY, device, officerId, Instant.parse("2026-11-12T02:00:00Z"),
+		UUID suggested = ActivityFixtures.recording(new ActivityFixtures.Registers(jdbc, ledger, transactions), AGENCY, device, officerId, Instant.parse("2026-11-12T02:00:00Z"),
 				Instant.parse("2026-11-12T02:30:00Z"), null);
 		mvc.perform(post(page + "/recordings").session(officer).with(csrf()).param("recordingId", confirmed.toString()))
 			.andExpect(status().is3xxRedirection());

@@ -46,6 +46,12 @@ class ActivityPagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.custodia.ledger.Ledger ledger;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void anActivityIsWorkedThroughItsPage() throws Exception {
 		MockHttpSession officer = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
@@ -59,9 +65,9 @@ class ActivityPagesIntegrationTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		String page = location;
 		UUID device = ActivityFixtures.device(devices, AGENCY);
-		UUID first = ActivityFixtures.recording(jdbc, AGENCY, device, officerId, Instant.parse("2026-11-12T01:00:00Z"),
+		UUID first = ActivityFixtures.recording(registers(), AGENCY, device, officerId, Instant.parse("2026-11-12T01:00:00Z"),
 				Instant.parse("2026-11-12T01:30:00Z"), null);
-		UUID second = ActivityFixtures.recording(jdbc, AGENCY, device, officerId, Instant.parse("2026-11-12T02:00:00Z"),
+		UUID second = ActivityFixtures.recording(registers(), AGENCY, device, officerId, Instant.parse("2026-11-12T02:00:00Z"),
 				Instant.parse("2026-11-12T02:40:00Z"), null);
 		mvc.perform(get(page).session(officer))
 			.andExpect(status().isOk())
@@ -117,5 +123,9 @@ class ActivityPagesIntegrationTests {
 			request = request.param(fields[i], fields[i + 1]);
 		}
 		return mvc.perform(request);
+	}
+
+	private ActivityFixtures.Registers registers() {
+		return new ActivityFixtures.Registers(jdbc, ledger, transactions);
 	}
 }

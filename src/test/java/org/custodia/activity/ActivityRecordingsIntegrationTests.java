@@ -52,6 +52,9 @@ class ActivityRecordingsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	Ledger ledger;
 
 	String officer;
@@ -122,7 +125,7 @@ class ActivityRecordingsIntegrationTests {
 			.andExpect(jsonPath("$.detail").value(containsString(first)));
 
 		UUID foreignDevice = ActivityFixtures.device(devices, "neiqiu-health");
-		UUID foreign = ActivityFixtures.recording(jdbc, "neiqiu-health", foreignDevice, null,
+		UUID foreign = ActivityFixtures.recording(registers(), "neiqiu-health", foreignDevice, null,
 				Instant.parse("2026-11-23T11:40:00Z"), Instant.parse("2026-11-23T11:45:00Z"), null);
 		confirm(officer, second, foreign)
 			.andExpect(status().isForbidden())
@@ -162,7 +165,7 @@ class ActivityRecordingsIntegrationTests {
 	}
 
 	private UUID recording(UUID device, UUID officer, String start, String end) {
-		return ActivityFixtures.recording(jdbc, AGENCY, device, officer, Instant.parse(start), Instant.parse(end), null);
+		return ActivityFixtures.recording(registers(), AGENCY, device, officer, Instant.parse(start), Instant.parse(end), null);
 	}
 
 	private ResultActions confirm(String bearer, String activity, UUID recording) throws Exception {
@@ -172,5 +175,9 @@ class ActivityRecordingsIntegrationTests {
 	private ResultActions post(String bearer, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
 			.header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private ActivityFixtures.Registers registers() {
+		return new ActivityFixtures.Registers(jdbc, ledger, transactions);
 	}
 }

@@ -59,6 +59,12 @@ class ComplianceIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.custodia.ledger.Ledger ledger;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	org.custodia.shared.MutableClock clock;
 
 	@Autowired
@@ -88,7 +94,7 @@ class ComplianceIntegrationTests {
 		recorded = activity(officer, "on-site-enforcement", first, "2026-11-02T01:00:00Z", "2026-11-02T03:00:00Z", "某诊所");
 		UUID device = ActivityFixtures.device(devices, AGENCY);
 		for (String[] span : new String[][] { { "01:00", "01:30" }, { "02:00", "02:40" } }) {
-			UUID recording = ActivityFixtures.recording(jdbc, AGENCY, device, first, Instant.parse("2026-11-02T" + span[0] + ":00Z"),
+			UUID recording = ActivityFixtures.recording(registers(), AGENCY, device, first, Instant.parse("2026-11-02T" + span[0] + ":00Z"),
 					Instant.parse("2026-11-02T" + span[1] + ":00Z"), span[0].equals("01:00") ? 30L : 0L);
 			post(officer, "/api/v1/activities/" + recorded + "/recordings", "{\"recordingId\":\"" + recording + "\"}")
 				.andExpect(status().isCreated());
@@ -229,5 +235,9 @@ class ComplianceIntegrationTests {
 	private ResultActions post(String bearer, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
 			.header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private ActivityFixtures.Registers registers() {
+		return new ActivityFixtures.Registers(jdbc, ledger, transactions);
 	}
 }

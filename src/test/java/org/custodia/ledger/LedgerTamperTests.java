@@ -54,20 +54,27 @@ class LedgerTamperTests {
 	/** Ten entries, checkpoints signed at sizes 6 and 10. */
 	private void tenEntriesWithTwoCheckpoints(TestDatabases.Kind kind) {
 		this.kind = kind;
-		DataSource dataSource = TestDatabases.migrated(kind);
-		jdbc = JdbcClient.create(dataSource);
-		transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		keys = new LedgerKeys(new CustodiaProperties(dataDir, false));
-		ledger = new Ledger(jdbc, clock);
-		checkpoints = new LedgerCheckpoints(jdbc, keys, clock);
-		verifier = new LedgerVerifier(jdbc, keys);
+		try {
+			java.nio.file.Files.createDirectories(dataDir.resolve("second"));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		LedgerFixture fixture = LedgerFixture.on(TestDatabases.migrated(kind), dataDir, dataDir.resolve("second"), clock,
+				List.of());
+		jdbc = fixture.jdbc();
+		transactions = fixture.transactions();
+		keys = fixture.keys();
+		ledger = fixture.ledger();
+		checkpoints = fixture.checkpoints();
+		verifier = fixture.verifier();
 		for (int i = 0; i < 10; i++) {
 			int n = i;
 			transactions.executeWithoutResult(status -> ledger.append(new LedgerEvent("zhanhe-health", "alice", "officer",
 					"recording.viewed", "recording", "r-" + n, Map.of("n", n, "note", "第" + n + "次"))));
 			clock.advance(Duration.ofSeconds(7));
 			if (n == 5 || n == 9) {
-				transactions.execute(status -> checkpoints.checkpoint());
+				checkpoints.checkpoint();
 			}
 		}
 	}
@@ -76,7 +83,7 @@ class LedgerTamperTests {
 	@EnumSource(TestDatabases.Kind.class)
 	void anUntouchedLogIsIntact(TestDatabases.Kind kind) {
 		tenEntriesWithTwoCheckpoints(kind);
-		LedgerVerifier.Report report = verifier.verify(jdbc, keys.verifierKey(), Optional.empty());
+		LedgerVerifier.Report report = verifier.verify(jdbc, keys.verifierKey(), List.of());
 		assertThat(report.findings()).isEmpty();
 		assertThat(report.size()).isEqualTo(10);
 		assertThat(report.checkpoints()).isEqualTo(2);
@@ -210,14 +217,59 @@ class LedgerTamperTests {
 	void aCheckpointKeptOutsideProvesTodaysLogExtendsIt(TestDatabases.Kind kind) {
 		tenEntriesWithTwoCheckpoints(kind);
 		String keptOnPaper = jdbc.sql("select note from ledger_checkpoint where tree_size = 6").query(String.class).single();
-		assertThat(verifier.verify(jdbc, keys.verifierKey(), Optional.of(keptOnPaper)).findings()).isEmpty();
+		assertThat(verifier.verify(jdbc, keys.verifierKey(), kept(keptOnPaper)).findings()).isEmpty();
 
 		rewrite(1, "mallory");
-		assertThat(verifier.verify(jdbc, keys.verifierKey(), Optional.of(keptOnPaper)).findings())
+		assertThat(verifier.verify(jdbc, keys.verifierKey(), kept(keptOnPaper)).findings())
 			.extracting(Finding::kind)
 			.contains(Kind.EXTERNAL_CHECKPOINT_NOT_EXTENDED);
-		assertThat(verifier.verify(jdbc, keys.verifierKey(), Optional.of(keptOnPaper.replace("\n6\n", "\n7\n")))
+		assertThat(verifier.verify(jdbc, keys.verifierKey(), kept(keptOnPaper.replace("\n6\n", "\n7\n")))
 			.findings()).extracting(Finding::kind).contains(Kind.CHECKPOINT_BAD_SIGNATURE);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void aTailRemovedWithTheCheckpointsOfItIsFoundByTheCopiesKeptOutside(TestDatabases.Kind kind) {
+		tenEntriesWithTwoCheckpoints(kind);
+		tamper("delete from ledger_entry where seq >= 8");
+		tamper("delete from ledger_checkpoint where tree_size > 8");
+		LedgerVerifier.Report report = verifier.verify(List.of());
+		String inDataDir = dataDir.resolve("ledger/checkpoint.txt").toString();
+		String onSecondRoot = dataDir.resolve("second/ledger/checkpoint.txt").toString();
+		assertThat(report.findings()).extracting(Finding::kind, Finding::sequence, Finding::other, Finding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_BEYOND_LOG, 10L, 8L, inDataDir),
+					org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_BEYOND_LOG, 10L, 8L, onSecondRoot));
+		assertThat(report.newest()).isEqualTo(new LedgerVerifier.Newest(10, inDataDir));
+		assertThat(report.intact()).isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void anUntouchedLogIsHeldToTheNewestCheckpointFoundAndIsIntact(TestDatabases.Kind kind) {
+		tenEntriesWithTwoCheckpoints(kind);
+		transactions.executeWithoutResult(status -> ledger.append(new LedgerEvent("zhanhe-health", "alice", "officer",
+				"recording.viewed", "recording", "r-10", Map.of())));
+		LedgerVerifier.Report report = verifier.verify(List.of());
+		assertThat(report.intact()).isTrue();
+		assertThat(report.checkpoints()).isEqualTo(4);
+		assertThat(report.newest()).isEqualTo(new LedgerVerifier.Newest(10, null));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
+	void aCheckpointSignedWithAnotherKeyIsRefusedWhereverItIsKept(TestDatabases.Kind kind) throws Exception {
+		tenEntriesWithTwoCheckpoints(kind);
+		LedgerKeys otherKey = new LedgerKeys(new CustodiaProperties(dataDir.resolve("other"), false));
+		byte[] root = HexFormat.of().parseHex(checkpoints.latest().orElseThrow().rootHash());
+		String forged = SignedNote.sign(new SignedNote.Checkpoint(keys.origin(), 12, root), otherKey.verifierKey(),
+				otherKey.privateKey());
+		java.nio.file.Files.writeString(dataDir.resolve("second/ledger/checkpoint.txt"), forged);
+		assertThat(verifier.verify(List.of()).findings()).extracting(Finding::kind, Finding::source)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_BAD_SIGNATURE,
+					dataDir.resolve("second/ledger/checkpoint.txt").toString()));
+		assertThat(verifier.verify(List.of(new KeptCheckpoints.Kept("printed", forged + "\n" + otherKey.verifierKey().text())))
+			.findings()).extracting(Finding::kind, Finding::source)
+			.contains(org.assertj.core.groups.Tuple.tuple(Kind.CHECKPOINT_OTHER_KEY, "printed"));
 	}
 
 	@ParameterizedTest
@@ -227,7 +279,7 @@ class LedgerTamperTests {
 		transactions.executeWithoutResult(status -> ledger.append(new LedgerEvent(null, "system:test", "",
 				"test.appended", "thing", "x", Map.of())));
 		tamper("update ledger_entry set entry = replace(entry, 'thing', 'other') where seq = 10");
-		assertThat(transactions.execute(status -> checkpoints.checkpoint()).orElseThrow().size()).isEqualTo(10);
+		assertThat(checkpoints.checkpoint().orElseThrow().size()).isEqualTo(10);
 	}
 
 	/** Rewrites entry {@code sequence} with a new actor and recomputes its hash, as an informed attacker would. */
@@ -251,8 +303,12 @@ class LedgerTamperTests {
 			.update();
 	}
 
+	private static List<KeptCheckpoints.Kept> kept(String text) {
+		return List.of(new KeptCheckpoints.Kept("kept.txt", text));
+	}
+
 	private List<Finding> findings() {
-		return verifier.verify(jdbc, keys.verifierKey(), Optional.empty()).findings();
+		return verifier.verify(jdbc, keys.verifierKey(), List.of()).findings();
 	}
 
 	private void tamper(String sql) {

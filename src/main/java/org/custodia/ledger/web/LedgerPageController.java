@@ -45,6 +45,7 @@ class LedgerPageController {
 		model.addAttribute("report", verified.report());
 		model.addAttribute("reportRoot", verified.root());
 		model.addAttribute("findings", verified.findings());
+		model.addAttribute("newest", verified.newest());
 		return page(model);
 	}
 
