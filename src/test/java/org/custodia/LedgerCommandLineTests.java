@@ -42,7 +42,11 @@ class LedgerCommandLineTests {
 
 	private final Path secondRoot = TestDatabases.newDataDirectory();
 
-	private final String[] settings = { "--custodia.data-dir=" + dataDir, "--custodia.storage.second-root=" + secondRoot };
+	/** The memory card the commands import from: an import root of the agency, outside Custodia's own data. */
+	private final Path card = TestDatabases.newDataDirectory().resolve("card");
+
+	private final String[] settings = { "--custodia.data-dir=" + dataDir, "--custodia.storage.second-root=" + secondRoot,
+			"--custodia.ingest.import-roots.zhanhe-health=" + card.getParent() };
 
 	@Test
 	void theServerSignsWhatArrivedWhenItStops() throws Exception {
@@ -63,7 +67,6 @@ class LedgerCommandLineTests {
 		try (ConfigurableApplicationContext server = server()) {
 			register(server, "ZH-IMPORT-1");
 		}
-		Path card = dataDir.resolve("card");
 		Files.createDirectories(card);
 		Files.copy(TestMedia.file("yuan.amr"), card.resolve("REC_0001.AMR"));
 		Output imported = run("import", card.toString(), "--agency", "zhanhe-health", "--device", "ZH-IMPORT-1");
@@ -111,7 +114,6 @@ class LedgerCommandLineTests {
 		try (ConfigurableApplicationContext server = server()) {
 			register(server, "ZH-ROWS-1");
 		}
-		Path card = dataDir.resolve("card");
 		Files.createDirectories(card);
 		Files.copy(TestMedia.file("sample_mpeg4.mp4"), card.resolve("VID_0001.MP4"));
 		Files.copy(TestMedia.file("yuan.amr"), card.resolve("REC_0001.AMR"));
