@@ -124,14 +124,14 @@ class KilledAfterCommitTests {
 		}
 	}
 
-	private static Process java(Class<?> main, String... args) throws Exception {
+	static Process java(Class<?> main, String... args) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), main.getName()));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectErrorStream(true).start();
 	}
 
-	private static String awaitLine(Process process, String start) throws Exception {
+	static String awaitLine(Process process, String start) throws Exception {
 		BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		List<String> seen = new ArrayList<>();
 		for (String line; (line = lines.readLine()) != null;) {
@@ -149,18 +149,18 @@ class KilledAfterCommitTests {
 		throw new AssertionError("the process ended before saying " + start + ":\n" + String.join("\n", seen));
 	}
 
-	private static String basic(String password) {
+	static String basic(String password) {
 		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static long count(Statement sql, String query) throws Exception {
+	static long count(Statement sql, String query) throws Exception {
 		try (ResultSet rows = sql.executeQuery(query)) {
 			rows.next();
 			return rows.getLong(1);
 		}
 	}
 
-	private static int freePort() throws Exception {
+	static int freePort() throws Exception {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
