@@ -75,8 +75,12 @@ public final class Browser implements AutoCloseable {
 		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")));
 	}
 
+	/**
+	 * Waits for what a page shows next. Generous, because a loaded build machine with two cores renders the
+	 * API documentation (generated on its first request) in well over ten seconds; a wait, not a timing check.
+	 */
 	public void waitFor(ExpectedCondition<?> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+		new WebDriverWait(driver, Duration.ofSeconds(45)).until(condition);
 	}
 
 	public void screenshot(String name) throws java.io.IOException {
