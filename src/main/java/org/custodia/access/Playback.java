@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
-import org.custodia.ingest.Recording;
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;
 import org.custodia.policy.Action;

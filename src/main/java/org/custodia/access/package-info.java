@@ -4,5 +4,5 @@
  * for outside parties will live here too.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage",
-		"media", "device", "ingest" })
+		"media", "device", "recording" })
 package org.custodia.access;

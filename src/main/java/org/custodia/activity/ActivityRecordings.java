@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.custodia.device.DeviceCustody;
-import org.custodia.ingest.Recording;
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;

@@ -4,6 +4,6 @@
  * interruptions and their reasons, the start statement and notification, long-term marks, and the
  * compliance board that makes an activity without recording or explanation impossible to overlook.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "ledger", "policy", "identity", "ingest",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "ledger", "policy", "identity", "recording",
 		"device", "web" })
 package org.custodia.activity;

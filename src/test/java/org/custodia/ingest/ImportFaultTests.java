@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.custodia.device.DeviceRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.CustodiaProperties;
 import org.custodia.shared.TestDatabases;
@@ -39,7 +41,7 @@ class ImportFaultTests {
 	RecordingImports imports;
 
 	@Autowired
-	RecordingRepository recordings;
+	RecordingRegister recordings;
 
 	@Autowired
 	DeviceRegister register;

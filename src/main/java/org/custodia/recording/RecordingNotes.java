@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deadline again from the device's return to the unit; a device fault or another reason is only recorded.
  */
 @Component
-class RecordingNotes {
+public class RecordingNotes {
 
 	static final String EXPLANATION = "custodia: an explanation of a late import, not an exception the regulation allows: "
 			+ "the deadline stays";
@@ -45,14 +45,14 @@ class RecordingNotes {
 			new Offered("other", new Text("其他（须写明情况）", "Other (say what happened)"), EXPLANATION, false));
 
 	/** A reason the custodian may give; {@code movesDeadline}: the regulation counts the deadline from the return then. */
-	record Offered(String code, Text label, String cite, boolean movesDeadline) {
+	public record Offered(String code, Text label, String cite, boolean movesDeadline) {
 	}
 
 	/** A reason given; {@code deadline} and its {@code cite} where it moved the recording's deadline. */
-	record LateReason(String reason, String note, String recordedBy, Instant recordedAt, Instant deadline, String cite) {
+	public record LateReason(String reason, String note, String recordedBy, Instant recordedAt, Instant deadline, String cite) {
 	}
 
-	record DuplicateOffer(UUID deviceId, String originalName, Instant offeredAt, String offeredBy) {
+	public record DuplicateOffer(UUID deviceId, String originalName, Instant offeredAt, String offeredBy) {
 	}
 
 	private final JdbcClient jdbc;

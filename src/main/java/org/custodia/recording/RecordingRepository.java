@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.custodia.media.MediaFacts;
 import org.custodia.policy.ImportDeadline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -130,7 +131,7 @@ class RecordingRepository {
 
 	void insert(Recording recording) {
 		MediaFacts media = recording.media();
-		FileNames.NameFacts name = recording.fileName();
+		NameFacts name = recording.fileName();
 		jdbc.sql("""
 				insert into ingest_recording (id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes,
 				    original_name, content_type, recorded_at, recorded_end, time_source, imported_at, imported_by,
@@ -225,7 +226,7 @@ class RecordingRepository {
 				nullable(rs, "gps_longitude", Double.class), nullable(rs, "gps_altitude", Double.class),
 				rs.getString("problem"));
 		String nameTime = rs.getString("name_time");
-		FileNames.NameFacts name = new FileNames.NameFacts(rs.getString("name_device_number"),
+		NameFacts name = new NameFacts(rs.getString("name_device_number"),
 				nameTime == null ? null : LocalDateTime.parse(nameTime), rs.getBoolean("important"));
 		Instant importedAt = instant(rs, "imported_at");
 		Instant moved = instant(rs, "moved_deadline");
