@@ -63,14 +63,10 @@ public class Playback {
 
 	/** The recording, when the actor may play it back; otherwise a 404 (another agency) or a 403 with the rule. */
 	public Recording viewable(Actor actor, UUID recordingId) {
-		Recording recording = register.find(recordingId)
-			.filter(found -> actor.belongsTo(found.agency()))
-			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
-		boolean own = recording.officerId() != null && recording.officerId().equals(actor.userId());
 		// The units are looked up only when a grant asks for them: each range request of a player passes here.
-		decisions.decide(actor, Action.PLAY_BACK, recording.agency(), Facts.of(Relation.OWN_RECORDING, own)
-			.and(Relation.HEAD_OF_RECORDING_UNIT, () -> headsUnitOf(actor, recording.officerId()))).orThrow();
-		return recording;
+		return register.visibleTo(actor, recordingId, Action.PLAY_BACK, recording -> Facts
+			.of(Relation.OWN_RECORDING, recording.officerId() != null && recording.officerId().equals(actor.userId()))
+			.and(Relation.HEAD_OF_RECORDING_UNIT, () -> headsUnitOf(actor, recording.officerId())));
 	}
 
 	/** The original itself, bit-exact, for byte-range streaming. */

@@ -141,12 +141,7 @@ public class ActivityRecordings {
 	}
 
 	private Recording recording(String agency, UUID recordingId) {
-		Recording recording = register.find(recordingId)
-			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
-		if (!recording.agency().equals(agency)) {
-			throw CustodiaException.forbidden("rule.recording-other-agency", PolicyDecisions.TENANT_ISOLATION);
-		}
-		return recording;
+		return register.keptBy(agency, recordingId);
 	}
 
 	private RecordingLink link(Actor actor, Activity activity, Recording recording) {

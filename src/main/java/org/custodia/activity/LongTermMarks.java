@@ -73,9 +73,7 @@ public class LongTermMarks {
 
 	@Transactional
 	public LongTermMark markRecording(Actor actor, UUID recordingId, String trigger, String note) {
-		Recording recording = register.find(recordingId)
-			.filter(found -> actor.belongsTo(found.agency()))
-			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
+		Recording recording = register.visibleTo(actor, recordingId);
 		activities.visible(actor, recording.agency());
 		return mark(actor, recording.agency(), LongTermMark.Subject.RECORDING, recordingId, trigger, note, List.of(recordingId));
 	}

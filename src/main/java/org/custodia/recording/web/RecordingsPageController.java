@@ -34,6 +34,6 @@ class RecordingsPageController {
 		model.addAttribute("recordings", page.items());
 		model.addAttribute("next", page.next());
 		model.addAttribute("zone", clock.getZone());
-		return "ingest/recordings";
+		return "recording/recordings";
 	}
 }
