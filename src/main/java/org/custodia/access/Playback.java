@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may play back a recording, and the file to stream when they may. Another agency's recording is
- * not found; a refusal names its rule; a file missing from the store raises the alarm.
+ * not found; a refusal names its rule; a file the store says is gone raises the alarm.
  */
 @Component
 public class Playback {
@@ -157,8 +157,16 @@ public class Playback {
 		return derivedCopies.of(viewable(actor, recordingId).id());
 	}
 
+	/**
+	 * The local file to stream. A store that keeps its objects elsewhere (an object store) has no local file for
+	 * what it holds: only when the store itself says the object is gone is the original missing and the alarm raised.
+	 */
 	java.nio.file.Path file(Actor actor, Recording recording, String key, String object) {
 		return store.localFile(key).orElseGet(() -> {
+			if (store.exists(key)) {
+				throw new CustodiaException(HttpStatus.NOT_IMPLEMENTED, "error.file-not-local", null, java.util.Map.of(),
+						recording.originalName());
+			}
 			missing.report(actor, recording, object);
 			throw new CustodiaException(HttpStatus.NOT_FOUND, "error.file-missing", null, java.util.Map.of(),
 					recording.originalName());
