@@ -46,7 +46,7 @@ class ArchitectureTests {
 	@Test
 	void servletTypesOnlyInWebLayersAndTheSecurityFilters() {
 		noClasses().that()
-			// ingest's upload controller is to move into its web package with the recording module
+			// ingest's upload controller is still to move into its web package
 			.resideOutsideOfPackages("..web..", "org.custodia.ingest")
 			.and(not(SECURITY_FILTER_CHAIN))
 			.should()

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordingLedgerCheck implements RegisterCheck {
 
-	static final String TABLE = "ingest_recording";
+	static final String TABLE = "recording_recording";
 
 	static final String INGESTED = "recording.ingested";
 

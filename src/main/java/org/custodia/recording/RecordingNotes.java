@@ -120,7 +120,7 @@ public class RecordingNotes {
 		LateReason added = new LateReason(code, note == null || note.isBlank() ? null : note.strip(), actor.username(),
 				clock.instant(), deadline == null ? null : deadline.at(), deadline == null ? chosen.cite() : deadline.cite());
 		jdbc.sql("""
-				insert into ingest_late_reason (id, recording_id, reason, note, recorded_by, recorded_at, deadline, deadline_cite)
+				insert into recording_late_reason (id, recording_id, reason, note, recorded_by, recorded_at, deadline, deadline_cite)
 				values (:id, :recording, :reason, :note, :by, :at, :deadline, :cite)""")
 			.param("id", UUID.randomUUID())
 			.param("recording", recording.id())
@@ -149,7 +149,7 @@ public class RecordingNotes {
 
 	List<LateReason> lateReasons(UUID recordingId) {
 		return jdbc.sql("""
-				select reason, note, recorded_by, recorded_at, deadline, deadline_cite from ingest_late_reason
+				select reason, note, recorded_by, recorded_at, deadline, deadline_cite from recording_late_reason
 				where recording_id = :id order by recorded_at""")
 			.param("id", recordingId)
 			.query((rs, row) -> new LateReason(code(rs.getString("reason")), rs.getString("note"),
@@ -167,7 +167,7 @@ public class RecordingNotes {
 	/** Runs in the import's transaction, beside its {@code recording.duplicate-offered} ledger entry. */
 	void duplicateOffered(UUID recordingId, UUID deviceId, String name, String by) {
 		jdbc.sql("""
-				insert into ingest_duplicate_offer (id, recording_id, device_id, original_name, offered_at, offered_by)
+				insert into recording_duplicate_offer (id, recording_id, device_id, original_name, offered_at, offered_by)
 				values (:id, :recording, :device, :name, :at, :by)""")
 			.param("id", UUID.randomUUID())
 			.param("recording", recordingId)
@@ -180,7 +180,7 @@ public class RecordingNotes {
 
 	List<DuplicateOffer> duplicateOffers(UUID recordingId) {
 		return jdbc.sql("""
-				select device_id, original_name, offered_at, offered_by from ingest_duplicate_offer
+				select device_id, original_name, offered_at, offered_by from recording_duplicate_offer
 				where recording_id = :id order by offered_at""")
 			.param("id", recordingId)
 			.query((rs, row) -> new DuplicateOffer(rs.getObject("device_id", UUID.class), rs.getString("original_name"),

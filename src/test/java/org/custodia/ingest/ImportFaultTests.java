@@ -137,7 +137,7 @@ class ImportFaultTests {
 		ImportFixtures.write(folder.resolve("A.MP4"), ImportFixtures.unique(200_000));
 		ImportFixtures.write(folder.resolve("B.MP4"), ImportFixtures.unique(3 << 20));
 		List<Path> blobsBefore = ImportFixtures.blobs(store());
-		long rowsBefore = ImportFixtures.count(jdbc, "ingest_recording");
+		long rowsBefore = ImportFixtures.count(jdbc, "recording_recording");
 		long ledgerBefore = ImportFixtures.count(jdbc, "ledger_entry");
 
 		List<RecordingImports.Outcome> outcomes;
@@ -150,7 +150,7 @@ class ImportFaultTests {
 		});
 		assertThat(ImportFixtures.blobs(store())).containsExactlyInAnyOrderElementsOf(blobsBefore);
 		assertThat(ImportFixtures.parts(store())).isEmpty();
-		assertThat(ImportFixtures.count(jdbc, "ingest_recording")).isEqualTo(rowsBefore);
+		assertThat(ImportFixtures.count(jdbc, "recording_recording")).isEqualTo(rowsBefore);
 		assertThat(ImportFixtures.count(jdbc, "ledger_entry")).isEqualTo(ledgerBefore);
 
 		assertThat(importFolder(device, folder)).extracting(RecordingImports.Outcome::result).containsOnly("STORED");
