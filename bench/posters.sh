@@ -43,7 +43,7 @@ median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
 r_facts=(); r_poster=(); r_strip=(); r_custodia=(); r_cli=()
 for round in 1 2 3; do
   rm -rf "$work/run" "$work/cli" && mkdir -p "$work/cli"; settle
-  out=$(java -cp "$cp_java" org.custodia.ingest.PosterBenchmark "$work/segment.mp4" "$work/hour.mp4" "$work/run")
+  out=$(java -cp "$cp_java" org.custodia.media.PosterBenchmark "$work/segment.mp4" "$work/hour.mp4" "$work/run")
   facts=$(awk '/^facts/ {print $2}' <<<"$out"); poster=$(awk '/^poster/ {print $2}' <<<"$out"); strip=$(awk '/^strip/ {print $2}' <<<"$out")
   r_facts+=("$facts"); r_poster+=("$poster"); r_strip+=("$strip"); r_custodia+=("$(echo "$facts + $poster + $strip" | bc -l)")
   settle; r_cli+=("$(seconds command_line)")

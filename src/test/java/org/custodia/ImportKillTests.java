@@ -103,7 +103,7 @@ class ImportKillTests {
 				Statement sql = db.createStatement()) {
 			try (ResultSet rows = sql.executeQuery("select r.id, r.sha256, r.size_bytes, r.blob_key, (select count(*) from ledger_entry l"
 					+ " where l.action = 'recording.ingested' and l.subject_id = cast(r.id as varchar)) ingested"
-					+ " from ingest_recording r where r.agency_code = '" + AGENCY + "'")) {
+					+ " from recording_recording r where r.agency_code = '" + AGENCY + "'")) {
 				while (rows.next()) {
 					String sha = rows.getString("sha256");
 					assertThat(keys.put(sha, rows.getString("blob_key"))).as("one row for " + sha + ", seed " + seed).isNull();

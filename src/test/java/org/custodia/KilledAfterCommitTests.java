@@ -61,7 +61,7 @@ class KilledAfterCommitTests {
 		assertThat(done).isEqualTo("DONE 3");
 		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/custodia")
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", ""); Statement sql = db.createStatement()) {
-			assertThat(count(sql, "select count(*) from ingest_recording")).isEqualTo(3);
+			assertThat(count(sql, "select count(*) from recording_recording")).isEqualTo(3);
 			assertThat(count(sql, "select count(*) from ledger_entry where action = 'recording.ingested'")).isEqualTo(3);
 		}
 	}

@@ -121,8 +121,8 @@ class LedgerCommandLineTests {
 		assertThat(run("verify").code()).isZero();
 
 		String forged = "f".repeat(64);
-		sql("update ingest_recording set sha256 = '" + forged + "' where original_name = 'VID_0001.MP4'",
-				"update ingest_recording set size_bytes = size_bytes + 1, original_name = 'REC_0002.AMR' "
+		sql("update recording_recording set sha256 = '" + forged + "' where original_name = 'VID_0001.MP4'",
+				"update recording_recording set size_bytes = size_bytes + 1, original_name = 'REC_0002.AMR' "
 						+ "where original_name = 'REC_0001.AMR'",
 				"update device_device set number = 'ZH-ROWS-9' where number = 'ZH-ROWS-1'");
 		Output changed = run("verify");

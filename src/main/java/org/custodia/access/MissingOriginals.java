@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.custodia.ingest.Recording;
+import org.custodia.recording.Recording;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
-import org.custodia.ingest.Recording;
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;
 import org.custodia.policy.Action;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may play back a recording, and the file to stream when they may. Another agency's recording is
- * not found; a refusal names its rule; a file missing from the store raises the alarm.
+ * not found; a refusal names its rule; a file the store says is gone raises the alarm.
  */
 @Component
 public class Playback {
@@ -63,14 +63,10 @@ public class Playback {
 
 	/** The recording, when the actor may play it back; otherwise a 404 (another agency) or a 403 with the rule. */
 	public Recording viewable(Actor actor, UUID recordingId) {
-		Recording recording = register.find(recordingId)
-			.filter(found -> actor.belongsTo(found.agency()))
-			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
-		boolean own = recording.officerId() != null && recording.officerId().equals(actor.userId());
 		// The units are looked up only when a grant asks for them: each range request of a player passes here.
-		decisions.decide(actor, Action.PLAY_BACK, recording.agency(), Facts.of(Relation.OWN_RECORDING, own)
-			.and(Relation.HEAD_OF_RECORDING_UNIT, () -> headsUnitOf(actor, recording.officerId()))).orThrow();
-		return recording;
+		return register.visibleTo(actor, recordingId, Action.PLAY_BACK, recording -> Facts
+			.of(Relation.OWN_RECORDING, recording.officerId() != null && recording.officerId().equals(actor.userId()))
+			.and(Relation.HEAD_OF_RECORDING_UNIT, () -> headsUnitOf(actor, recording.officerId())));
 	}
 
 	/** The original itself, bit-exact, for byte-range streaming. */
@@ -161,8 +157,16 @@ public class Playback {
 		return derivedCopies.of(viewable(actor, recordingId).id());
 	}
 
+	/**
+	 * The local file to stream. A store that keeps its objects elsewhere (an object store) has no local file for
+	 * what it holds: only when the store itself says the object is gone is the original missing and the alarm raised.
+	 */
 	java.nio.file.Path file(Actor actor, Recording recording, String key, String object) {
 		return store.localFile(key).orElseGet(() -> {
+			if (store.exists(key)) {
+				throw new CustodiaException(HttpStatus.NOT_IMPLEMENTED, "error.file-not-local", null, java.util.Map.of(),
+						recording.originalName());
+			}
 			missing.report(actor, recording, object);
 			throw new CustodiaException(HttpStatus.NOT_FOUND, "error.file-missing", null, java.util.Map.of(),
 					recording.originalName());

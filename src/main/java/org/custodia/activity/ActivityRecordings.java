@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.custodia.device.DeviceCustody;
-import org.custodia.ingest.Recording;
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
@@ -141,12 +141,7 @@ public class ActivityRecordings {
 	}
 
 	private Recording recording(String agency, UUID recordingId) {
-		Recording recording = register.find(recordingId)
-			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
-		if (!recording.agency().equals(agency)) {
-			throw CustodiaException.forbidden("rule.recording-other-agency", PolicyDecisions.TENANT_ISOLATION);
-		}
-		return recording;
+		return register.keptBy(agency, recordingId);
 	}
 
 	private RecordingLink link(Actor actor, Activity activity, Recording recording) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.ImportDeadlines;
 import org.custodia.policy.Policies;

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
-import org.custodia.ingest.Recording;
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.AgencyPolicy;

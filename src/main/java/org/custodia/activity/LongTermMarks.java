@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.custodia.ingest.Recording;
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
@@ -73,9 +73,7 @@ public class LongTermMarks {
 
 	@Transactional
 	public LongTermMark markRecording(Actor actor, UUID recordingId, String trigger, String note) {
-		Recording recording = register.find(recordingId)
-			.filter(found -> actor.belongsTo(found.agency()))
-			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", recordingId));
+		Recording recording = register.visibleTo(actor, recordingId);
 		activities.visible(actor, recording.agency());
 		return mark(actor, recording.agency(), LongTermMark.Subject.RECORDING, recordingId, trigger, note, List.of(recordingId));
 	}

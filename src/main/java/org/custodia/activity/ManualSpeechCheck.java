@@ -2,7 +2,7 @@ package org.custodia.activity;
 
 import java.util.Optional;
 
-import org.custodia.ingest.Recording;
+import org.custodia.recording.Recording;
 import org.custodia.policy.Text;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.custodia.ingest.RecordingRegister;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;

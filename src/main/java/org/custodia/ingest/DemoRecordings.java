@@ -26,6 +26,7 @@ import org.custodia.device.Device;
 import org.custodia.device.DeviceRegister;
 import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ class DemoRecordings implements ApplicationRunner {
 
 	private final RecordingImports imports;
 
-	private final RecordingRepository recordings;
+	private final RecordingRegister recordings;
 
 	private final DeviceRegister register;
 
@@ -63,7 +64,7 @@ class DemoRecordings implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoRecordings(RecordingImports imports, RecordingRepository recordings, DeviceRegister register, Policies policies,
+	DemoRecordings(RecordingImports imports, RecordingRegister recordings, DeviceRegister register, Policies policies,
 			Clock clock) {
 		this.imports = imports;
 		this.recordings = recordings;
@@ -76,7 +77,7 @@ class DemoRecordings implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		for (AgencyPolicy policy : policies.all()) {
 			Actor demo = WorkstationCustodian.demo(policy.code());
-			if (!recordings.list(new RecordingRepository.Filter(policy.code(), null, null, null, null), null, 1).isEmpty()) {
+			if (recordings.anyOf(policy.code())) {
 				continue;
 			}
 			for (int n = 1; n <= 2; n++) {

@@ -12,6 +12,8 @@ import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.storage.BlobStore;
@@ -40,7 +42,7 @@ class DeviceCleanup {
 
 	private final BlobStore store;
 
-	private final RecordingRepository recordings;
+	private final RecordingRegister recordings;
 
 	private final PolicyDecisions decisions;
 
@@ -51,7 +53,7 @@ class DeviceCleanup {
 	private final ImportRoots roots;
 
 	DeviceCleanup(@Value("${custodia.ingest.allow-removal-from-device:false}") boolean allowed, BlobStore store,
-			RecordingRepository recordings, PolicyDecisions decisions, Ledger ledger, TransactionTemplate transactions,
+			RecordingRegister recordings, PolicyDecisions decisions, Ledger ledger, TransactionTemplate transactions,
 			ImportRoots roots) {
 		this.roots = roots;
 		this.allowed = allowed;

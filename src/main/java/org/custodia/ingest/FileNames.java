@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.custodia.recording.NameFacts;
 import org.custodia.shared.CustodiaProperties;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -27,12 +28,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 @Component
 public class FileNames {
-
-	/** What the name says; each part is null when the name does not say it. */
-	public record NameFacts(String deviceNumber, LocalDateTime time, boolean important) {
-
-		static final NameFacts NOTHING = new NameFacts(null, null, false);
-	}
 
 	record NamePattern(Pattern pattern, DateTimeFormatter timeFormat) {
 	}

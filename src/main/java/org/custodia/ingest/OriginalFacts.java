@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.custodia.device.Device;
+import org.custodia.media.MediaFacts;
+import org.custodia.media.MediaReading;
+import org.custodia.recording.NameFacts;
 import org.custodia.storage.BlobStore;
 import org.custodia.storage.StoredBlob;
 import org.springframework.stereotype.Component;
@@ -20,22 +23,19 @@ import org.springframework.stereotype.Component;
 class OriginalFacts {
 
 	/** What is known of one stored file before it is recorded. */
-	record Facts(SourceFile source, String type, StoredBlob blob, MediaFacts media, FileNames.NameFacts name,
+	record Facts(SourceFile source, String type, StoredBlob blob, MediaFacts media, NameFacts name,
 			Instant modified, boolean poster) {
 	}
 
 	private final BlobStore store;
 
-	private final MediaProbe probe;
-
-	private final Posters posters;
+	private final MediaReading reading;
 
 	private final FileNames fileNames;
 
-	OriginalFacts(BlobStore store, MediaProbe probe, Posters posters, FileNames fileNames) {
+	OriginalFacts(BlobStore store, MediaReading reading, FileNames fileNames) {
 		this.store = store;
-		this.probe = probe;
-		this.posters = posters;
+		this.reading = reading;
 		this.fileNames = fileNames;
 	}
 
@@ -44,12 +44,7 @@ class OriginalFacts {
 		MediaFacts media = blob.size() == 0 ? MediaFacts.unreadable("empty")
 				: ContentTypes.UNKNOWN.equals(type) ? MediaFacts.unreadable("not-media") : probed(stored);
 		boolean video = media.readable() && media.videoCodec() != null;
-		boolean poster = video && posters.of(blob.sha256()).isPresent();
-		if (video && !poster) {
-			var frame = probe.posterFrame(stored);
-			frame.ifPresent(jpeg -> posters.save(blob.sha256(), jpeg));
-			poster = frame.isPresent();
-		}
+		boolean poster = video && reading.makePoster(blob.sha256(), stored);
 		String name = source.name().substring(source.name().lastIndexOf('/') + 1);
 		return new Facts(source, type, blob, media, fileNames.read(device.model(), name), modified(source.path()), poster);
 	}
@@ -57,7 +52,7 @@ class OriginalFacts {
 	/** The stored copy was just written and verified: if it cannot be read now, the facts wait, not the import. */
 	private MediaFacts probed(Path stored) {
 		try {
-			return probe.probe(stored);
+			return reading.probe(stored);
 		}
 		catch (UncheckedIOException e) {
 			return MediaFacts.unreadable("unreadable");

@@ -17,13 +17,14 @@ import org.custodia.device.Device;
 import org.custodia.device.DeviceRecordings;
 import org.custodia.device.DeviceRegister;
 import org.custodia.ledger.Ledger;
-import org.custodia.ledger.LedgerCheckpoints;
 import org.custodia.media.DerivedCopies;
-import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.Action;
 import org.custodia.policy.ImportDeadline;
 import org.custodia.policy.ImportDeadlines;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
+import org.custodia.recording.RecordingTimes;
 import org.custodia.shared.Actor;
 import org.custodia.storage.BlobStore;
 import org.custodia.storage.StoredBlob;
@@ -45,7 +46,7 @@ public class RecordingImports {
 
 	private final BlobStore store;
 
-	private final RecordingRepository recordings;
+	private final RecordingRegister recordings;
 
 	private final DeviceRegister register;
 
@@ -61,8 +62,6 @@ public class RecordingImports {
 
 	private final Clock clock;
 
-	private final RecordingNotes notes;
-
 	private final OriginalFacts originals;
 
 	private final DerivedCopies derivedCopies;
@@ -71,17 +70,12 @@ public class RecordingImports {
 
 	private final RecordingOfficers officers;
 
-	private final LedgerCheckpoints checkpoints;
-
-	RecordingImports(BlobStore store, RecordingRepository recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
+	RecordingImports(BlobStore store, RecordingRegister recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, ImportDeadlines deadlines, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			OriginalFacts originals, RecordingNotes notes, DerivedCopies derivedCopies, ImportRoots roots,
-			RecordingOfficers officers, LedgerCheckpoints checkpoints) {
+			OriginalFacts originals, DerivedCopies derivedCopies, ImportRoots roots, RecordingOfficers officers) {
 		this.roots = roots;
 		this.officers = officers;
-		this.checkpoints = checkpoints;
 		this.derivedCopies = derivedCopies;
-		this.notes = notes;
 		this.originals = originals;
 		this.store = store;
 		this.recordings = recordings;
@@ -218,11 +212,9 @@ public class RecordingImports {
 			Map<String, List<String>> clockFindings) {
 		String name = file.source().name();
 		StoredBlob blob = file.blob();
-		var existing = recordings.bySha256(agency, blob.sha256());
+		var existing = recordings.withSha256(agency, blob.sha256());
 		if (existing.isPresent()) {
-			notes.duplicateOffered(existing.get().id(), device.id(), name, actor.username());
-			ledger.append(LedgerEvent.by(actor, agency, "recording.duplicate-offered", "recording",
-					existing.get().id().toString(), Map.of("file", name, "device", device.number(), "sha256", blob.sha256())));
+			recordings.duplicateOffered(actor, existing.get(), device.id(), device.number(), name);
 			return new Outcome(name, "DUPLICATE", existing.get().id(), blob.sha256(), null, null);
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -238,32 +230,9 @@ public class RecordingImports {
 				actor.username(), late, deadline == null ? null : deadline.at(), deadline == null ? null : deadline.cite(),
 				file.media().readable(), file.media().problem(), file.media(), file.name(),
 				clockFinding, file.poster());
-		recordings.insert(recording);
+		// the row and its ledger entry, in this transaction; under a signed checkpoint as soon as it commits
+		recordings.imported(actor, recording, device.number());
 		deviceRecordings.recorded(device.id(), recording.id(), times.recordedAt());
-		Map<String, Object> entry = new java.util.LinkedHashMap<>();
-		entry.put("file", name);
-		entry.put("device", device.number());
-		entry.put("sha256", blob.sha256());
-		if (blob.sm3() != null) {
-			entry.put("sm3", blob.sm3());
-		}
-		entry.put("size", blob.size());
-		entry.put("key", blob.key());
-		entry.put("type", file.type());
-		if (deadline != null) {
-			entry.put("deadline", deadline.at().toString());
-			entry.put("deadlineCite", deadline.cite());
-		}
-		entry.put("late", late == null ? "no" : late + " min");
-		if (file.media().problem() != null) {
-			entry.put("unreadable", file.media().problem());
-		}
-		if (clockFinding != null) {
-			entry.put("clock", clockFinding);
-		}
-		ledger.append(LedgerEvent.by(actor, agency, "recording.ingested", "recording", recording.id().toString(), entry));
-		// What an import stored is under a signed checkpoint (kept outside the database too) as soon as it commits.
-		checkpoints.signAfterCommit();
 		if (recording.isVideoOrAudio()) {
 			// Requested with the import, so a crash cannot leave a recording nobody makes a proxy of.
 			derivedCopies.proxyFor(actor, recording.asOriginal());

@@ -1,7 +1,8 @@
 /**
- * The collection workstation: importing recordings from docked devices, folders and resumable
- * browser uploads into the write-once store, as background jobs whose progress the page shows.
- * The administrator is refused every import: separation of duties.
+ * The collection workstation: dock watching, import jobs, resumable browser uploads and the CLI import,
+ * copying recordings into the write-once store and handing each to the recording module's register. The
+ * administrator is refused every import: separation of duties.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage", "device", "media" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage",
+		"device", "media", "recording" })
 package org.custodia.ingest;

@@ -115,5 +115,6 @@ public interface BlobStore {
 		return java.util.Optional.empty();
 	}
 
+	/** Whether the store holds an object under {@code key}: asked before an original without a local file is reported missing. */
 	boolean exists(String key);
 }

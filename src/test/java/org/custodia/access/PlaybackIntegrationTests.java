@@ -189,9 +189,9 @@ class PlaybackIntegrationTests {
 
 	@Test
 	void aRecordingWhoseRowWasChangedBehindTheLedgerIsNotServedUnderTheForgedHash() throws Exception {
-		String sha256 = jdbc.sql("select sha256 from ingest_recording where id = :id").param("id", recording)
+		String sha256 = jdbc.sql("select sha256 from recording_recording where id = :id").param("id", recording)
 			.query(String.class).single();
-		jdbc.sql("update ingest_recording set sha256 = :forged where id = :id").param("forged", "e".repeat(64))
+		jdbc.sql("update recording_recording set sha256 = :forged where id = :id").param("forged", "e".repeat(64))
 			.param("id", recording).update();
 		try {
 			var response = mvc.perform(get("/api/v1/recordings/" + recording + "/content").session(officer))
@@ -203,7 +203,7 @@ class PlaybackIntegrationTests {
 		}
 		finally {
 			// The test context is shared: other tests verify the ledger and its registers.
-			jdbc.sql("update ingest_recording set sha256 = :sha256 where id = :id").param("sha256", sha256)
+			jdbc.sql("update recording_recording set sha256 = :sha256 where id = :id").param("sha256", sha256)
 				.param("id", recording).update();
 		}
 		mvc.perform(get("/api/v1/recordings/" + recording + "/content").session(officer))
@@ -213,7 +213,7 @@ class PlaybackIntegrationTests {
 
 	@Test
 	void aFileGoneFromTheStoreIsAClearErrorAndAnAlarmNotAServerError() throws Exception {
-		String key = jdbc.sql("select blob_key from ingest_recording where id = :id").param("id", recording)
+		String key = jdbc.sql("select blob_key from recording_recording where id = :id").param("id", recording)
 			.query(String.class).single();
 		Path stored = custodia.dataDir().resolve("store").resolve(key);
 		Path aside = stored.resolveSibling(stored.getFileName() + ".aside");
@@ -274,10 +274,10 @@ class PlaybackIntegrationTests {
 			.andExpect(jsonPath("$[*].state").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("READY"))))
 			.andExpect(jsonPath("$[*].recordingId").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(recording.toString()))))
 			.andReturn().getResponse().getContentAsString(), "$[*].sha256");
-		String originalSha = jdbc.sql("select sha256 from ingest_recording where id = :id").param("id", recording)
+		String originalSha = jdbc.sql("select sha256 from recording_recording where id = :id").param("id", recording)
 			.query(String.class).single();
 		assertThat(hashes).hasSize(3).doesNotHaveDuplicates().doesNotContain(originalSha);
-		String key = jdbc.sql("select blob_key from ingest_recording where id = :id").param("id", recording)
+		String key = jdbc.sql("select blob_key from recording_recording where id = :id").param("id", recording)
 			.query(String.class).single();
 		assertThat(Files.readAllBytes(custodia.dataDir().resolve("store").resolve(key))).isEqualTo(original);
 	}
@@ -306,7 +306,7 @@ class PlaybackIntegrationTests {
 
 	@Test
 	void theRegisterListsTheRecordingAndItsPlayerPageShowsWhatItIsToThoseWhoMayWatch() throws Exception {
-		String sha = jdbc.sql("select sha256 from ingest_recording where id = :id").param("id", recording)
+		String sha = jdbc.sql("select sha256 from recording_recording where id = :id").param("id", recording)
 			.query(String.class).single();
 		String register = mvc.perform(get("/recordings").session(officer))
 			.andExpect(status().isOk())

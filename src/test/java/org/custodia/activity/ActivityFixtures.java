@@ -41,7 +41,7 @@ final class ActivityFixtures {
 	static UUID recording(Registers registers, String agency, UUID device, UUID officer, Instant start, Instant end, Long late) {
 		return registers.transactions().execute(status -> {
 			UUID id = recording(registers.jdbc(), agency, device, officer, start, end, late);
-			String sha = registers.jdbc().sql("select sha256 from ingest_recording where id = :id").param("id", id)
+			String sha = registers.jdbc().sql("select sha256 from recording_recording where id = :id").param("id", id)
 				.query(String.class).single();
 			// With its entry, as the import writes it: verify holds every register row to the ledger.
 			registers.ledger().append(LedgerEvent.bySystem("fixture", agency, "recording.ingested", "recording", id.toString(),
@@ -62,7 +62,7 @@ final class ActivityFixtures {
 		new Random(id.getMostSignificantBits()).nextBytes(hash);
 		String sha = HexFormat.of().formatHex(hash);
 		jdbc.sql("""
-				insert into ingest_recording (id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes,
+				insert into recording_recording (id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes,
 				    original_name, content_type, recorded_at, recorded_end, time_source, imported_at, imported_by, late_minutes,
 				    readable)
 				values (:id, :agency, :device, :officer, :key, :sha, :sha, 1024, :name, 'video/mp4', :start, :end,

@@ -15,6 +15,7 @@ import org.custodia.device.NewDevice;
 import org.custodia.identity.TestAccounts;
 import org.custodia.ledger.Ledger;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.Role;
@@ -46,7 +47,7 @@ class DeviceCleanupIntegrationTests {
 	BlobStore store;
 
 	@Autowired
-	RecordingRepository recordings;
+	RecordingRegister recordings;
 
 	@Autowired
 	PolicyDecisions decisions;

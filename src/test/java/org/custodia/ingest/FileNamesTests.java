@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
+import org.custodia.recording.NameFacts;
 import org.custodia.shared.CustodiaProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +20,9 @@ class FileNamesTests {
 	void eachModelsPatternFindsDeviceTimeAndTheImportantMark() {
 		FileNames names = new FileNames(new CustodiaProperties(dataDir, false));
 		assertThat(names.read("DS-MH2311", "00001_20261123090000_0001_IMP.MP4"))
-			.isEqualTo(new FileNames.NameFacts("00001", LocalDateTime.parse("2026-11-23T09:00:00"), true));
+			.isEqualTo(new NameFacts("00001", LocalDateTime.parse("2026-11-23T09:00:00"), true));
 		assertThat(names.read("DSJ-V9", "DSJ001@20261123-090000@I.mp4"))
-			.isEqualTo(new FileNames.NameFacts("DSJ001", LocalDateTime.parse("2026-11-23T09:00:00"), true));
+			.isEqualTo(new NameFacts("DSJ001", LocalDateTime.parse("2026-11-23T09:00:00"), true));
 		assertThat(names.read("DSJ-V9", "DSJ001@20261123-090000.mp4").important()).isFalse();
 	}
 
@@ -30,7 +31,7 @@ class FileNamesTests {
 		FileNames names = new FileNames(new CustodiaProperties(dataDir, false));
 		assertThat(names.read(null, "20261123_090000_0001.MP4").time()).isEqualTo(LocalDateTime.parse("2026-11-23T09:00:00"));
 		assertThat(names.read("unknown", "VID_20261122_183000.mp4").time()).isEqualTo(LocalDateTime.parse("2026-11-22T18:30:00"));
-		assertThat(names.read(null, "Olympus μ Digital 800.JPG")).isEqualTo(new FileNames.NameFacts(null, null, false));
+		assertThat(names.read(null, "Olympus μ Digital 800.JPG")).isEqualTo(new NameFacts(null, null, false));
 		assertThat(names.read(null, "20261399_990000.MP4").time()).as("an impossible date is no time").isNull();
 	}
 
@@ -44,6 +45,6 @@ class FileNamesTests {
 				""");
 		FileNames names = new FileNames(new CustodiaProperties(dataDir, false));
 		assertThat(names.read("X7", "CAM12-261123090000!.mp4"))
-			.isEqualTo(new FileNames.NameFacts("12", LocalDateTime.parse("2026-11-23T09:00:00"), true));
+			.isEqualTo(new NameFacts("12", LocalDateTime.parse("2026-11-23T09:00:00"), true));
 	}
 }

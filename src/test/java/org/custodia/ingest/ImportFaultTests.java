@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.custodia.device.DeviceRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.CustodiaProperties;
 import org.custodia.shared.TestDatabases;
@@ -39,7 +41,7 @@ class ImportFaultTests {
 	RecordingImports imports;
 
 	@Autowired
-	RecordingRepository recordings;
+	RecordingRegister recordings;
 
 	@Autowired
 	DeviceRegister register;
@@ -135,7 +137,7 @@ class ImportFaultTests {
 		ImportFixtures.write(folder.resolve("A.MP4"), ImportFixtures.unique(200_000));
 		ImportFixtures.write(folder.resolve("B.MP4"), ImportFixtures.unique(3 << 20));
 		List<Path> blobsBefore = ImportFixtures.blobs(store());
-		long rowsBefore = ImportFixtures.count(jdbc, "ingest_recording");
+		long rowsBefore = ImportFixtures.count(jdbc, "recording_recording");
 		long ledgerBefore = ImportFixtures.count(jdbc, "ledger_entry");
 
 		List<RecordingImports.Outcome> outcomes;
@@ -148,7 +150,7 @@ class ImportFaultTests {
 		});
 		assertThat(ImportFixtures.blobs(store())).containsExactlyInAnyOrderElementsOf(blobsBefore);
 		assertThat(ImportFixtures.parts(store())).isEmpty();
-		assertThat(ImportFixtures.count(jdbc, "ingest_recording")).isEqualTo(rowsBefore);
+		assertThat(ImportFixtures.count(jdbc, "recording_recording")).isEqualTo(rowsBefore);
 		assertThat(ImportFixtures.count(jdbc, "ledger_entry")).isEqualTo(ledgerBefore);
 
 		assertThat(importFolder(device, folder)).extracting(RecordingImports.Outcome::result).containsOnly("STORED");

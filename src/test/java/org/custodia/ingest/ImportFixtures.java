@@ -90,7 +90,7 @@ final class ImportFixtures {
 	}
 
 	static long rows(JdbcClient jdbc, String sha256) {
-		return jdbc.sql("select count(*) from ingest_recording where sha256 = :sha").param("sha", sha256).query(Long.class).single();
+		return jdbc.sql("select count(*) from recording_recording where sha256 = :sha").param("sha", sha256).query(Long.class).single();
 	}
 
 	static long count(JdbcClient jdbc, String table) {

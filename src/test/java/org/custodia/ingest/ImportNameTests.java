@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.custodia.device.DeviceRegister;
+import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.CustodiaIntegrationTest;
 import org.custodia.shared.TestDatabases;
 import org.custodia.storage.BlobStore;
@@ -33,7 +35,7 @@ class ImportNameTests {
 	RecordingImports imports;
 
 	@Autowired
-	RecordingRepository recordings;
+	RecordingRegister recordings;
 
 	@Autowired
 	DeviceRegister register;

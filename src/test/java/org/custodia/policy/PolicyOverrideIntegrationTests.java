@@ -94,18 +94,18 @@ class PolicyOverrideIntegrationTests {
 
 	@Test
 	void demoSwitchImportsGeneratedClipsFromTheDemoCameras() {
-		assertThat(jdbc.sql("select count(*) from ingest_recording where imported_by = 'demo'").query(Long.class).single())
+		assertThat(jdbc.sql("select count(*) from recording_recording where imported_by = 'demo'").query(Long.class).single())
 			.isEqualTo(5 * 2 * 3);
 		assertThat(jdbc.sql("""
-				select count(*) from ingest_recording where imported_by = 'demo' and has_poster and readable
+				select count(*) from recording_recording where imported_by = 'demo' and has_poster and readable
 				    and video_codec = 'mpeg4' and duration_ms between 2900 and 3100 and time_source = 'media-local'""")
 			.query(Long.class).single()).isEqualTo(5 * 2 * 3);
-		assertThat(jdbc.sql("select count(*) from ingest_recording where imported_by = 'demo' and important")
+		assertThat(jdbc.sql("select count(*) from recording_recording where imported_by = 'demo' and important")
 			.query(Long.class).single()).isEqualTo(5 * 2);
 		assertThat(jdbc.sql("select count(*) from ledger_entry where action = 'recording.ingested' and actor = 'demo'")
 			.query(Long.class).single()).isEqualTo(5 * 2 * 3);
 		// The clips state local time without an offset: read in China's zone whatever the server's zone is.
-		assertThat(jdbc.sql("select name_time, recorded_at from ingest_recording where imported_by = 'demo'")
+		assertThat(jdbc.sql("select name_time, recorded_at from recording_recording where imported_by = 'demo'")
 			.query((rs, row) -> java.time.LocalDateTime.parse(rs.getString("name_time"))
 				.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
 				.equals(rs.getTimestamp("recorded_at").toInstant()))

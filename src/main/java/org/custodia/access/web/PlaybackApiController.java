@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.custodia.access.Playable;
 import org.custodia.access.Playback;
-import org.custodia.ingest.Recording;
+import org.custodia.recording.Recording;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;

@@ -7,7 +7,7 @@ import org.custodia.access.Playback;
 import org.custodia.device.DeviceRegister;
 import org.custodia.identity.UserView;
 import org.custodia.identity.Users;
-import org.custodia.ingest.Recording;
+import org.custodia.recording.Recording;
 import org.custodia.media.DerivedCopy;
 import org.custodia.media.StripFrames;
 import org.custodia.shared.Actor;

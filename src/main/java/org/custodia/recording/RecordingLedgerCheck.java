@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordingLedgerCheck implements RegisterCheck {
 
-	static final String TABLE = "ingest_recording";
+	static final String TABLE = "recording_recording";
 
 	static final String INGESTED = "recording.ingested";
 

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.media;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.media;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

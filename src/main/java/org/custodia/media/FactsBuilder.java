@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.media;
 
 /** Collects what the readers find, so each can fill what it knows before the facts are fixed. */
 final class FactsBuilder {

@@ -1,7 +1,9 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import org.custodia.media.MediaFacts;
 
 /**
  * An original as imported: where it lies in the store, its hashes, size and type, what the file
@@ -23,7 +25,7 @@ public record Recording(UUID id, String agency, UUID deviceId, UUID officerId, S
 		String sm3, long size, String originalName, String contentType, Instant recordedAt, Instant recordedEnd,
 		String timeSource, Instant importedAt, String importedBy, Long lateMinutes, Instant importDeadline,
 		String deadlineCite, boolean readable, String problem,
-		MediaFacts media, FileNames.NameFacts fileName, String clockFinding, boolean poster) {
+		MediaFacts media, NameFacts fileName, String clockFinding, boolean poster) {
 
 	/** The original as the media module reads it, to derive copies from. */
 	public org.custodia.media.OriginalRef asOriginal() {
@@ -32,7 +34,7 @@ public record Recording(UUID id, String agency, UUID deviceId, UUID officerId, S
 	}
 
 	/** Sound or pictures that move: what a browser proxy is made for when the browser cannot play it. */
-	boolean isVideoOrAudio() {
+	public boolean isVideoOrAudio() {
 		return contentType != null && (contentType.startsWith("video/") || contentType.startsWith("audio/"));
 	}
 }

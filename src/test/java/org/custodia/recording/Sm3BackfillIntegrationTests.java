@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,10 +10,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.custodia.TestMedia;
 import org.custodia.device.DeviceKind;
 import org.custodia.device.DeviceRegister;
 import org.custodia.device.NewDevice;
 import org.custodia.identity.TestAccounts;
+import org.custodia.ingest.RecordingImports;
 import org.custodia.ledger.Ledger;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaIntegrationTest;
@@ -57,7 +59,7 @@ class Sm3BackfillIntegrationTests {
 		Files.createDirectories(folder);
 		// a real recording made unique: other tests import the shared media into the same database
 		Path original = folder.resolve("rec.wav");
-		Files.copy(RecordingImportIntegrationTests.MEDIA.resolve("16bit-8khz-bext-mono.wav"), original);
+		Files.copy(TestMedia.FOLDER.resolve("16bit-8khz-bext-mono.wav"), original);
 		Files.write(original, Long.toString(System.nanoTime()).getBytes(), java.nio.file.StandardOpenOption.APPEND);
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, "pingdingshan-culture", number, null, folder);
 		String id = outcomes.get(0).recordingId().toString();

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.custodia.media.MediaFacts;
 import org.custodia.policy.ImportDeadline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,13 +35,13 @@ class RecordingRepository {
 			select id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes, original_name, content_type,
 			       recorded_at, recorded_end, time_source, imported_at, imported_by, late_minutes, import_deadline,
 			       deadline_cite,
-			       (select max(l.deadline) from ingest_late_reason l where l.recording_id = ingest_recording.id) as moved_deadline,
-			       (select max(l.deadline_cite) from ingest_late_reason l where l.recording_id = ingest_recording.id) as moved_cite,
+			       (select max(l.deadline) from recording_late_reason l where l.recording_id = recording_recording.id) as moved_deadline,
+			       (select max(l.deadline_cite) from recording_late_reason l where l.recording_id = recording_recording.id) as moved_cite,
 			       readable, problem,
 			       media_format, duration_ms, created_as_stated, created_tag, created_offset, video_codec, width, height,
 			       frame_rate, audio_codec, audio_channels, audio_sample_rate, make, model, gps_latitude, gps_longitude,
 			       gps_altitude, name_device_number, name_time, important, clock_finding, has_poster
-			from ingest_recording""";
+			from recording_recording""";
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +67,7 @@ class RecordingRepository {
 	}
 
 	long count() {
-		return jdbc.sql("select count(*) from ingest_recording").query(Long.class).single();
+		return jdbc.sql("select count(*) from recording_recording").query(Long.class).single();
 	}
 
 	Optional<Recording> find(UUID id) {
@@ -122,7 +123,7 @@ class RecordingRepository {
 
 	/** Sets the SM3 once; a second computation finds it set and changes nothing. */
 	boolean recordSm3(UUID id, String sm3) {
-		return jdbc.sql("update ingest_recording set sm3 = :sm3 where id = :id and sm3 is null")
+		return jdbc.sql("update recording_recording set sm3 = :sm3 where id = :id and sm3 is null")
 			.param("sm3", sm3)
 			.param("id", id)
 			.update() == 1;
@@ -130,9 +131,9 @@ class RecordingRepository {
 
 	void insert(Recording recording) {
 		MediaFacts media = recording.media();
-		FileNames.NameFacts name = recording.fileName();
+		NameFacts name = recording.fileName();
 		jdbc.sql("""
-				insert into ingest_recording (id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes,
+				insert into recording_recording (id, agency_code, device_id, officer_id, blob_key, sha256, sm3, size_bytes,
 				    original_name, content_type, recorded_at, recorded_end, time_source, imported_at, imported_by,
 				    late_minutes, import_deadline, deadline_cite, readable, problem, media_format, duration_ms, created_as_stated, created_tag,
 				    created_offset, video_codec, width, height, frame_rate, audio_codec, audio_channels, audio_sample_rate,
@@ -225,7 +226,7 @@ class RecordingRepository {
 				nullable(rs, "gps_longitude", Double.class), nullable(rs, "gps_altitude", Double.class),
 				rs.getString("problem"));
 		String nameTime = rs.getString("name_time");
-		FileNames.NameFacts name = new FileNames.NameFacts(rs.getString("name_device_number"),
+		NameFacts name = new NameFacts(rs.getString("name_device_number"),
 				nameTime == null ? null : LocalDateTime.parse(nameTime), rs.getBoolean("important"));
 		Instant importedAt = instant(rs, "imported_at");
 		Instant moved = instant(rs, "moved_deadline");

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deadline again from the device's return to the unit; a device fault or another reason is only recorded.
  */
 @Component
-class RecordingNotes {
+public class RecordingNotes {
 
 	static final String EXPLANATION = "custodia: an explanation of a late import, not an exception the regulation allows: "
 			+ "the deadline stays";
@@ -45,14 +45,14 @@ class RecordingNotes {
 			new Offered("other", new Text("其他（须写明情况）", "Other (say what happened)"), EXPLANATION, false));
 
 	/** A reason the custodian may give; {@code movesDeadline}: the regulation counts the deadline from the return then. */
-	record Offered(String code, Text label, String cite, boolean movesDeadline) {
+	public record Offered(String code, Text label, String cite, boolean movesDeadline) {
 	}
 
 	/** A reason given; {@code deadline} and its {@code cite} where it moved the recording's deadline. */
-	record LateReason(String reason, String note, String recordedBy, Instant recordedAt, Instant deadline, String cite) {
+	public record LateReason(String reason, String note, String recordedBy, Instant recordedAt, Instant deadline, String cite) {
 	}
 
-	record DuplicateOffer(UUID deviceId, String originalName, Instant offeredAt, String offeredBy) {
+	public record DuplicateOffer(UUID deviceId, String originalName, Instant offeredAt, String offeredBy) {
 	}
 
 	private final JdbcClient jdbc;
@@ -120,7 +120,7 @@ class RecordingNotes {
 		LateReason added = new LateReason(code, note == null || note.isBlank() ? null : note.strip(), actor.username(),
 				clock.instant(), deadline == null ? null : deadline.at(), deadline == null ? chosen.cite() : deadline.cite());
 		jdbc.sql("""
-				insert into ingest_late_reason (id, recording_id, reason, note, recorded_by, recorded_at, deadline, deadline_cite)
+				insert into recording_late_reason (id, recording_id, reason, note, recorded_by, recorded_at, deadline, deadline_cite)
 				values (:id, :recording, :reason, :note, :by, :at, :deadline, :cite)""")
 			.param("id", UUID.randomUUID())
 			.param("recording", recording.id())
@@ -149,7 +149,7 @@ class RecordingNotes {
 
 	List<LateReason> lateReasons(UUID recordingId) {
 		return jdbc.sql("""
-				select reason, note, recorded_by, recorded_at, deadline, deadline_cite from ingest_late_reason
+				select reason, note, recorded_by, recorded_at, deadline, deadline_cite from recording_late_reason
 				where recording_id = :id order by recorded_at""")
 			.param("id", recordingId)
 			.query((rs, row) -> new LateReason(code(rs.getString("reason")), rs.getString("note"),
@@ -167,7 +167,7 @@ class RecordingNotes {
 	/** Runs in the import's transaction, beside its {@code recording.duplicate-offered} ledger entry. */
 	void duplicateOffered(UUID recordingId, UUID deviceId, String name, String by) {
 		jdbc.sql("""
-				insert into ingest_duplicate_offer (id, recording_id, device_id, original_name, offered_at, offered_by)
+				insert into recording_duplicate_offer (id, recording_id, device_id, original_name, offered_at, offered_by)
 				values (:id, :recording, :device, :name, :at, :by)""")
 			.param("id", UUID.randomUUID())
 			.param("recording", recordingId)
@@ -180,7 +180,7 @@ class RecordingNotes {
 
 	List<DuplicateOffer> duplicateOffers(UUID recordingId) {
 		return jdbc.sql("""
-				select device_id, original_name, offered_at, offered_by from ingest_duplicate_offer
+				select device_id, original_name, offered_at, offered_by from recording_duplicate_offer
 				where recording_id = :id order by offered_at""")
 			.param("id", recordingId)
 			.query((rs, row) -> new DuplicateOffer(rs.getObject("device_id", UUID.class), rs.getString("original_name"),

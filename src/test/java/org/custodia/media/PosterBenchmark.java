@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.media;
 
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

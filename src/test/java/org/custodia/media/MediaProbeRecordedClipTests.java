@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import org.custodia.media.MediaFacts;
 import org.junit.jupiter.api.Test;
 
 class RecordingTimesTests {
@@ -15,7 +16,7 @@ class RecordingTimesTests {
 
 	static final Instant IMPORTED = Instant.parse("2026-11-23T08:00:00Z");
 
-	static final FileNames.NameFacts NO_NAME = new FileNames.NameFacts(null, null, false);
+	static final NameFacts NO_NAME = new NameFacts(null, null, false);
 
 	@Test
 	void aStatedOffsetGivesTheInstantAndTheDurationTheEnd() {
@@ -37,7 +38,7 @@ class RecordingTimesTests {
 
 	@Test
 	void aDateAloneIsNotATimeSoTheFileNameThenTheFileTimeDecide() {
-		FileNames.NameFacts named = new FileNames.NameFacts("A1", LocalDateTime.parse("2026-11-22T18:30:00"), true);
+		NameFacts named = new NameFacts("A1", LocalDateTime.parse("2026-11-22T18:30:00"), true);
 		assertThat(RecordingTimes.of(media("2020-08-28", null, null, null), named, null, SHANGHAI).recordedAt())
 			.isEqualTo(Instant.parse("2026-11-22T10:30:00Z"));
 		RecordingTimes fileTime = RecordingTimes.of(media("2004", null, null, 60_000L), NO_NAME,

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,13 +6,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
+import org.custodia.media.MediaFacts;
+
 /**
  * When a recording was made, from the best source the file offers: a time the media states with its
  * offset, a local time it states (read in the agency's zone: devices are set to local time), the
  * time in its file name, and last the file's modification time, which a device sets when it closes
  * the file, i.e. the end of recording. Also whether the claim points at a wrong device clock (DEV-3).
  */
-record RecordingTimes(Instant start, Instant end, String source) {
+public record RecordingTimes(Instant start, Instant end, String source) {
 
 	static final RecordingTimes UNKNOWN = new RecordingTimes(null, null, null);
 
@@ -22,7 +24,7 @@ record RecordingTimes(Instant start, Instant end, String source) {
 	/** A claim this far before the copy means a reset clock more often than a forgotten card. */
 	static final Duration FAR_FROM_COPY = Duration.ofDays(30);
 
-	static RecordingTimes of(MediaFacts media, FileNames.NameFacts name, Instant modified, ZoneId zone) {
+	public static RecordingTimes of(MediaFacts media, NameFacts name, Instant modified, ZoneId zone) {
 		Duration length = media.durationMillis() == null ? null : Duration.ofMillis(media.durationMillis());
 		Instant start = null;
 		String source = null;
@@ -48,17 +50,17 @@ record RecordingTimes(Instant start, Instant end, String source) {
 	}
 
 	/** When the recording is known to have been made: its start, else its end. */
-	Instant recordedAt() {
+	public Instant recordedAt() {
 		return start != null ? start : end;
 	}
 
 	/** The moment the import deadline counts from: the end of the activity as the file shows it. */
-	Instant finished() {
+	public Instant finished() {
 		return end != null ? end : start;
 	}
 
 	/** What the claimed time says about the device's clock, or null when it looks right. */
-	String clockFinding(Instant importedAt) {
+	public String clockFinding(Instant importedAt) {
 		Instant claimed = recordedAt();
 		if (claimed == null) {
 			return null;

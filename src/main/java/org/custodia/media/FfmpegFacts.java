@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.media;
 
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.media;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
