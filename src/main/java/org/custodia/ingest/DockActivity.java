@@ -86,9 +86,9 @@ class DockActivity implements Notices {
 			public void finished(RecordingImports.Outcome outcome) {
 				synchronized (events) {
 					current(event.id()).ifPresent(now -> replace(now.with(now.state(),
-							now.stored() + (outcome.result().equals("STORED") ? 1 : 0),
-							now.duplicate() + (outcome.result().equals("DUPLICATE") ? 1 : 0),
-							now.failed() + (outcome.result().equals("FAILED") ? 1 : 0), now.flagged(), now.reason(),
+							now.stored() + (outcome.result() == ImportResult.STORED ? 1 : 0),
+							now.duplicate() + (outcome.result() == ImportResult.DUPLICATE ? 1 : 0),
+							now.failed() + (outcome.result() == ImportResult.FAILED ? 1 : 0), now.flagged(), now.reason(),
 							now.arguments())));
 				}
 			}
@@ -102,18 +102,18 @@ class DockActivity implements Notices {
 	}
 
 	void finish(DockEvent event, List<RecordingImports.Outcome> outcomes) {
-		int stored = count(outcomes, "STORED");
-		int failed = count(outcomes, "FAILED");
+		int stored = count(outcomes, ImportResult.STORED);
+		int failed = count(outcomes, ImportResult.FAILED);
 		List<Flag> flagged = outcomes.stream()
-			.filter(outcome -> outcome.result().equals(FolderFiles.SKIPPED)
-					|| outcome.result().equals("STORED") && (outcome.lateMinutes() != null || outcome.problem() != null))
+			.filter(outcome -> outcome.result() == ImportResult.SKIPPED
+					|| outcome.result() == ImportResult.STORED && (outcome.lateMinutes() != null || outcome.problem() != null))
 			.map(outcome -> new Flag(outcome.file(), outcome.lateMinutes(), outcome.problem()))
 			.toList();
 		List<Object> failedFiles = List.of(String.join("、", outcomes.stream()
-			.filter(outcome -> outcome.result().equals("FAILED"))
+			.filter(outcome -> outcome.result() == ImportResult.FAILED)
 			.map(RecordingImports.Outcome::file)
 			.toList()));
-		replace(event.with(failed > 0 ? State.FAILED : State.DONE, stored, count(outcomes, "DUPLICATE"), failed, flagged,
+		replace(event.with(failed > 0 ? State.FAILED : State.DONE, stored, count(outcomes, ImportResult.DUPLICATE), failed, flagged,
 				failed > 0 ? "dock.failed.files" : null, failed > 0 ? failedFiles : List.of()));
 	}
 
@@ -167,7 +167,7 @@ class DockActivity implements Notices {
 		return java.util.Collections.unmodifiableList(new ArrayList<>(arguments));
 	}
 
-	private static int count(List<RecordingImports.Outcome> outcomes, String result) {
-		return (int) outcomes.stream().filter(outcome -> outcome.result().equals(result)).count();
+	private static int count(List<RecordingImports.Outcome> outcomes, ImportResult result) {
+		return (int) outcomes.stream().filter(outcome -> outcome.result() == result).count();
 	}
 }

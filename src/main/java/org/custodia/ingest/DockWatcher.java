@@ -199,7 +199,7 @@ class DockWatcher implements SmartLifecycle {
 			return;
 		}
 		for (RecordingImports.Outcome outcome : outcomes) {
-			if (!outcome.result().equals("FAILED")) {
+			if (outcome.result() != ImportResult.FAILED) {
 				imported.remember(device.id(), outcome.file(), files.get(outcome.file()), clock.instant());
 			}
 		}

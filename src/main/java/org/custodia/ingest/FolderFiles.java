@@ -18,8 +18,6 @@ import java.util.List;
  */
 record FolderFiles(List<SourceFile> files, List<RecordingImports.Outcome> skipped) {
 
-	static final String SKIPPED = "SKIPPED";
-
 	/** Lists a folder whose path is already its real path ({@link ImportRoots#check}). */
 	static FolderFiles of(Path folder) {
 		List<SourceFile> files = new ArrayList<>();
@@ -61,7 +59,7 @@ record FolderFiles(List<SourceFile> files, List<RecordingImports.Outcome> skippe
 	}
 
 	private static RecordingImports.Outcome skip(String name, String reason) {
-		return new RecordingImports.Outcome(name, SKIPPED, null, null, null, reason);
+		return new RecordingImports.Outcome(name, ImportResult.SKIPPED, null, null, null, reason);
 	}
 
 	/**

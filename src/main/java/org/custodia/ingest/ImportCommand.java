@@ -86,19 +86,19 @@ class ImportCommand implements Callable<Integer> {
 					java.util.Locale.SIMPLIFIED_CHINESE) + (e.citation() == null ? "" : "（" + e.citation() + "）"));
 			return 2;
 		}
-		long failed = outcomes.stream().filter(outcome -> outcome.result().equals("FAILED")).count();
+		long failed = outcomes.stream().filter(outcome -> outcome.result() == ImportResult.FAILED).count();
 		for (RecordingImports.Outcome outcome : outcomes) {
-			out.printf("%-9s %s%s%s%n", outcome.result(), outcome.file(), problem(outcome),
+			out.printf("%-9s %s%s%s%n", outcome.result().name(), outcome.file(), problem(outcome),
 					outcome.lateMinutes() == null ? "" : "  [late " + outcome.lateMinutes() + " min]");
 		}
 		for (DeviceCleanup.Removal removal : removals) {
 			out.printf("%-9s %s%s%n", removal.removed() ? "REMOVED" : "KEPT", removal.file(),
 					removal.removed() ? "" : "  [" + removal.reason() + "]");
 		}
-		long skipped = outcomes.stream().filter(o -> o.result().equals(FolderFiles.SKIPPED)).count();
+		long skipped = outcomes.stream().filter(o -> o.result() == ImportResult.SKIPPED).count();
 		out.printf("%d files: %d stored, %d already stored, %d failed%s%n", outcomes.size(),
-				outcomes.stream().filter(o -> o.result().equals("STORED")).count(),
-				outcomes.stream().filter(o -> o.result().equals("DUPLICATE")).count(), failed,
+				outcomes.stream().filter(o -> o.result() == ImportResult.STORED).count(),
+				outcomes.stream().filter(o -> o.result() == ImportResult.DUPLICATE).count(), failed,
 				skipped == 0 ? "" : ", " + skipped + " skipped");
 		out.flush();
 		return failed == 0 ? 0 : 1;
@@ -109,8 +109,8 @@ class ImportCommand implements Callable<Integer> {
 		if (outcome.problem() == null) {
 			return "";
 		}
-		String key = outcome.result().equals("FAILED") ? outcome.problem()
-				: outcome.result().equals(FolderFiles.SKIPPED) ? "imports.flag." + outcome.problem() : null;
+		String key = outcome.result() == ImportResult.FAILED ? outcome.problem()
+				: outcome.result() == ImportResult.SKIPPED ? "imports.flag." + outcome.problem() : null;
 		if (key == null) {
 			return "  [" + outcome.problem() + "]";
 		}

@@ -19,7 +19,7 @@ final class ImportJob implements ImportProgress {
 
 	private final String device;
 
-	private final String kind;
+	private final ImportJobs.Kind kind;
 
 	private final String startedBy;
 
@@ -43,7 +43,7 @@ final class ImportJob implements ImportProgress {
 
 	private Instant finishedAt;
 
-	ImportJob(UUID id, String agency, String device, String kind, String startedBy, Clock clock) {
+	ImportJob(UUID id, String agency, String device, ImportJobs.Kind kind, String startedBy, Clock clock) {
 		this.id = id;
 		this.agency = agency;
 		this.device = device;

@@ -37,8 +37,13 @@ public class ImportJobs implements DisposableBean {
 		RUNNING, DONE, FAILED
 	}
 
+	/** What a job imports: a folder of the workstation, or finished browser uploads. */
+	public enum Kind {
+		FOLDER, UPLOAD
+	}
+
 	/** A job as the API shows it; {@code messageKey} says why a job failed. */
-	public record Job(UUID id, String agency, String device, String kind, String startedBy, State state,
+	public record Job(UUID id, String agency, String device, Kind kind, String startedBy, State state,
 			String messageKey, Object[] messageArguments, int filesTotal, int filesDone, long bytesTotal,
 			long bytesCopied, Long bytesPerSecond, Long etaSeconds, Instant startedAt, Instant finishedAt,
 			List<RecordingImports.Outcome> outcomes) {
@@ -85,7 +90,7 @@ public class ImportJobs implements DisposableBean {
 		checkImport(actor, agency, device, officerId);
 		// Checked again by the import itself, which reads from the real path it finds then.
 		roots.check(agency, folder);
-		return start(actor, agency, device, "FOLDER",
+		return start(actor, agency, device, Kind.FOLDER,
 				job -> imports.importFolder(actor, agency, device, officerId, folder, job), outcomes -> {
 				});
 	}
@@ -94,7 +99,7 @@ public class ImportJobs implements DisposableBean {
 	Job importFiles(Actor actor, String agency, String device, UUID officerId, List<SourceFile> files,
 			Consumer<List<RecordingImports.Outcome>> afterwards) {
 		checkImport(actor, agency, device, officerId);
-		return start(actor, agency, device, "UPLOAD",
+		return start(actor, agency, device, Kind.UPLOAD,
 				job -> imports.importFiles(actor, agency, device, officerId, files, job), afterwards);
 	}
 
@@ -131,7 +136,7 @@ public class ImportJobs implements DisposableBean {
 		return mine.stream().map(ImportJob::snapshot).toList();
 	}
 
-	private Job start(Actor actor, String agency, String device, String kind,
+	private Job start(Actor actor, String agency, String device, Kind kind,
 			java.util.function.Function<ImportJob, List<RecordingImports.Outcome>> work,
 			Consumer<List<RecordingImports.Outcome>> afterwards) {
 		ImportJob job = new ImportJob(UUID.randomUUID(), agency, device, kind, actor.username(), clock);

@@ -34,12 +34,12 @@ class ImportsApiController {
 	}
 
 	/** A job with its failure and each outcome in the caller's language. */
-	record JobView(UUID id, String agency, String device, String kind, String startedBy, ImportJobs.State state,
+	record JobView(UUID id, String agency, String device, ImportJobs.Kind kind, String startedBy, ImportJobs.State state,
 			String message, int filesTotal, int filesDone, long bytesTotal, long bytesCopied, Long bytesPerSecond,
 			Long etaSeconds, java.time.Instant startedAt, java.time.Instant finishedAt, List<OutcomeView> outcomes) {
 	}
 
-	record OutcomeView(String file, String result, UUID recordingId, String sha256, Long lateMinutes, String problem,
+	record OutcomeView(String file, ImportResult result, UUID recordingId, String sha256, Long lateMinutes, String problem,
 			String text) {
 	}
 
@@ -73,7 +73,7 @@ class ImportsApiController {
 		List<SourceFile> files = references.stream().map(reference -> uploads.finished(actor.username(), reference)).toList();
 		return view(jobs.importFiles(actor, agency, request.device(), request.officerId(), files, outcomes -> {
 			// A file that failed stays uploaded, to be imported again; expiry removes it in the end.
-			java.util.Set<String> failed = outcomes.stream().filter(outcome -> "FAILED".equals(outcome.result()))
+			java.util.Set<String> failed = outcomes.stream().filter(outcome -> outcome.result() == ImportResult.FAILED)
 				.map(RecordingImports.Outcome::file).collect(java.util.stream.Collectors.toSet());
 			for (int i = 0; i < files.size(); i++) {
 				if (!failed.contains(files.get(i).name())) {
@@ -109,8 +109,8 @@ class ImportsApiController {
 
 	/** "stored", "already stored" or "failed: reason", then any flags, as a sentence for the result list. */
 	private OutcomeView view(RecordingImports.Outcome outcome, Locale locale) {
-		StringBuilder text = new StringBuilder(messages.getMessage("imports.result." + outcome.result(), null,
-				outcome.result(), locale));
+		StringBuilder text = new StringBuilder(messages.getMessage("imports.result." + outcome.result().name(), null,
+				outcome.result().name(), locale));
 		if (outcome.problem() != null) {
 			String key = outcome.problem().startsWith("error.") ? outcome.problem() : "imports.flag." + outcome.problem();
 			text.append(messages.getMessage("imports.separator", null, "; ", locale))

@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecordingImports {
 
 	/** What became of one file. */
-	public record Outcome(String file, String result, UUID recordingId, String sha256, Long lateMinutes, String problem) {
+	public record Outcome(String file, ImportResult result, UUID recordingId, String sha256, Long lateMinutes, String problem) {
 	}
 
 	private final BlobStore store;
@@ -183,7 +183,7 @@ public class RecordingImports {
 	}
 
 	private static Outcome failed(BatchCopy.Copied copy) {
-		return new Outcome(copy.file().name(), "FAILED", null, null, null, copy.problem());
+		return new Outcome(copy.file().name(), ImportResult.FAILED, null, null, null, copy.problem());
 	}
 
 	/** Opens a file on the device; tests give one that fails part-way, as an unplugged device does. */
@@ -215,7 +215,7 @@ public class RecordingImports {
 		var existing = recordings.withSha256(agency, blob.sha256());
 		if (existing.isPresent()) {
 			recordings.duplicateOffered(actor, existing.get(), device.id(), device.number(), name);
-			return new Outcome(name, "DUPLICATE", existing.get().id(), blob.sha256(), null, null);
+			return new Outcome(name, ImportResult.DUPLICATE, existing.get().id(), blob.sha256(), null, null);
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		RecordingTimes times = RecordingTimes.of(file.media(), file.name(), file.modified(), clock.getZone());
@@ -237,7 +237,7 @@ public class RecordingImports {
 			// Requested with the import, so a crash cannot leave a recording nobody makes a proxy of.
 			derivedCopies.proxyFor(actor, recording.asOriginal());
 		}
-		return new Outcome(name, "STORED", recording.id(), blob.sha256(), late, file.media().problem());
+		return new Outcome(name, ImportResult.STORED, recording.id(), blob.sha256(), late, file.media().problem());
 	}
 
 	private LocalDate dayOf(Path file) {

@@ -20,6 +20,7 @@ import org.custodia.device.DeviceKind;
 import org.custodia.device.DeviceRegister;
 import org.custodia.device.NewDevice;
 import org.custodia.identity.TestAccounts;
+import org.custodia.ingest.ImportResult;
 import org.custodia.ingest.RecordingImports;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
@@ -95,7 +96,7 @@ class PlaybackIntegrationTests {
 		original = card.bytes();
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, deviceNumber,
 				accounts.account(officer).userId(), card.folder());
-		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED");
+		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly(ImportResult.STORED);
 		recording = outcomes.get(0).recordingId();
 	}
 

@@ -13,6 +13,7 @@ import org.custodia.device.DeviceKind;
 import org.custodia.device.DeviceRegister;
 import org.custodia.device.NewDevice;
 import org.custodia.identity.TestAccounts;
+import org.custodia.ingest.ImportResult;
 import org.custodia.ingest.RecordingImports;
 import org.custodia.ledger.Ledger;
 import org.custodia.media.DerivedCopies;
@@ -107,7 +108,7 @@ class PlayerBrowserTests {
 				null, null, null, null, null));
 		AccessFixtures.Card card = AccessFixtures.cardWith("sample_mpeg4.mp4", "MOV_0001.mp4");
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, AGENCY, number, officerId, card.folder());
-		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED");
+		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly(ImportResult.STORED);
 		return outcomes.get(0).recordingId();
 	}
 }

@@ -22,6 +22,7 @@ import org.custodia.TestMedia;
 import org.custodia.device.DeviceKind;
 import org.custodia.device.DeviceRegister;
 import org.custodia.device.NewDevice;
+import org.custodia.ingest.ImportResult;
 import org.custodia.ingest.RecordingImports;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
@@ -260,7 +261,7 @@ class RoleGrantIntegrationTests {
 		System.arraycopy(tail, 0, unique, sample.length, tail.length);
 		Files.write(folder.resolve("clip.mp4"), unique);
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, agency, device, officer.userId(), folder);
-		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED");
+		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly(ImportResult.STORED);
 		return outcomes.get(0).recordingId();
 	}
 }

@@ -91,7 +91,7 @@ class DeviceCleanupIntegrationTests {
 			Files.write(folder.resolve(file), (file + System.nanoTime()).repeat(500).getBytes());
 		}
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(custodian, "neiqiu-health", number, null, folder);
-		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsOnly("STORED");
+		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsOnly(ImportResult.STORED);
 		// the device wrote to one file after the copy: it no longer matches what was stored
 		Files.write(folder.resolve("three.mp3"), new byte[] { 1, 2, 3 }, java.nio.file.StandardOpenOption.APPEND);
 

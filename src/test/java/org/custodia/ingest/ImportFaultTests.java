@@ -74,17 +74,17 @@ class ImportFaultTests {
 
 		Map<String, RecordingImports.Outcome> first = byFile(importFolder(device, folder));
 		assertThat(first).hasSize(3);
-		assertThat(first.get("B.MP4").result()).isEqualTo("FAILED");
+		assertThat(first.get("B.MP4").result()).isEqualTo(ImportResult.FAILED);
 		assertThat(first.get("B.MP4").problem()).isEqualTo("error.source-interrupted");
-		assertThat(first.get("A.MP4").result()).isEqualTo("STORED");
-		assertThat(first.get("C.AMR").result()).isEqualTo("STORED");
+		assertThat(first.get("A.MP4").result()).isEqualTo(ImportResult.STORED);
+		assertThat(first.get("C.AMR").result()).isEqualTo(ImportResult.STORED);
 		assertNothingOf(sha256(cut));
 
 		imports.openingSourcesWith(DeviceFile::open);
 		Map<String, RecordingImports.Outcome> again = byFile(importFolder(device, folder));
-		assertThat(again.get("B.MP4").result()).isEqualTo("STORED");
-		assertThat(again.get("A.MP4").result()).isEqualTo("DUPLICATE");
-		assertThat(again.get("C.AMR").result()).isEqualTo("DUPLICATE");
+		assertThat(again.get("B.MP4").result()).isEqualTo(ImportResult.STORED);
+		assertThat(again.get("A.MP4").result()).isEqualTo(ImportResult.DUPLICATE);
+		assertThat(again.get("C.AMR").result()).isEqualTo(ImportResult.DUPLICATE);
 		assertStoredOnce(again.get("B.MP4"), cut);
 		assertStoredOnce(again.get("A.MP4"), Files.readAllBytes(folder.resolve("A.MP4")));
 	}
@@ -122,8 +122,8 @@ class ImportFaultTests {
 		assertThat(outcomes.get("shrinking.mp4").problem()).isEqualTo("error.source-changed");
 		assertThat(outcomes.get("growing.mp4").problem()).isEqualTo("error.source-changed");
 		assertThat(outcomes.get("vanishing.mp4").problem()).isEqualTo("error.source-unopenable");
-		assertThat(outcomes.values()).filteredOn(outcome -> outcome.result().equals("FAILED")).hasSize(3);
-		assertThat(outcomes.get("steady.mp4").result()).isEqualTo("STORED");
+		assertThat(outcomes.values()).filteredOn(outcome -> outcome.result() == ImportResult.FAILED).hasSize(3);
+		assertThat(outcomes.get("steady.mp4").result()).isEqualTo(ImportResult.STORED);
 		assertNothingOf(sha256(shrinking));
 		assertNothingOf(sha256(java.util.Arrays.copyOf(shrinking, 1 << 20)));
 		assertNothingOf(sha256(growing));
@@ -145,7 +145,7 @@ class ImportFaultTests {
 			outcomes = importFolder(device, folder);
 		}
 		assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
-			assertThat(outcome.result()).isEqualTo("FAILED");
+			assertThat(outcome.result()).isEqualTo(ImportResult.FAILED);
 			assertThat(outcome.problem()).isEqualTo("error.storage-full");
 		});
 		assertThat(ImportFixtures.blobs(store())).containsExactlyInAnyOrderElementsOf(blobsBefore);
@@ -153,7 +153,7 @@ class ImportFaultTests {
 		assertThat(ImportFixtures.count(jdbc, "recording_recording")).isEqualTo(rowsBefore);
 		assertThat(ImportFixtures.count(jdbc, "ledger_entry")).isEqualTo(ledgerBefore);
 
-		assertThat(importFolder(device, folder)).extracting(RecordingImports.Outcome::result).containsOnly("STORED");
+		assertThat(importFolder(device, folder)).extracting(RecordingImports.Outcome::result).containsOnly(ImportResult.STORED);
 	}
 
 	@Test
@@ -170,7 +170,7 @@ class ImportFaultTests {
 
 		Map<String, RecordingImports.Outcome> outcomes = byFile(importFolder(device, folder));
 		assertThat(outcomes).hasSize(5);
-		assertThat(outcomes.values()).extracting(RecordingImports.Outcome::result).isSubsetOf("STORED", "DUPLICATE");
+		assertThat(outcomes.values()).extracting(RecordingImports.Outcome::result).isSubsetOf(ImportResult.STORED, ImportResult.DUPLICATE);
 		assertThat(outcomes.get("corrupt.mp4").problem()).isEqualTo("not-media");
 		assertThat(outcomes.get("notes.txt").problem()).isEqualTo("not-media");
 		for (var outcome : outcomes.values()) {
@@ -205,7 +205,7 @@ class ImportFaultTests {
 
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(CUSTODIAN, AGENCY, device, null, folder, swapping);
 		assertThat(outcomes).singleElement().satisfies(outcome -> {
-			assertThat(outcome.result()).isEqualTo("FAILED");
+			assertThat(outcome.result()).isEqualTo(ImportResult.FAILED);
 			assertThat(outcome.problem()).isEqualTo("error.source-unopenable");
 		});
 		assertNothingOf(sha256(secret));

@@ -72,7 +72,7 @@ class ImportNameTests {
 		for (String name : names) {
 			RecordingImports.Outcome outcome = outcomes.get(name);
 			assertThat(outcome).as(name).isNotNull();
-			assertThat(outcome.result()).as(name).isEqualTo("STORED");
+			assertThat(outcome.result()).as(name).isEqualTo(ImportResult.STORED);
 			Recording recording = recordings.find(outcome.recordingId()).orElseThrow();
 			assertThat(recording.originalName()).isEqualTo(name);
 			assertBitExactUnderItsOwnKey(recording, originals.get(name));
@@ -86,7 +86,7 @@ class ImportNameTests {
 			.filter(outcome -> outcome.file().endsWith("_legacy.mp4"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(legacyOutcome.result()).isEqualTo("STORED");
+		assertThat(legacyOutcome.result()).isEqualTo(ImportResult.STORED);
 		Recording legacyRecording = recordings.find(legacyOutcome.recordingId()).orElseThrow();
 		assertBitExactUnderItsOwnKey(legacyRecording, legacyBytes);
 		assertThat(legacyRecording.originalName()).hasSize("_legacy.mp4".length() + 2).doesNotContain("/");
@@ -106,7 +106,7 @@ class ImportNameTests {
 
 		List<RecordingImports.Outcome> outcomes = imports.importFiles(CUSTODIAN, AGENCY, device, null, files,
 				ImportProgress.NONE);
-		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly("STORED", "STORED", "STORED");
+		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly(ImportResult.STORED, ImportResult.STORED, ImportResult.STORED);
 		for (int i = 0; i < files.size(); i++) {
 			Recording recording = recordings.find(outcomes.get(i).recordingId()).orElseThrow();
 			assertBitExactUnderItsOwnKey(recording, Files.readAllBytes(files.get(i).path()));
