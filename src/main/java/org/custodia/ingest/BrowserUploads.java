@@ -9,6 +9,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.custodia.policy.Action;
+import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.CustodiaProperties;
 import org.slf4j.Logger;
@@ -26,9 +29,17 @@ import me.desair.tus.server.upload.UploadInfo;
  * imported like a file of a folder and then removed here.
  */
 @Component
-class BrowserUploads {
+public class BrowserUploads {
 
-	static final String URI = "/api/v1/uploads";
+	/**
+	 * The tus service and the key it files the actor's uploads under: the user name, so nobody else can
+	 * resume, inspect or remove them.
+	 */
+	public record Session(TusFileUploadService tus, String owner) {
+	}
+
+	/** Where the tus endpoint answers, an upload's id appended. */
+	public static final String URI = "/api/v1/uploads";
 
 	static final long MAX_SIZE = 64L << 30;
 
@@ -43,7 +54,10 @@ class BrowserUploads {
 
 	private final Path storage;
 
-	BrowserUploads(CustodiaProperties properties) {
+	private final PolicyDecisions decisions;
+
+	BrowserUploads(CustodiaProperties properties, PolicyDecisions decisions) {
+		this.decisions = decisions;
 		this.storage = properties.dataDir().resolve("uploads").toAbsolutePath();
 		this.tus = new TusFileUploadService().withUploadUri(URI)
 			.withStoragePath(storage.toString())
@@ -51,16 +65,18 @@ class BrowserUploads {
 			.withUploadExpirationPeriod(EXPIRY.toMillis());
 	}
 
-	TusFileUploadService tus() {
-		return tus;
+	/** Only those who may import may upload at all (REC-1). */
+	public Session sessionFor(Actor actor) {
+		decisions.decide(actor, Action.IMPORT, actor.agency().orElse(null)).orThrow();
+		return new Session(tus, owner(actor));
 	}
 
 	/**
 	 * The finished upload of that owner as a file to import; {@code reference} is the upload's URL
 	 * (as tus-js-client reports it) or its id.
 	 */
-	SourceFile finished(String owner, String reference) {
-		UploadInfo info = info(owner, reference);
+	SourceFile finished(Actor actor, String reference) {
+		UploadInfo info = info(owner(actor), reference);
 		if (info.isUploadInProgress()) {
 			throw CustodiaException.conflict("error.upload-incomplete", label(info.getFileName()));
 		}
@@ -73,9 +89,9 @@ class BrowserUploads {
 		return new SourceFile(data, label(info.getFileName()));
 	}
 
-	void delete(String owner, String reference) {
+	void delete(Actor actor, String reference) {
 		try {
-			tus.deleteUpload(uri(reference), owner);
+			tus.deleteUpload(uri(reference), owner(actor));
 		}
 		catch (IOException | TusException e) {
 			log.warn("could not remove the finished upload {}: {}", reference, e.getMessage());
@@ -91,6 +107,10 @@ class BrowserUploads {
 		catch (IOException e) {
 			log.warn("cleaning up expired uploads failed: {}", e.getMessage());
 		}
+	}
+
+	private static String owner(Actor actor) {
+		return actor.username();
 	}
 
 	private UploadInfo info(String owner, String reference) {

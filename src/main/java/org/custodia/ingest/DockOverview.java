@@ -10,20 +10,19 @@ import java.util.Locale;
 import org.custodia.policy.Action;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
-import org.custodia.shared.CurrentActor;
 import org.custodia.shared.CustodiaException;
 import org.springframework.stereotype.Component;
 
 /** What the dock page and its JSON show: the watched roots and the recent dockings of the custodian's agency. */
 @Component
-class DockOverview {
+public class DockOverview {
 
 	/** A docking as the custodian reads it, with the refusal or failure already in the reader's language. */
-	record EventView(Instant at, String localTime, String volume, String serial, String agency, String device, String state, int files,
+	public record EventView(Instant at, String localTime, String volume, String serial, String agency, String device, String state, int files,
 			int stored, int duplicate, int failed, List<DockActivity.Flag> flagged, String reason) {
 	}
 
-	record DockView(boolean watching, List<String> roots, List<EventView> events) {
+	public record DockView(boolean watching, List<String> roots, List<EventView> events) {
 	}
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -44,8 +43,7 @@ class DockOverview {
 	}
 
 	/** Only an agency's custodians: the events name their devices, and the import is their duty (REC-1). */
-	DockView view(Locale locale) {
-		Actor actor = CurrentActor.get();
+	public DockView view(Actor actor, Locale locale) {
 		String agency = actor.agency().orElseThrow(() -> CustodiaException.forbidden("error.dock-custodians-only", null));
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
 		List<EventView> events = activity.visibleTo(actor).stream()

@@ -1,7 +1,9 @@
-package org.custodia.ingest;
+package org.custodia.ingest.web;
 
 import java.util.Locale;
 
+import org.custodia.ingest.DockOverview;
+import org.custodia.shared.CurrentActor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,7 @@ class DockController {
 
 	@GetMapping("/dock")
 	String page(Model model, Locale locale) {
-		model.addAttribute("dock", overview.view(locale));
+		model.addAttribute("dock", overview.view(CurrentActor.get(), locale));
 		return "ingest/dock";
 	}
 }

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.ingest.web;
 
 import java.io.IOException;
 
@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.custodia.policy.Action;
-import org.custodia.policy.PolicyDecisions;
-import org.custodia.shared.Actor;
+import org.custodia.ingest.BrowserUploads;
 import org.custodia.shared.CurrentActor;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,19 +21,15 @@ class UploadsController {
 
 	private final BrowserUploads uploads;
 
-	private final PolicyDecisions decisions;
-
-	UploadsController(BrowserUploads uploads, PolicyDecisions decisions) {
+	UploadsController(BrowserUploads uploads) {
 		this.uploads = uploads;
-		this.decisions = decisions;
 	}
 
 	@RequestMapping(value = { BrowserUploads.URI, BrowserUploads.URI + "/{id}" }, method = { RequestMethod.POST,
 			RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
 	void tus(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Actor actor = CurrentActor.get();
-		decisions.decide(actor, Action.IMPORT, actor.agency().orElse(null)).orThrow();
-		uploads.tus().process(new ContentTypeParametersFilter(request), response, actor.username());
+		BrowserUploads.Session session = uploads.sessionFor(CurrentActor.get());
+		session.tus().process(new ContentTypeParametersFilter(request), response, session.owner());
 	}
 
 	/**

@@ -1,7 +1,9 @@
-package org.custodia.ingest;
+package org.custodia.ingest.web;
 
 import java.util.Locale;
 
+import org.custodia.ingest.DockOverview;
+import org.custodia.shared.CurrentActor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,6 +19,6 @@ class DockApiController {
 
 	@GetMapping("/api/v1/dock")
 	DockOverview.DockView dock(Locale locale) {
-		return overview.view(locale);
+		return overview.view(CurrentActor.get(), locale);
 	}
 }
