@@ -30,12 +30,18 @@ public class FolderImports {
 	/** A removal that is not allowed is refused before anything is imported. */
 	public Imported importFolder(Actor actor, String agency, String device, UUID officerId, String folder,
 			boolean removeFromDevice) {
+		return importFolder(actor, agency, device, officerId, ImportRoots.parse(folder), removeFromDevice,
+				ImportProgress.NONE);
+	}
+
+	Imported importFolder(Actor actor, String agency, String device, UUID officerId, Path folder,
+			boolean removeFromDevice, ImportProgress progress) {
 		if (removeFromDevice) {
 			cleanup.checkAllowed(actor, agency);
 		}
-		Path path = ImportRoots.parse(folder);
-		List<RecordingImports.Outcome> outcomes = imports.importFolder(actor, agency, device, officerId, path);
+		List<RecordingImports.Outcome> outcomes = imports.importFolder(actor, agency, device, officerId, folder,
+				progress);
 		return new Imported(outcomes,
-				removeFromDevice ? cleanup.removeImported(actor, agency, path, outcomes) : List.of());
+				removeFromDevice ? cleanup.removeImported(actor, agency, folder, outcomes) : List.of());
 	}
 }

@@ -50,48 +50,37 @@ class ImportCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	private final RecordingImports imports;
+	private final FolderImports imports;
 
 	private final MessageSource messages;
 
-	private final DeviceCleanup cleanup;
-
-	ImportCommand(RecordingImports imports, MessageSource messages, DeviceCleanup cleanup) {
+	ImportCommand(FolderImports imports, MessageSource messages) {
 		this.imports = imports;
 		this.messages = messages;
-		this.cleanup = cleanup;
 	}
 
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		List<RecordingImports.Outcome> outcomes;
-		List<DeviceCleanup.Removal> removals = List.of();
+		FolderImports.Imported imported;
 		var custodian = WorkstationCustodian.console(agency);
 		// Relative to where the command runs; then the same roots as for the API (ImportRoots).
 		Path folder = this.folder.toAbsolutePath();
-		try {
-			if (removeFromDevice) {
-				cleanup.checkAllowed(custodian, agency);
-			}
-			try (ConsoleProgress progress = new ConsoleProgress(quiet)) {
-				outcomes = imports.importFolder(custodian, agency, device, officer, folder, progress);
-			}
-			if (removeFromDevice) {
-				removals = cleanup.removeImported(custodian, agency, folder, outcomes);
-			}
+		try (ConsoleProgress progress = new ConsoleProgress(quiet)) {
+			imported = imports.importFolder(custodian, agency, device, officer, folder, removeFromDevice, progress);
 		}
 		catch (CustodiaException e) {
 			spec.commandLine().getErr().println(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
 					java.util.Locale.SIMPLIFIED_CHINESE) + (e.citation() == null ? "" : "（" + e.citation() + "）"));
 			return 2;
 		}
+		List<RecordingImports.Outcome> outcomes = imported.outcomes();
 		long failed = outcomes.stream().filter(outcome -> outcome.result() == ImportResult.FAILED).count();
 		for (RecordingImports.Outcome outcome : outcomes) {
 			out.printf("%-9s %s%s%s%n", outcome.result().name(), outcome.file(), problem(outcome),
 					outcome.lateMinutes() == null ? "" : "  [late " + outcome.lateMinutes() + " min]");
 		}
-		for (DeviceCleanup.Removal removal : removals) {
+		for (DeviceCleanup.Removal removal : imported.removals()) {
 			out.printf("%-9s %s%s%n", removal.removed() ? "REMOVED" : "KEPT", removal.file(),
 					removal.removed() ? "" : "  [" + removal.reason() + "]");
 		}
