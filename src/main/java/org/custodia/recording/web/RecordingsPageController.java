@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
-import org.custodia.shared.CustodiaException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +28,7 @@ class RecordingsPageController {
 	@GetMapping("/recordings")
 	String register(@RequestParam(required = false) String after, Model model) {
 		Actor actor = CurrentActor.get();
-		String agency = actor.agency().orElseThrow(() -> CustodiaException.badRequest("error.agency-required"));
-		RecordingRegister.Page page = register.page(actor, agency, null, null, null, null, after, PAGE);
+		RecordingRegister.Page page = register.page(actor, actor.agencyOf(null), null, null, null, null, after, PAGE);
 		model.addAttribute("recordings", page.items());
 		model.addAttribute("next", page.next());
 		model.addAttribute("zone", clock.getZone());
