@@ -111,7 +111,7 @@ class InstallationBootstrap implements ApplicationRunner {
 		users.insert(id, ADMIN, "系统管理员", null, null, passwords.encode(password), true, "zh-CN",
 				EnumSet.of(Role.ADMINISTRATOR));
 		ledger.append(LedgerEvent.bySystem("bootstrap", null, "user.created", "user", id.toString(),
-				Map.of("username", ADMIN, "roles", "administrator", "passwordSource", generated ? "generated" : "environment")));
+				Map.of("username", ADMIN, "roles", Role.ADMINISTRATOR.code(), "passwordSource", generated ? "generated" : "environment")));
 		announcements.add("  首位管理员 / first administrator: " + ADMIN);
 		announcements.add(generated ? "  一次性密码 / one-time password: " + password
 				: "  密码来自 / password from CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD");

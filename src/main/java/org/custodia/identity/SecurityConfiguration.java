@@ -1,5 +1,6 @@
 package org.custodia.identity;
 
+import org.custodia.shared.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 		BearerTokenFilter bearer = new BearerTokenFilter(tokens, recent, problems);
 		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/prometheus")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/prometheus")
-				.hasRole("ADMINISTRATOR")
+				.hasRole(Role.ADMINISTRATOR.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
@@ -93,7 +94,7 @@ class SecurityConfiguration {
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasRole("ADMINISTRATOR")
+				.hasRole(Role.ADMINISTRATOR.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.shared.Actor;
@@ -45,23 +47,43 @@ public class RetentionPeriods {
 		this.clock = clock;
 	}
 
+	/** Who set the period in force; the API writes the code. */
+	public enum Source {
+
+		REGULATION("regulation"),
+		ADMINISTRATOR(Role.ADMINISTRATOR.code()),
+		UNSET("unset"),
+		/** Kept without end: the regulation wants it complete and no decision set a period. */
+		KEPT_COMPLETE("kept-complete");
+
+		private final String code;
+
+		Source(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return code;
+		}
+	}
+
 	/**
-	 * The period in force. {@code source} is {@code regulation}, {@code administrator}, {@code unset} or
-	 * {@code kept-complete} (kept without end: the regulation wants it complete and no decision set a
-	 * period); {@code cite} names the article that sets or leaves it open; {@code decisionNumber} and
-	 * {@code decisionDate} the agency's decision behind a period an administrator recorded, where given.
+	 * The period in force and its {@code source}; {@code cite} names the article that sets or leaves it open;
+	 * {@code decisionNumber} and {@code decisionDate} the agency's decision behind a period an administrator
+	 * recorded, where given.
 	 */
-	public record Effective(Optional<Integer> months, String source, String baseStatus, boolean minimum, String cite,
+	public record Effective(Optional<Integer> months, Source source, String baseStatus, boolean minimum, String cite,
 			String setBy, Instant setAt, String reason, String decisionNumber, LocalDate decisionDate) {
 
 		/** Whether an administrator must set the period before anything can be disposed of. */
 		public boolean needsAdministrator() {
-			return "unset".equals(source);
+			return source == Source.UNSET;
 		}
 
 		/** Kept without end: the regulation asks for complete keeping and the agency decided no period. */
 		public boolean keptWithoutEnd() {
-			return "kept-complete".equals(source);
+			return source == Source.KEPT_COMPLETE;
 		}
 	}
 
@@ -77,14 +99,15 @@ public class RetentionPeriods {
 				where agency_code = :agency and setting = 'retention.baseMonths' order by set_at desc limit 1""")
 			.param("agency", agencyCode)
 			.query((rs, row) -> new Effective(Optional.of(Integer.parseInt(rs.getString("setting_value"))),
-					"administrator", rule.baseStatus(), rule.minimum(), rule.cite(), rs.getString("set_by"),
+					Source.ADMINISTRATOR, rule.baseStatus(), rule.minimum(), rule.cite(), rs.getString("set_by"),
 					rs.getTimestamp("set_at").toInstant(), rs.getString("reason"), rs.getString("decision_number"),
 					rs.getDate("decision_date") == null ? null : rs.getDate("decision_date").toLocalDate()))
 			.optional();
 		if (set.isPresent()) {
 			return set.get();
 		}
-		String source = rule.baseMonths() != null ? "regulation" : rule.keptComplete() ? "kept-complete" : "unset";
+		Source source = rule.baseMonths() != null ? Source.REGULATION
+				: rule.keptComplete() ? Source.KEPT_COMPLETE : Source.UNSET;
 		return new Effective(Optional.ofNullable(rule.baseMonths()), source, rule.baseStatus(), rule.minimum(),
 				rule.cite(), null, null, null, null, null);
 	}

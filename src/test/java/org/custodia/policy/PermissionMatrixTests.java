@@ -285,7 +285,9 @@ class PermissionMatrixTests {
 		return new PolicyDecisions(policies, code -> {
 			AgencyPolicy.Retention rule = policies.of(code).retention();
 			return new RetentionPeriods.Effective(Optional.ofNullable(rule.baseMonths()),
-					rule.baseMonths() != null ? "regulation" : rule.keptComplete() ? "kept-complete" : "unset", rule.baseStatus(),
+					rule.baseMonths() != null ? RetentionPeriods.Source.REGULATION
+							: rule.keptComplete() ? RetentionPeriods.Source.KEPT_COMPLETE : RetentionPeriods.Source.UNSET,
+					rule.baseStatus(),
 					rule.minimum(), rule.cite(), null, null, null, null, null);
 		});
 	}

@@ -78,7 +78,7 @@ class PlaybackApiController {
 		Optional<DerivedCopy> proxy = derived.stream().filter(copy -> copy.kind() == DerivedCopy.Kind.PROXY).findFirst();
 		if (proxy.isPresent() && proxy.get().state() == DerivedCopy.State.READY) {
 			return new Source(original.replace("/content", "/derived/" + proxy.get().id() + "/content"), "proxy",
-					proxy.get().contentType(), "READY", null, null);
+					proxy.get().contentType(), DerivedCopy.State.READY.name(), null, null);
 		}
 		return new Source(original, "original", recording.contentType(),
 				proxy.map(copy -> copy.state().name()).orElse("NONE"), proxy.map(DerivedCopy::problem).orElse(null),
