@@ -44,6 +44,8 @@ class NoStatusLiteralsTests {
 	@Test
 	void mainCodeWritesNoStatusKindOrRoleAsAStringLiteral() throws IOException {
 		Map<String, Set<Path>> forbidden = forbiddenLiterals();
+		// Were the enums not found, nothing would be forbidden and the test would pass on anything.
+		assertThat(forbidden).containsKeys("OPEN", "READY", "STORED", "ADMINISTRATOR", "unit-head");
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(MAIN)) {
 			for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
