@@ -44,6 +44,12 @@ class LedgerGuardTests {
 			ledger.append(LedgerEvent.bySystem("test", code, "agency.created", "agency", code, Map.of()));
 		}
 
+		@Transactional
+		public void markPublicationProcessing(java.util.UUID id) {
+			// as Spring Modulith's registry writes it, upper case and over lines
+			jdbc.sql("UPDATE EVENT_PUBLICATION\nSET\n\t\tSTATUS = 'PROCESSING'\nWHERE\n\t\tID = ?").param(id).update();
+		}
+
 		private void insert(String code) {
 			jdbc.sql("insert into identity_agency (code, name_zh, name_en, created_at) values (:code, '测试', 'Test', :at)")
 				.param("code", code)
@@ -79,6 +85,11 @@ class LedgerGuardTests {
 	void aChangeWithItsLedgerEntryCommits() {
 		service.createWithItsEntry("guard-test-2");
 		assertThat(agencies("guard-test-2")).isEqualTo(1);
+	}
+
+	@Test
+	void theEventRegistrysBookkeepingNeedsNoEntryOfItsOwn() {
+		service.markPublicationProcessing(java.util.UUID.randomUUID());
 	}
 
 	private long agencies(String code) {
