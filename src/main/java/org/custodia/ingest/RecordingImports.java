@@ -17,7 +17,6 @@ import org.custodia.device.Device;
 import org.custodia.device.DeviceRecordings;
 import org.custodia.device.DeviceRegister;
 import org.custodia.ledger.Ledger;
-import org.custodia.media.DerivedCopies;
 import org.custodia.policy.Action;
 import org.custodia.policy.ImportDeadline;
 import org.custodia.policy.ImportDeadlines;
@@ -64,18 +63,15 @@ public class RecordingImports {
 
 	private final OriginalFacts originals;
 
-	private final DerivedCopies derivedCopies;
-
 	private final ImportRoots roots;
 
 	private final RecordingOfficers officers;
 
 	RecordingImports(BlobStore store, RecordingRegister recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
 			PolicyDecisions decisions, ImportDeadlines deadlines, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			OriginalFacts originals, DerivedCopies derivedCopies, ImportRoots roots, RecordingOfficers officers) {
+			OriginalFacts originals, ImportRoots roots, RecordingOfficers officers) {
 		this.roots = roots;
 		this.officers = officers;
-		this.derivedCopies = derivedCopies;
 		this.originals = originals;
 		this.store = store;
 		this.recordings = recordings;
@@ -233,10 +229,6 @@ public class RecordingImports {
 		// the row and its ledger entry, in this transaction; under a signed checkpoint as soon as it commits
 		recordings.imported(actor, recording, device.number());
 		deviceRecordings.recorded(device.id(), recording.id(), times.recordedAt());
-		if (recording.isVideoOrAudio()) {
-			// Requested with the import, so a crash cannot leave a recording nobody makes a proxy of.
-			derivedCopies.proxyFor(actor, recording.asOriginal());
-		}
 		return new Outcome(name, ImportResult.STORED, recording.id(), blob.sha256(), late, file.media().problem());
 	}
 

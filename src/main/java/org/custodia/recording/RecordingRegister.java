@@ -18,11 +18,14 @@ import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerCheckpoints;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.media.MediaReading;
+import org.custodia.media.OriginalRef;
 import org.custodia.policy.Action;
 import org.custodia.policy.Facts;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
+import org.custodia.shared.RecordingIngested;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,8 +60,11 @@ public class RecordingRegister {
 
 	private final LedgerCheckpoints checkpoints;
 
+	private final ApplicationEventPublisher events;
+
 	RecordingRegister(RecordingRepository recordings, RecordingNotes notes, MediaReading media,
-			RecordingLedgerCheck ledgerCheck, PolicyDecisions decisions, Ledger ledger, LedgerCheckpoints checkpoints) {
+			RecordingLedgerCheck ledgerCheck, PolicyDecisions decisions, Ledger ledger, LedgerCheckpoints checkpoints,
+			ApplicationEventPublisher events) {
 		this.recordings = recordings;
 		this.notes = notes;
 		this.media = media;
@@ -66,6 +72,7 @@ public class RecordingRegister {
 		this.decisions = decisions;
 		this.ledger = ledger;
 		this.checkpoints = checkpoints;
+		this.events = events;
 	}
 
 	/**
@@ -153,7 +160,9 @@ public class RecordingRegister {
 
 	/**
 	 * Registers an imported original with its {@code recording.ingested} ledger entry, inside the importer's
-	 * transaction; what it stored is under a signed checkpoint as soon as that commits.
+	 * transaction; what it stored is under a signed checkpoint as soon as that commits. {@link RecordingIngested}
+	 * is published in the same transaction, so the registry holds it for its listeners exactly when the
+	 * recording commits (a browser proxy, for one, is asked for that way).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void imported(Actor actor, Recording recording, String deviceNumber) {
@@ -182,6 +191,10 @@ public class RecordingRegister {
 		ledger.append(LedgerEvent.by(actor, recording.agency(), RecordingLedgerCheck.INGESTED, "recording",
 				recording.id().toString(), entry));
 		checkpoints.signAfterCommit();
+		OriginalRef original = recording.asOriginal();
+		events.publishEvent(new RecordingIngested(original.recordingId(), original.agency(), original.storeKey(),
+				original.sha256(), original.contentType(), original.format(), original.videoCodec(),
+				original.audioCodec(), RecordingIngested.Importer.of(actor)));
 	}
 
 	/** The same content offered again from a device: noted beside the recording, with its ledger entry, in the importer's transaction. */

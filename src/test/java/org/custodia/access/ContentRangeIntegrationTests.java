@@ -20,10 +20,12 @@ import org.custodia.ingest.RecordingImports;
 import org.custodia.media.DerivedCopies;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.EventDeliveries;
 import org.custodia.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -55,6 +57,9 @@ class ContentRangeIntegrationTests {
 
 	@Autowired
 	DerivedCopies copies;
+
+	@Autowired
+	EventPublicationRegistry events;
 
 	@Test
 	void brokenAndRepeatedRangesAre416ProblemsAndSeveralRangesServeTheFirst() throws Exception {
@@ -94,6 +99,7 @@ class ContentRangeIntegrationTests {
 			.andReturn().getResponse().getContentAsByteArray();
 		assertThat(whole).as("a unit it does not know is ignored (RFC 9110 §14.2)").isEqualTo(card.bytes());
 
+		EventDeliveries.awaitAll(events);
 		copies.workPending();
 		String proxy = JsonPath.read(mvc.perform(get("/api/v1/recordings/" + recording + "/playback").session(officer))
 			.andExpect(jsonPath("$.source.kind").value("proxy"))

@@ -26,15 +26,17 @@ import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.EventDeliveries;
 import org.custodia.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -72,6 +74,9 @@ class PlaybackIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	EventPublicationRegistry events;
+
+	@Autowired
 	org.custodia.shared.CustodiaProperties custodia;
 
 	MockHttpSession officer;
@@ -98,6 +103,8 @@ class PlaybackIntegrationTests {
 				accounts.account(officer).userId(), card.folder());
 		assertThat(outcomes).extracting(RecordingImports.Outcome::result).containsExactly(ImportResult.STORED);
 		recording = outcomes.get(0).recordingId();
+		// the proxy is asked for by media's listener once the import has committed
+		EventDeliveries.awaitAll(events);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.custodia.media.DerivedCopies;
 import org.custodia.shared.Actor;
 import org.custodia.shared.Browser;
 import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.EventDeliveries;
 import org.custodia.shared.Role;
 import org.custodia.shared.TestActor;
 import org.custodia.shared.TestDatabases;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -61,6 +63,9 @@ class PlayerBrowserTests {
 	DerivedCopies copies;
 
 	@Autowired
+	EventPublicationRegistry events;
+
+	@Autowired
 	Viewings viewings;
 
 	@Autowired
@@ -70,6 +75,7 @@ class PlayerBrowserTests {
 	void theOfficerWatchesHisRecordingThroughItsProxyAndSeeksByTheStrip() throws Exception {
 		String officer = accounts.createWithOneTimePassword(AGENCY, Role.OFFICER);
 		UUID recording = importedFor(accounts.idOf(officer));
+		EventDeliveries.awaitAll(events);
 		copies.workPending();
 		try (Browser session = new Browser(port)) {
 			WebDriver browser = session.driver();

@@ -36,7 +36,7 @@ class RecordingRegisterTests {
 
 	final RecordingRegister register = new RecordingRegister(recordings, mock(RecordingNotes.class),
 			mock(MediaReading.class), mock(RecordingLedgerCheck.class), decisions, mock(Ledger.class),
-			mock(LedgerCheckpoints.class));
+			mock(LedgerCheckpoints.class), mock(org.springframework.context.ApplicationEventPublisher.class));
 
 	final Recording recording = new Recording(UUID.randomUUID(), "neiqiu-health", UUID.randomUUID(), null,
 			"neiqiu-health/2026/11/23/" + "a".repeat(64) + ".mp4", "a".repeat(64), null, 10, "VID_0001.MP4", "video/mp4",
