@@ -1,7 +1,8 @@
 /**
  * The recording: the register of stored originals and its keyset queries, their hashes (SHA-256 at import,
  * SM3 added by a job), the notes added after import (lateness against the agency's deadline, clock findings,
- * duplicates offered again), its API and pages. It answers once "may this actor see this recording".
+ * duplicates offered again), its API and pages. It answers once "may this actor see this recording", and
+ * publishes {@link org.custodia.shared.RecordingIngested} for each new recording, in the import's transaction.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "ledger", "storage", "policy", "media",
 		"device" })
