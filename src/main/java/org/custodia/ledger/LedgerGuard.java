@@ -87,8 +87,9 @@ class LedgerGuard implements BeanPostProcessor {
 			return;
 		}
 		String table = matcher.group(2).toLowerCase(Locale.ROOT);
-		// Flyway's history and Spring Modulith's event publication registry are bookkeeping, not records: what a
-		// listener does with an event appends its own entry, in the transaction the registry marks it done in.
+		// Flyway's history and Spring Modulith's event publication registry are bookkeeping, not records: the
+		// registry marks a publication done even when its listener changed nothing, and a listener that does
+		// change something appends its own entry.
 		if (table.startsWith("ledger_") || table.equals("flyway_schema_history") || table.startsWith("event_publication")) {
 			return;
 		}
