@@ -23,6 +23,8 @@ import org.custodia.media.MediaReading;
 import org.custodia.policy.Action;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.EventDeliveries;
+import org.custodia.shared.RecordingIngested;
 import org.custodia.shared.Role;
 import org.custodia.shared.TestActor;
 import org.custodia.storage.BlobStore;
@@ -32,7 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,6 +72,9 @@ class RecordingModuleTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	EventPublicationRegistry registry;
+
 	final TestActor custodian = TestActor.of("module-custodian", AGENCY, Role.CUSTODIAN);
 
 	@Test
@@ -83,7 +90,7 @@ class RecordingModuleTests {
 	}
 
 	@Test
-	void registersAnOriginalWithItsLedgerEntryAndAnswersWhoMaySeeIt() throws Exception {
+	void registersAnOriginalWithItsLedgerEntryAndAnswersWhoMaySeeIt(PublishedEvents events) throws Exception {
 		Device device = devices.register(custodian, new NewDevice(AGENCY, "RM-" + UUID.randomUUID().toString().substring(0, 8),
 				DeviceKind.BODY_CAMERA, "海康威视", "DS-MH2311", null, null, null, null, null, null, null, null));
 		Path file = TestMedia.file("sample_mpeg4.mp4");
@@ -100,7 +107,16 @@ class RecordingModuleTests {
 
 		transactions.executeWithoutResult(status -> register.imported(custodian, recording, device.number()));
 
-		assertThat(ledger.size()).isEqualTo(entriesBefore + 1);
+		assertThat(events.ofType(RecordingIngested.class).matching(RecordingIngested::recordingId, recording.id()))
+			.singleElement()
+			.satisfies(ingested -> {
+				assertThat(ingested.storeKey()).isEqualTo(blob.key());
+				assertThat(ingested.videoCodec()).isEqualTo("mpeg4");
+				assertThat(ingested.importer().username()).isEqualTo(custodian.username());
+			});
+		// media, below, hears it after the commit and asks for the proxy browsers need (MPEG-4 Part 2) in an entry of its own
+		EventDeliveries.awaitAll(registry);
+		assertThat(ledger.size()).isEqualTo(entriesBefore + 2);
 		assertThat(ledger.about(AGENCY, List.of(recording.id().toString()), 10))
 			.singleElement()
 			.satisfies(entry -> assertThat(entry.action()).isEqualTo("recording.ingested"));
