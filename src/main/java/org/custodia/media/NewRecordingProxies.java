@@ -1,5 +1,6 @@
 package org.custodia.media;
 
+import org.custodia.ledger.LedgerCheckpoints;
 import org.custodia.shared.RecordingIngested;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,11 @@ class NewRecordingProxies {
 
 	private final DerivedCopies copies;
 
-	NewRecordingProxies(DerivedCopies copies) {
+	private final LedgerCheckpoints checkpoints;
+
+	NewRecordingProxies(DerivedCopies copies, LedgerCheckpoints checkpoints) {
 		this.copies = copies;
+		this.checkpoints = checkpoints;
 	}
 
 	@ApplicationModuleListener
@@ -24,6 +28,9 @@ class NewRecordingProxies {
 			copies.proxyFor(ingested.importer().asActor(), new OriginalRef(ingested.recordingId(), ingested.agency(),
 					ingested.storeKey(), ingested.sha256(), ingested.contentType(), ingested.format(),
 					ingested.videoCodec(), ingested.audioCodec()));
+			// Signed as soon as it commits, as the import's own entries are: this runs after the import, on
+			// another thread, and may end after the application began to stop and signed for the last time.
+			checkpoints.signAfterCommit();
 		}
 	}
 
