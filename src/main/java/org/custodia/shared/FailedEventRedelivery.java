@@ -3,7 +3,8 @@ package org.custodia.shared;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +42,17 @@ public class FailedEventRedelivery {
 		this.attempts = attempts;
 	}
 
-	/** Offers again each failed publication older than the pause and tried fewer times than the limit; returns how many. */
-	public int redeliverFailed() {
+	/** Offers again each failed publication older than the pause and tried fewer times than the limit; returns their events. */
+	public List<Object> redeliverFailed() {
 		Instant before = clock.instant().minus(after);
-		AtomicInteger offered = new AtomicInteger();
+		List<Object> offered = new CopyOnWriteArrayList<>();
 		try {
 			publications.resubmitIncompletePublications(publication -> {
 				boolean again = publication.getStatus() == EventPublication.Status.FAILED
 						&& publication.getPublicationDate().isBefore(before)
 						&& publication.getCompletionAttempts() < attempts;
 				if (again) {
-					offered.incrementAndGet();
+					offered.add(publication.getEvent());
 				}
 				return again;
 			});
@@ -59,9 +60,9 @@ public class FailedEventRedelivery {
 		catch (RuntimeException e) {
 			log.error("Failed events could not be offered again; they are tried in the next interval", e);
 		}
-		if (offered.get() > 0) {
-			log.info("Offered {} failed event(s) to their listeners again", offered.get());
+		if (!offered.isEmpty()) {
+			log.info("Offered {} failed event(s) to their listeners again", offered.size());
 		}
-		return offered.get();
+		return List.copyOf(offered);
 	}
 }

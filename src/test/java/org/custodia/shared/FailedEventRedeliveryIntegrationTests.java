@@ -80,31 +80,33 @@ class FailedEventRedeliveryIntegrationTests {
 
 	@Test
 	void aFailedDeliveryIsOfferedAgainAndCompletes() {
+		Flaky once = new Flaky("once", 1);
 		clock.set(Instant.now());
-		publish(new Flaky("once", 1));
+		publish(once);
 		await(() -> failed("once"));
 
-		assertThat(redelivery.redeliverFailed()).isZero(); // not before the pause
+		assertThat(redelivery.redeliverFailed()).doesNotContain(once); // not before the pause
 		clock.set(Instant.now().plus(Duration.ofMinutes(1)));
-		assertThat(redelivery.redeliverFailed()).isEqualTo(1);
+		assertThat(redelivery.redeliverFailed()).contains(once);
 
 		await(() -> listener.heard("once") == 2 && incomplete("once") == 0);
-		assertThat(redelivery.redeliverFailed()).isZero();
+		assertThat(redelivery.redeliverFailed()).doesNotContain(once);
 	}
 
 	@Test
 	void anEventThatKeepsFailingIsOfferedABoundedNumberOfTimesAndKept() {
+		Flaky always = new Flaky("always", Integer.MAX_VALUE);
 		clock.set(Instant.now());
-		publish(new Flaky("always", Integer.MAX_VALUE));
+		publish(always);
 		await(() -> failed("always"));
 		clock.set(Instant.now().plus(Duration.ofMinutes(1)));
 
 		int offered = 0;
 		for (int round = 0; round < 10; round++) {
-			int now = redelivery.redeliverFailed();
-			offered += now;
-			if (now > 0) {
-				long heard = listener.heard("always");
+			// counted before offering: the listener may run and fail before the offer returns
+			long heard = listener.heard("always");
+			if (redelivery.redeliverFailed().contains(always)) {
+				offered++;
 				await(() -> listener.heard("always") > heard && failed("always"));
 			}
 		}
