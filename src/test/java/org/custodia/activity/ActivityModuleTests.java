@@ -13,18 +13,15 @@ import org.custodia.device.DeviceRegister;
 import org.custodia.identity.TestAccounts;
 import org.custodia.ledger.Ledger;
 import org.custodia.shared.CustodiaException;
-import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.CustodiaModuleTest;
 import org.custodia.shared.ModuleBeans;
 import org.custodia.shared.Role;
 import org.custodia.shared.TestActor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,9 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an activity is planned, the register's recordings of its time are suggested, one is confirmed and the
  * activity counts as recorded; another agency's recording is refused.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-@ContextConfiguration(initializers = CustodiaIntegrationTest.H2DataDirectory.class)
-@Import(CustodiaIntegrationTest.TestClock.class)
+@CustodiaModuleTest
 class ActivityModuleTests {
 
 	static final String AGENCY = "fengnan-medins";

@@ -11,24 +11,19 @@ import org.custodia.device.DeviceRegister;
 import org.custodia.ledger.Ledger;
 import org.custodia.recording.Recording;
 import org.custodia.recording.RecordingRegister;
-import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.CustodiaModuleTest;
 import org.custodia.shared.ModuleBeans;
 import org.custodia.shared.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The collection workstation on its own: started with the modules it builds on and without access or
  * activity, it imports a card into the store, hands each file to the recording register with its ledger
  * entry, and recognises the same card offered again.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-@ContextConfiguration(initializers = CustodiaIntegrationTest.H2DataDirectory.class)
-@Import(CustodiaIntegrationTest.TestClock.class)
+@CustodiaModuleTest
 class IngestModuleTests {
 
 	@Autowired

@@ -21,7 +21,7 @@ import org.custodia.media.MediaFacts;
 import org.custodia.media.MediaReading;
 import org.custodia.policy.Action;
 import org.custodia.shared.CustodiaException;
-import org.custodia.shared.CustodiaIntegrationTest;
+import org.custodia.shared.CustodiaModuleTest;
 import org.custodia.shared.ModuleBeans;
 import org.custodia.shared.EventDeliveries;
 import org.custodia.shared.RecordingIngested;
@@ -32,21 +32,16 @@ import org.custodia.storage.StoredBlob;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The recording module on its own: started with only the modules it builds on (no ingest, access or
  * activity), it registers an original with its ledger entry, lists it, and answers who may see it.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-@ContextConfiguration(initializers = CustodiaIntegrationTest.H2DataDirectory.class)
-@Import(CustodiaIntegrationTest.TestClock.class)
+@CustodiaModuleTest
 class RecordingModuleTests {
 
 	static final String AGENCY = "zhanhe-health";
