@@ -17,7 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Requests copies derived from originals (browser proxies, clips, watermarked copies) and makes them in the background. */
+/** Requests copies derived from originals (browser proxies, clips, watermarked copies and stills) and makes them in the background. */
 @Component
 public class DerivedCopies {
 
@@ -83,20 +83,49 @@ public class DerivedCopies {
 	@Transactional
 	public DerivedCopy requestWatermarked(Actor actor, OriginalRef original, String madeFor, String requestRef) {
 		checkAgency(actor, original);
+		String recipient = recipient(madeFor);
+		String ref = requestRef(requestRef);
+		return request(actor, original, DerivedCopy.Kind.WATERMARKED, null, null, recipient, ref,
+				watermark(actor, original, recipient, ref), "media.watermark-requested");
+	}
+
+	/**
+	 * Requests a still picture of the frame on screen at {@code atMillis} (the last frame when the video ends
+	 * before), watermarked like a copy because a printed still is one.
+	 */
+	@Transactional
+	public DerivedCopy requestStill(Actor actor, OriginalRef original, long atMillis, String madeFor, String requestRef) {
+		checkAgency(actor, original);
+		if (atMillis < 0) {
+			throw CustodiaException.badRequest("error.still-time", atMillis);
+		}
+		String recipient = recipient(madeFor);
+		String ref = requestRef(requestRef);
+		return request(actor, original, DerivedCopy.Kind.STILL, atMillis, null, recipient, ref,
+				watermark(actor, original, recipient, ref), "media.still-requested");
+	}
+
+	private static String recipient(String madeFor) {
 		if (madeFor == null || madeFor.isBlank() || madeFor.strip().length() > 200) {
 			throw CustodiaException.badRequest("error.watermark-for");
 		}
+		return madeFor.strip();
+	}
+
+	private static String requestRef(String requestRef) {
 		String ref = requestRef == null || requestRef.isBlank() ? null : requestRef.strip();
 		if (ref != null && ref.length() > 100) {
 			throw CustodiaException.badRequest("error.invalid-fields", "requestRef");
 		}
+		return ref;
+	}
+
+	private String watermark(Actor actor, OriginalRef original, String recipient, String ref) {
 		String time = WATERMARK_TIME.format(clock.instant().atZone(clock.getZone()));
 		// burned into the picture in the agencies' language, whatever language the requester reads
-		String text = messages.getMessage("media.watermark", new Object[] { actor.username(), madeFor.strip(), time,
+		return messages.getMessage("media.watermark", new Object[] { actor.username(), recipient, time,
 				ref == null ? "—" : ref, original.sha256().substring(0, Math.min(12, original.sha256().length())) },
 				Locale.SIMPLIFIED_CHINESE);
-		return request(actor, original, DerivedCopy.Kind.WATERMARKED, null, null, madeFor.strip(), ref, text,
-				"media.watermark-requested");
 	}
 
 	@Transactional(readOnly = true)
@@ -139,7 +168,10 @@ public class DerivedCopies {
 		payload.put("kind", kind.name());
 		payload.put("recordingId", original.recordingId().toString());
 		payload.put("originalSha256", original.sha256());
-		if (from != null) {
+		if (kind == DerivedCopy.Kind.STILL) {
+			payload.put("atMillis", from);
+		}
+		else if (from != null) {
 			payload.put("fromMillis", from);
 			payload.put("toMillis", to);
 		}

@@ -9,7 +9,7 @@ public record DerivedCopy(UUID id, UUID recordingId, String agency, Kind kind, S
 		String madeBy, String madeFor, String requestRef, String problem, Instant requestedAt, Instant finishedAt) {
 
 	public enum Kind {
-		PROXY, CLIP, WATERMARKED
+		PROXY, CLIP, WATERMARKED, STILL
 	}
 
 	public enum State {

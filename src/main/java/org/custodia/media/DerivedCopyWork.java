@@ -100,6 +100,8 @@ class DerivedCopyWork {
 		return switch (copy.kind()) {
 			case PROXY -> Transcoder.encode(original, dir, Transcoder.Span.WHOLE, null);
 			case WATERMARKED -> Transcoder.encode(original, dir, Transcoder.Span.WHOLE, new Watermark(work.watermarkText()));
+			case STILL -> Stills.grab(original, dir.resolve(copy.id() + ".jpg"), copy.fromMillis(),
+					new Watermark(work.watermarkText()));
 			case CLIP -> {
 				var span = new Transcoder.Span(copy.fromMillis() * 1000, copy.toMillis() * 1000);
 				yield PacketClip.cut(work.originalKey(), original, dir, span)
@@ -134,7 +136,7 @@ class DerivedCopyWork {
 		payload.put("size", blob.size());
 		payload.put("storeKey", blob.key());
 		payload.put("contentType", made.contentType());
-		if (copy.kind() == DerivedCopy.Kind.CLIP) {
+		if (copy.kind() == DerivedCopy.Kind.CLIP || copy.kind() == DerivedCopy.Kind.STILL) {
 			payload.put("actualFromMillis", made.actualFromMillis());
 		}
 		transactions.executeWithoutResult(status -> {
@@ -165,7 +167,10 @@ class DerivedCopyWork {
 		payload.put("kind", copy.kind().name());
 		payload.put("recordingId", copy.recordingId().toString());
 		payload.put("originalSha256", work.originalSha256());
-		if (copy.fromMillis() != null) {
+		if (copy.kind() == DerivedCopy.Kind.STILL) {
+			payload.put("atMillis", copy.fromMillis());
+		}
+		else if (copy.fromMillis() != null) {
 			payload.put("fromMillis", copy.fromMillis());
 			payload.put("toMillis", copy.toMillis());
 		}

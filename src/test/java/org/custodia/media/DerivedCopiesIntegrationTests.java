@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -31,10 +33,11 @@ import org.custodia.storage.BlobStore;
 import org.custodia.storage.StoredBlob;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Proxies, clips and watermarked copies made from real media in the store, each a new blob with its ledger entry. */
+/** Proxies, clips, watermarked copies and stills made from real media in the store, each a new blob with its ledger entry. */
 @CustodiaIntegrationTest
 class DerivedCopiesIntegrationTests {
 
@@ -67,6 +70,9 @@ class DerivedCopiesIntegrationTests {
 
 	@Autowired
 	CustodiaProperties properties;
+
+	@Autowired
+	MessageSource messages;
 
 	@Test
 	void makesAnH264ProxyOfAnHevcOriginalAndLeavesTheOriginalAsItWas() throws Exception {
@@ -172,6 +178,124 @@ class DerivedCopiesIntegrationTests {
 		assertThat(difference(plain, burned, height * 85 / 100, height)).as("the text band").isGreaterThan(25);
 		assertThat(difference(plain, burned, 0, height / 2)).as("the picture above it").isLessThan(8);
 		assertThat(entry("media.watermark-requested", copy.id()).payloadJson()).contains("DY-2026-031");
+	}
+
+	@Test
+	void aStillIsAWatermarkedJpegOfTheFrameAtItsMomentWithItsOwnHash() throws Exception {
+		OriginalRef original = stored("100_0306.AVI", "video/x-msvideo", "avi", "mjpeg", "pcm_s16le");
+		DerivedCopy requested = copies.requestStill(custodian, original, 1000, "开封市中级人民法院", "DY-2026-032");
+		assertThat(requested.kind()).isEqualTo(DerivedCopy.Kind.STILL);
+		assertThat(requested.fromMillis()).isEqualTo(1000);
+		assertThat(requested.toMillis()).isNull();
+		copies.workPending();
+
+		DerivedCopy still = copies.byId(requested.id()).orElseThrow();
+		assertThat(still.state()).isEqualTo(DerivedCopy.State.READY);
+		assertThat(still.contentType()).isEqualTo("image/jpeg");
+		assertThat(still.storeKey()).endsWith(".jpg");
+		assertThat(still.actualFromMillis()).isBetween(900L, 1100L);
+		assertThat(sha256(still.storeKey())).isEqualTo(still.sha256()).isNotEqualTo(original.sha256());
+		assertThat(store.size(still.storeKey())).isEqualTo(still.size());
+		BufferedImage picture = jpeg(still.storeKey());
+		BufferedImage plain = frame(original.storeKey());
+		try (FFmpegFrameGrabber source = grabber(original.storeKey())) {
+			assertThat(picture.getWidth()).isEqualTo(source.getImageWidth()).isEqualTo(320);
+			assertThat(picture.getHeight()).isEqualTo(source.getImageHeight()).isEqualTo(240);
+		}
+		int height = picture.getHeight();
+		assertThat(difference(plain, picture, height * 85 / 100, height)).as("the text band").isGreaterThan(25);
+		assertThat(difference(plain, picture, 0, height / 2)).as("the picture above it: the same frame").isLessThan(8);
+		assertThat(entry("media.still-requested", still.id()).payloadJson()).contains("\"atMillis\":1000",
+				"DY-2026-032", "开封市中级人民法院");
+		assertThat(entry("media.derived-made", still.id()).payloadJson()).contains(still.sha256(),
+				"\"actualFromMillis\":" + still.actualFromMillis());
+		assertThat(sha256(original.storeKey())).as("the original is untouched").isEqualTo(original.sha256());
+	}
+
+	@Test
+	void aStillAskedForPastTheEndShowsTheLastFrameAndSaysWhen() throws Exception {
+		OriginalRef original = stored("Tiny Sample - NEW - Metaxed.mp4", "video/mp4", MOV, "h264", "aac");
+		DerivedCopy requested = copies.requestStill(custodian, original, 600_000, "开封市中级人民法院", null);
+		copies.workPending();
+
+		DerivedCopy still = copies.byId(requested.id()).orElseThrow();
+		assertThat(still.state()).isEqualTo(DerivedCopy.State.READY);
+		assertThat(still.fromMillis()).isEqualTo(600_000);
+		// the sample lasts 11.1 s
+		assertThat(still.actualFromMillis()).isBetween(10_500L, 11_200L);
+		BufferedImage picture = jpeg(still.storeKey());
+		assertThat(picture.getWidth()).isEqualTo(128);
+		assertThat(picture.getHeight()).isEqualTo(72);
+	}
+
+	@Test
+	void aStillOfAnUprightPhoneVideoIsTurnedAsPlayersShowIt() throws Exception {
+		Path upright = Files.createTempFile("upright", ".mp4");
+		try {
+			try (org.bytedeco.javacv.FFmpegFrameRecorder recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(
+					upright.toFile(), 320, 240, 0)) {
+				recorder.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
+				recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+				recorder.setFrameRate(25);
+				// stored sideways, shown turned a quarter clockwise: the stored top left is shown top right
+				recorder.setDisplayRotation(-90);
+				recorder.start();
+				Java2DFrameConverter converter = new Java2DFrameConverter();
+				for (int i = 0; i < 50; i++) {
+					BufferedImage picture = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);
+					picture.getGraphics().fillRect(0, 0, 60, 60);
+					recorder.record(converter.convert(picture));
+				}
+			}
+			StoredBlob blob;
+			try (InputStream in = Files.newInputStream(upright)) {
+				blob = store.put(AGENCY, LocalDate.of(2026, 11, 23), "upright.mp4", in);
+			}
+			OriginalRef original = new OriginalRef(UUID.randomUUID(), AGENCY, blob.key(), blob.sha256(), "video/mp4", MOV,
+					"mpeg4", null);
+			DerivedCopy requested = copies.requestStill(custodian, original, 1000, "开封市中级人民法院", null);
+			copies.workPending();
+
+			DerivedCopy still = copies.byId(requested.id()).orElseThrow();
+			assertThat(still.state()).isEqualTo(DerivedCopy.State.READY);
+			BufferedImage picture = jpeg(still.storeKey());
+			assertThat(picture.getWidth()).isEqualTo(240);
+			assertThat(picture.getHeight()).isEqualTo(320);
+			assertThat(grey(picture.getRGB(240 - 30, 30))).as("the white corner, top right").isGreaterThan(200);
+			assertThat(grey(picture.getRGB(30, 30))).as("top left").isLessThan(50);
+		}
+		finally {
+			Files.deleteIfExists(upright);
+		}
+	}
+
+	@Test
+	void aStillOfASoundRecordingEndsFailedWithItsProblem() throws Exception {
+		OriginalRef original = stored("yuan.amr", "audio/amr", "amr", null, "amr_nb");
+		DerivedCopy requested = copies.requestStill(custodian, original, 1000, "开封市中级人民法院", null);
+		copies.workPending();
+
+		DerivedCopy still = copies.byId(requested.id()).orElseThrow();
+		assertThat(still.state()).isEqualTo(DerivedCopy.State.FAILED);
+		assertThat(still.problemCode()).isEqualTo("no-picture");
+		assertThat(still.storeKey()).isNull();
+		assertThat(messages.getMessage("media.problem.no-picture", null, Locale.SIMPLIFIED_CHINESE))
+			.contains("截图");
+		assertThat(entry("media.derived-failed", still.id()).payloadJson()).contains("no-picture");
+		assertThat(properties.dataDir().resolve("work/media").resolve(still.id().toString())).doesNotExist();
+	}
+
+	@Test
+	void refusesAStillAtANegativeTime() throws Exception {
+		OriginalRef original = stored("100_0306.AVI", "video/x-msvideo", "avi", "mjpeg", "pcm_s16le");
+		assertThatThrownBy(() -> copies.requestStill(custodian, original, -1, "开封市中级人民法院", null))
+			.isInstanceOfSatisfying(CustodiaException.class, e -> {
+				assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(e.messageKey()).isEqualTo("error.still-time");
+			});
+		assertThatThrownBy(() -> copies.requestStill(custodian, original, 1000, " ", null)).isInstanceOfSatisfying(
+				CustodiaException.class, e -> assertThat(e.messageKey()).isEqualTo("error.watermark-for"));
+		assertThat(copies.of(original.recordingId())).isEmpty();
 	}
 
 	@Test
@@ -318,6 +442,14 @@ class DerivedCopiesIntegrationTests {
 			BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
 			copy.getGraphics().drawImage(image, 0, 0, null);
 			return copy;
+		}
+	}
+
+	private BufferedImage jpeg(String key) throws Exception {
+		try (InputStream in = store.open(key, 0, -1)) {
+			BufferedImage image = ImageIO.read(in);
+			assertThat(image).as("a picture ImageIO can read").isNotNull();
+			return image;
 		}
 	}
 
