@@ -39,6 +39,8 @@ public class Activities {
 
 	private final ActivityRepository activities;
 
+	private final CaseHandlerRepository handlers;
+
 	private final ComplianceFacts facts;
 
 	private final Policies policies;
@@ -51,9 +53,10 @@ public class Activities {
 
 	private final Clock clock;
 
-	Activities(ActivityRepository activities, ComplianceFacts facts, Policies policies, PolicyDecisions decisions,
-			Users users, Ledger ledger, Clock clock) {
+	Activities(ActivityRepository activities, CaseHandlerRepository handlers, ComplianceFacts facts, Policies policies,
+			PolicyDecisions decisions, Users users, Ledger ledger, Clock clock) {
 		this.activities = activities;
+		this.handlers = handlers;
 		this.facts = facts;
 		this.policies = policies;
 		this.decisions = decisions;
@@ -64,6 +67,12 @@ public class Activities {
 
 	@Transactional
 	public EnforcementCase openCase(Actor actor, String agency, String number, String name) {
+		return openCase(actor, agency, number, name, List.of());
+	}
+
+	/** Opens a case with its handlers (案件承办人), each a user of the agency, or with none. */
+	@Transactional
+	public EnforcementCase openCase(Actor actor, String agency, String number, String name, List<UUID> handlerIds) {
 		decisions.decide(actor, Action.RECORD_ACTIVITIES, agency).orThrow();
 		if (number == null || !number.strip().matches("^[\\p{L}\\p{N}()（）〔〕\\[\\]._/-]{1,64}$")) {
 			throw CustodiaException.badRequest("error.case-number-invalid");
@@ -74,12 +83,45 @@ public class Activities {
 		if (activities.caseNumberTaken(agency, number.strip())) {
 			throw CustodiaException.conflict("error.case-number-taken", number.strip());
 		}
+		List<UserView> assigned = handlers(agency, handlerIds);
 		EnforcementCase created = new EnforcementCase(UUID.randomUUID(), agency, number.strip(), name.strip(), CaseStatus.OPEN, now(),
 				actor.username());
 		activities.insertCase(created);
 		ledger.append(LedgerEvent.by(actor, agency, "case.opened", "case", created.id().toString(),
 				Map.of("number", created.number(), "name", created.name())));
-		return created;
+		return assigned.isEmpty() ? created : assign(actor, created, assigned, null);
+	}
+
+	/**
+	 * Makes {@code handlerIds} the case's handlers in place of those it had, for {@code reason}; an empty
+	 * list leaves the case without handlers.
+	 */
+	@Transactional
+	public EnforcementCase assignHandlers(Actor actor, UUID caseId, List<UUID> handlerIds, String reason) {
+		EnforcementCase found = getCase(actor, caseId);
+		decisions.decide(actor, Action.RECORD_ACTIVITIES, found.agency()).orThrow();
+		if (handlerIds == null) {
+			throw CustodiaException.badRequest("error.field-required", "handlers");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw CustodiaException.badRequest("error.field-required", "reason");
+		}
+		return assign(actor, found, handlers(found.agency(), handlerIds), reason.strip());
+	}
+
+	private EnforcementCase assign(Actor actor, EnforcementCase enforcementCase, List<UserView> assigned, String reason) {
+		List<UUID> ids = assigned.stream().map(UserView::id).toList();
+		handlers.replace(enforcementCase.id(), ids, actor.username(), now());
+		Map<String, Object> payload = new HashMap<>();
+		payload.put("number", enforcementCase.number());
+		payload.put("handlers", ids.stream().map(UUID::toString).toList());
+		payload.put("handlerUsernames", assigned.stream().map(UserView::username).toList());
+		if (reason != null) {
+			payload.put("reason", reason);
+		}
+		ledger.append(LedgerEvent.by(actor, enforcementCase.agency(), "case.handlers-assigned", "case",
+				enforcementCase.id().toString(), payload));
+		return withHandlers(enforcementCase);
 	}
 
 	@Transactional
@@ -92,18 +134,20 @@ public class Activities {
 		activities.changeCaseStatus(id, CaseStatus.CLOSED);
 		ledger.append(LedgerEvent.by(actor, found.agency(), "case.closed", "case", id.toString(),
 				Map.of("number", found.number())));
-		return activities.findCase(id).orElseThrow();
+		return findCase(id).orElseThrow();
 	}
 
 	@Transactional(readOnly = true)
 	public List<EnforcementCase> cases(Actor actor, String agency) {
 		visible(actor, agency);
-		return activities.cases(agency);
+		List<EnforcementCase> cases = activities.cases(agency);
+		Map<UUID, List<UUID>> assigned = handlers.handlersOf(cases.stream().map(EnforcementCase::id).toList());
+		return cases.stream().map(found -> found.withHandlers(assigned.getOrDefault(found.id(), List.of()))).toList();
 	}
 
 	@Transactional(readOnly = true)
 	public EnforcementCase getCase(Actor actor, UUID id) {
-		EnforcementCase found = activities.findCase(id)
+		EnforcementCase found = findCase(id)
 			.filter(candidate -> actor.belongsTo(candidate.agency()))
 			.orElseThrow(() -> CustodiaException.notFound("error.case-not-found", id));
 		visible(actor, found.agency());
@@ -112,7 +156,15 @@ public class Activities {
 
 	/** The case an activity belongs to, of an activity the caller has already loaded for the actor. */
 	Optional<EnforcementCase> caseOf(Activity activity) {
-		return activity.caseId() == null ? Optional.empty() : activities.findCase(activity.caseId());
+		return activity.caseId() == null ? Optional.empty() : findCase(activity.caseId());
+	}
+
+	private Optional<EnforcementCase> findCase(UUID id) {
+		return activities.findCase(id).map(this::withHandlers);
+	}
+
+	private EnforcementCase withHandlers(EnforcementCase enforcementCase) {
+		return enforcementCase.withHandlers(List.copyOf(handlers.handlersOf(enforcementCase.id())));
 	}
 
 	@Transactional
@@ -236,12 +288,24 @@ public class Activities {
 		if (ids == null || ids.isEmpty()) {
 			throw CustodiaException.badRequest("error.field-required", "officers");
 		}
+		return staff(agency, ids, "error.activity-officer-unknown");
+	}
+
+	/** The handlers by id, none or more. */
+	private List<UserView> handlers(String agency, List<UUID> ids) {
+		return staff(agency, ids == null ? List.of() : ids, "error.case-handler-unknown");
+	}
+
+	/**
+	 * Users of the agency by id, each once; the administrator keeps the system and sees no footage
+	 * (separation of duties), so he is refused as {@code unknown} like a stranger.
+	 */
+	private List<UserView> staff(String agency, List<UUID> ids, String unknown) {
 		List<UserView> found = new ArrayList<>();
 		for (UUID id : new LinkedHashSet<>(ids)) {
-			UserView user = users.findByIdForSystem(id)
+			found.add(users.findByIdForSystem(id)
 				.filter(candidate -> agency.equals(candidate.agency()) && !candidate.has(Role.ADMINISTRATOR))
-				.orElseThrow(() -> CustodiaException.badRequest("error.activity-officer-unknown", String.valueOf(id)));
-			found.add(user);
+				.orElseThrow(() -> CustodiaException.badRequest(unknown, String.valueOf(id))));
 		}
 		return found;
 	}

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseApiController {
 
-	record NewCase(String agency, String number, String name) {
+	record NewCase(String agency, String number, String name, List<UUID> handlers) {
+	}
+
+	record Handlers(List<UUID> handlers, String reason) {
 	}
 
 	record Mark(String trigger, String note) {
@@ -53,7 +57,13 @@ class CaseApiController {
 	EnforcementCase open(@RequestBody NewCase request) {
 		Actor actor = CurrentActor.get();
 		return activities.openCase(actor, actor.agencyOf(request.agency()), request.number(),
-				request.name());
+				request.name(), request.handlers());
+	}
+
+	/** Replaces the case's handlers (案件承办人) with those given, for the reason given. */
+	@PutMapping("/api/v1/cases/{id}/handlers")
+	EnforcementCase assignHandlers(@PathVariable UUID id, @RequestBody Handlers request) {
+		return activities.assignHandlers(CurrentActor.get(), id, request.handlers(), request.reason());
 	}
 
 	@GetMapping("/api/v1/cases/{id}")
