@@ -101,8 +101,27 @@
   if (watermark) {
     watermark.addEventListener('submit', function (event) {
       event.preventDefault();
-      post('/watermarked', { madeFor: document.getElementById('watermark-for').value,
-        requestRef: document.getElementById('watermark-request').value }).then(after);
+      post('/watermarked', { requestId: watermark.dataset.request, use: 'COPY' }).then(after);
     });
+  }
+  var still = document.getElementById('still-form');
+  if (still) {
+    still.addEventListener('submit', function (event) {
+      event.preventDefault();
+      post('/watermarked', { requestId: still.dataset.request, use: 'PRINT', atSeconds: player.currentTime }).then(after);
+    });
+  }
+
+  // The viewer's name, the time and the request's number stay over the picture while it plays; the clock runs
+  // in the agency's zone, whatever zone this computer is set to.
+  var clock = document.getElementById('viewer-clock');
+  if (clock) {
+    var offset = parseInt(clock.dataset.zoneOffset, 10) * 1000;
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    setInterval(function () {
+      var t = new Date(Date.now() + offset);
+      clock.textContent = t.getUTCFullYear() + '-' + pad(t.getUTCMonth() + 1) + '-' + pad(t.getUTCDate()) + ' '
+        + pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes()) + ':' + pad(t.getUTCSeconds());
+    }, 1000);
   }
 }());

@@ -1,6 +1,5 @@
 package org.custodia.access;
 
-import java.util.Objects;
 import java.util.UUID;
 
 import org.custodia.identity.UserView;
@@ -9,11 +8,8 @@ import org.custodia.recording.Recording;
 import org.custodia.recording.RecordingRegister;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;
+import org.custodia.policy.AccessMatrix;
 import org.custodia.policy.Action;
-import org.custodia.policy.Decision;
-import org.custodia.policy.Facts;
-import org.custodia.policy.PolicyDecisions;
-import org.custodia.policy.Relation;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.storage.BlobStore;
@@ -35,8 +31,6 @@ public class Playback {
 
 	private final RecordingRegister register;
 
-	private final PolicyDecisions decisions;
-
 	private final Users users;
 
 	private final BlobStore store;
@@ -49,24 +43,53 @@ public class Playback {
 
 	private final RecentPlayables recent;
 
-	Playback(RecordingRegister register, PolicyDecisions decisions, Users users, BlobStore store, MissingOriginals missing,
-			DerivedCopies derivedCopies, org.custodia.ledger.Ledger ledger, RecentPlayables recent) {
+	private final AccessGrants grants;
+
+	private final AccessRegister accessRegister;
+
+	Playback(RecordingRegister register, Users users, BlobStore store, MissingOriginals missing,
+			DerivedCopies derivedCopies, org.custodia.ledger.Ledger ledger, RecentPlayables recent, AccessGrants grants,
+			AccessRegister accessRegister) {
+		this.grants = grants;
+		this.accessRegister = accessRegister;
 		this.ledger = ledger;
 		this.recent = recent;
 		this.derivedCopies = derivedCopies;
 		this.register = register;
-		this.decisions = decisions;
 		this.users = users;
 		this.store = store;
 		this.missing = missing;
 	}
 
-	/** The recording, when the actor may play it back; otherwise a 404 (another agency) or a 403 with the rule. */
+	/** A recording the actor may watch now, and why (the approved request, or the case handler's direct view). */
+	public record Watchable(Recording recording, AccessBasis basis) {
+	}
+
+	/**
+	 * The recording, when the actor may watch it: another agency's is not found (404); without an approved request
+	 * or a direct-view rule it is refused (403) with the rule that watching needs one.
+	 */
 	public Recording viewable(Actor actor, UUID recordingId) {
-		// The units are looked up only when a grant asks for them: each range request of a player passes here.
-		return register.visibleTo(actor, recordingId, Action.PLAY_BACK, recording -> Facts
-			.of(Relation.OWN_RECORDING, recording.officerId() != null && recording.officerId().equals(actor.userId()))
-			.and(Relation.HEAD_OF_RECORDING_UNIT, () -> headsUnitOf(actor, recording.officerId())));
+		return watchable(actor, recordingId).recording();
+	}
+
+	/** As {@link #viewable}, with the basis the register and the watermark on screen name. */
+	public Watchable watchable(Actor actor, UUID recordingId) {
+		Recording recording = register.visibleTo(actor, recordingId, Action.SEE_RECORDINGS);
+		AccessBasis basis = grants.basis(actor, recording, AccessMatrix.Use.WATCH)
+			.orElseThrow(() -> {
+				grants.refusal(actor, recording, AccessMatrix.Use.WATCH).orThrow();
+				return CustodiaException.forbidden("rule.playback-by-access-request", null);
+			});
+		return new Watchable(recording, basis);
+	}
+
+	/**
+	 * Why the actor may use the recording so now, or empty: without a basis to watch, the page shows what he may
+	 * know of it and offers a request; with one to copy or print, it offers the copy.
+	 */
+	public java.util.Optional<AccessBasis> basis(Actor actor, Recording recording, AccessMatrix.Use use) {
+		return grants.basis(actor, recording, use);
 	}
 
 	/** The original itself, bit-exact, for byte-range streaming. */
@@ -75,9 +98,11 @@ public class Playback {
 	}
 
 	private RecentPlayables.Decided decideOriginal(Actor actor, UUID recordingId) {
-		Recording recording = agreesWithLedger(viewable(actor, recordingId));
+		Watchable watchable = watchable(actor, recordingId);
+		Recording recording = agreesWithLedger(watchable.recording());
 		return new RecentPlayables.Decided(new Playable(recording.id(), recording.agency(), "original", file(actor, recording, recording.blobKey(), "original"),
-				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt()), recording.blobKey());
+				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt(),
+				recording.originalName(), watchable.basis(), watched(watchable.basis())), recording.blobKey());
 	}
 
 	/** The recording's poster frame, to exactly those who may play it back: a frame is the footage too. */
@@ -108,16 +133,36 @@ public class Playback {
 	}
 
 	private RecentPlayables.Decided decideDerived(Actor actor, UUID recordingId, UUID derivedId) {
-		Recording recording = agreesWithLedger(viewable(actor, recordingId));
+		Recording recording = agreesWithLedger(register.visibleTo(actor, recordingId, Action.SEE_RECORDINGS));
 		DerivedCopy copy = derivedCopies.byId(derivedId)
 			.filter(found -> found.recordingId().equals(recording.id()))
 			.orElseThrow(() -> CustodiaException.notFound("error.derived-not-found", derivedId));
 		if (copy.state() != DerivedCopy.State.READY) {
 			throw CustodiaException.conflict("error.derived-not-ready", copy.state().name());
 		}
+		AccessBasis basis = derivedBasis(actor, recording, copy);
+		boolean handedOver = copy.requestRef() != null && copy.requestRef().equals(basis.requestNumber())
+				&& (copy.kind() == DerivedCopy.Kind.WATERMARKED || copy.kind() == DerivedCopy.Kind.STILL);
 		return new RecentPlayables.Decided(new Playable(recording.id(), recording.agency(), copy.id().toString(),
 				file(actor, recording, copy.storeKey(), copy.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + copy.id()),
-				copy.size(), copy.contentType(), copy.sha256(), copy.finishedAt()), copy.storeKey());
+				copy.size(), copy.contentType(), copy.sha256(), copy.finishedAt(), recording.originalName(), basis,
+				handedOver ? AccessRegisterEntry.Kind.RELEASE : watched(basis)), copy.storeKey());
+	}
+
+	/**
+	 * Why the actor may have this derived copy: a copy or still made for a request is handed to that request's
+	 * holder while its approval to copy lasts; proxies and clips are the footage itself, for those who may watch it.
+	 */
+	private AccessBasis derivedBasis(Actor actor, Recording recording, DerivedCopy copy) {
+		if (copy.requestRef() != null && (copy.kind() == DerivedCopy.Kind.WATERMARKED || copy.kind() == DerivedCopy.Kind.STILL)) {
+			AccessMatrix.Use use = copy.kind() == DerivedCopy.Kind.STILL ? AccessMatrix.Use.PRINT : AccessMatrix.Use.COPY;
+			java.util.Optional<AccessBasis> made = grants.basis(actor, recording, use)
+				.filter(basis -> copy.requestRef().equals(basis.requestNumber()));
+			if (made.isPresent()) {
+				return made.get();
+			}
+		}
+		return watchable(actor, recording.id()).basis();
 	}
 
 	/** Asks for a clip of the recording, kept in the archive as a new object naming its original and span. */
@@ -126,18 +171,45 @@ public class Playback {
 	}
 
 	/**
-	 * Asks for a copy with who made it, for whom, when and on which request burned in, where the agency's
-	 * {@code make-watermarked-copy} permission allows it (the legal department head: 001-access art. 4).
+	 * Asks for a watermarked copy (or, for printing, a still at {@code atMillis}) of the recording for an approved
+	 * request that asked for one: who made it, for whom, when and the request's number are burned in, and the copy is
+	 * a line of the access register.
 	 */
-	public DerivedCopy watermarked(Actor actor, UUID recordingId, String madeFor, String requestRef) {
-		Recording recording = viewable(actor, recordingId);
-		watermarking(actor, recording).orThrow();
-		return derivedCopies.requestWatermarked(actor, recording.asOriginal(), madeFor, requestRef);
+	@org.springframework.transaction.annotation.Transactional
+	public DerivedCopy copyFor(Actor actor, UUID recordingId, UUID requestId, AccessMatrix.Use use, Long atMillis) {
+		Recording recording = register.visibleTo(actor, recordingId, Action.SEE_RECORDINGS);
+		AccessBasis basis = grants.basis(actor, recording, use)
+			.filter(found -> requestId == null || requestId.equals(found.requestId()))
+			.orElseThrow(() -> {
+				grants.refusal(actor, recording, use).orThrow();
+				return CustodiaException.forbidden("rule.copy-by-access-request", null);
+			});
+		DerivedCopy copy = use == AccessMatrix.Use.PRINT
+				? derivedCopies.requestStill(actor, recording.asOriginal(), atMillis == null ? 0 : atMillis, basis.forWhom(),
+						basis.requestNumber())
+				: derivedCopies.requestWatermarked(actor, recording.asOriginal(), basis.forWhom(), basis.requestNumber());
+		accessRegister.add(recording.agency(), use == AccessMatrix.Use.PRINT ? AccessRegisterEntry.Kind.PRINT
+				: AccessRegisterEntry.Kind.COPY, recording.id(), recording.originalName(), actor, basis, copy.id());
+		return copy;
 	}
 
-	/** Whether the actor may have a watermarked copy of this recording made, and by which rule. */
-	public Decision watermarking(Actor actor, Recording recording) {
-		return decisions.decide(actor, Action.MAKE_WATERMARKED_COPY, recording.agency());
+	private static AccessRegisterEntry.Kind watched(AccessBasis basis) {
+		return basis.direct() ? AccessRegisterEntry.Kind.DIRECT_VIEW : AccessRegisterEntry.Kind.VIEW;
+	}
+
+	/** A recording of the actor's agency, as its register shows it to anyone there: not its content. */
+	public Recording seen(Actor actor, UUID recordingId) {
+		return register.visibleTo(actor, recordingId, Action.SEE_RECORDINGS);
+	}
+
+	/** A person's display name (the recording's officer), when there is one. */
+	public java.util.Optional<String> nameOf(UUID userId) {
+		return users.findByIdForSystem(userId).map(UserView::displayName);
+	}
+
+	/** The name the register and the watermark on screen give the actor. */
+	public String displayName(Actor actor) {
+		return users.findByIdForSystem(actor.userId()).map(UserView::displayName).orElse(actor.username());
 	}
 
 	/** The browser proxy of a recording browsers cannot play, asked for now if it never was. */
@@ -173,12 +245,4 @@ public class Playback {
 		});
 	}
 
-	private boolean headsUnitOf(Actor actor, UUID officerId) {
-		if (officerId == null) {
-			return false;
-		}
-		UUID officerUnit = users.findByIdForSystem(officerId).map(UserView::unitId).orElse(null);
-		UUID actorUnit = users.findByIdForSystem(actor.userId()).map(UserView::unitId).orElse(null);
-		return officerUnit != null && Objects.equals(officerUnit, actorUnit);
-	}
 }

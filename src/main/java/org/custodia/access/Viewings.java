@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Viewing sessions: the byte ranges a player fetches while someone watches are gathered per user,
  * recording and file, and one ledger entry ({@code recording.viewed}: start, end, bytes served, what
  * the player says was played) is written when the session has been idle for a while, not one per
- * range. A process that stops with sessions open closes them at its next start.
+ * range. A session's line in the access register is written as it opens. A process that stops with sessions
+ * open closes them at its next start.
  */
 @Component
 public class Viewings {
@@ -74,8 +75,11 @@ public class Viewings {
 
 	private final Duration idle;
 
+	private final AccessRegister register;
+
 	Viewings(ViewingRepository repository, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			@Value("${custodia.access.viewing-idle:PT2M}") Duration idle) {
+			@Value("${custodia.access.viewing-idle:PT2M}") Duration idle, AccessRegister register) {
+		this.register = register;
 		this.repository = repository;
 		this.ledger = ledger;
 		this.transactions = transactions;
@@ -109,8 +113,12 @@ public class Viewings {
 		String key = actor.username() + "|" + playable.recordingId() + "|" + playable.object();
 		return open.computeIfAbsent(key, absent -> {
 			Session session = new Session(actor, playable, clock.instant());
-			repository.open(session.id, playable.agency(), playable.recordingId(), playable.object(), actor.username(),
-					session.started);
+			transactions.executeWithoutResult(status -> {
+				repository.open(session.id, playable.agency(), playable.recordingId(), playable.object(), actor.username(),
+						session.started);
+				register.add(playable.agency(), playable.registerAs(), playable.recordingId(), playable.recordingName(),
+						actor, playable.basis(), playable.object().equals("original") ? null : UUID.fromString(playable.object()));
+			});
 			return session;
 		});
 	}

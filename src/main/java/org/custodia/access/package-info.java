@@ -1,8 +1,9 @@
 /**
- * Viewing recordings: who may play back which original or derived copy (the recording module answers
- * whether the actor may see it, by the playback rule), the byte-range streaming behind the player, and one
- * ledger entry per viewing session. Access requests (调阅) and copies for outside parties will live here too.
+ * Access to recordings (调阅): requests from staff and from outsiders entered by the register's keeper, decided by
+ * the approver the agency's rules name; the approvals in force, which alone let a person watch or copy (besides the
+ * case handler's direct view where a regulation grants it); the access register (查阅登记簿) of every view, copy,
+ * print, release and public use; the byte-range streaming behind the player; one ledger entry per viewing session.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage",
-		"media", "device", "recording" })
+		"media", "device", "recording", "activity", "web" })
 package org.custodia.access;

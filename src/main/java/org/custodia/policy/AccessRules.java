@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** The access matrix (ACC-1…9): per kind of requester, the documents, the uses and who approves them. */
-public record AccessRules(@NotNull @Valid Register register, @NotNull @Valid Fee fee,
+public record AccessRules(@NotNull @Valid Register register, @NotNull @Valid Fee fee, @NotNull @Valid Grants grants,
 		@NotNull List<@Valid Requester> requesters, @NotNull @Valid PublicUse publicUse,
 		@NotNull @Valid AgencyPolicy.CitedText secrecy, @NotNull @Valid AgencyPolicy.Cited originalsImmutable) {
 
@@ -19,7 +19,14 @@ public record AccessRules(@NotNull @Valid Register register, @NotNull @Valid Fee
 
 	static final String USES = "view|print|copy|send-copies";
 
-	public record Register(boolean required, @NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
+	/** {@code keptBy}: the role that keeps the register (保管人), enters outsiders' requests and checks their documents. */
+	public record Register(boolean required, @NotBlank @Pattern(regexp = "^(custodian|legal-head)$") String keptBy,
+			@NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
+	}
+
+	/** How long an approved request lets its holder watch or copy, unless the approver says otherwise. */
+	public record Grants(@jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(366) int days,
+			boolean assumed, @NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {
 	}
 
 	public record Fee(boolean charged, @NotBlank @Pattern(regexp = AgencyPolicy.CITATION) String cite) {

@@ -27,7 +27,7 @@ public record Permission(@NotBlank String action, String from, String requires,
 
 	/**
 	 * Users holding one of {@code roles} ({@code anyone}: every user of the agency) for whom one of the
-	 * relations holds ({@code own-recording | head-of-recording-unit}; null: no relation asked) may act,
+	 * relations holds ({@code activity-participant}; null: no relation asked) may act,
 	 * once {@code approver} approves ({@code none}: at once; a user holding that role acts at once too).
 	 */
 	public record Grant(@NotEmpty List<@NotBlank String> roles, String relation, @NotBlank String approver,

@@ -119,7 +119,7 @@ final class PermissionRules {
 		return NONE.equals(approver) ? List.of() : relations(approver).stream().map(Role::fromCode).toList();
 	}
 
-	/** The relations of {@code own-recording | head-of-recording-unit}; none for null. */
+	/** The relations of {@code activity-participant | …}; none for null. */
 	static List<String> relations(String relation) {
 		return relation == null ? List.of() : Arrays.stream(relation.split("\\|")).map(String::strip).toList();
 	}

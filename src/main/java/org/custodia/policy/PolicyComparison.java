@@ -103,6 +103,8 @@ final class PolicyComparison {
 	private Row[] accessRows() {
 		List<Row> rows = new ArrayList<>();
 		rows.add(row("access.register", p -> cell(yesNo(p.access().register().required()), p.access().register().cite())));
+		rows.add(row("access.grants", p -> cell(msg("policy.grant-days", p.access().grants().days())
+				+ assumed(p.access().grants().assumed()), p.access().grants().cite())));
 		rows.add(row("access.fee", p -> cell(p.access().fee().charged() ? msg("policy.fee-charged") : msg("policy.no-fee"),
 				p.access().fee().cite())));
 		for (String kind : List.of("case-handler", "other-staff", "judicial-and-supervisory", "party-or-lawyer",

@@ -60,15 +60,6 @@ public class PolicyDecisions {
 	}
 
 	/**
-	 * Whether a user may play back a recording: the agency's {@code play-back} permission, given whether he
-	 * made the recording and whether he heads the unit of the officer who did.
-	 */
-	public Decision decidePlayback(Actor actor, String agencyCode, boolean recordedByActor, boolean headOfRecordingUnit) {
-		return decide(actor, Action.PLAY_BACK, agencyCode,
-				Facts.of(Relation.OWN_RECORDING, recordedByActor).and(Relation.HEAD_OF_RECORDING_UNIT, headOfRecordingUnit));
-	}
-
-	/**
 	 * Decides for another user of the agency than the one asking, who holds these roles: the officer a
 	 * device is issued to, the reviewer named in a work record.
 	 */

@@ -9,10 +9,6 @@ import java.util.Locale;
  */
 public enum Relation {
 
-	/** The user is the officer who made the recording. */
-	OWN_RECORDING,
-	/** The user heads the unit of the officer who made the recording. */
-	HEAD_OF_RECORDING_UNIT,
 	/** The user is one of the officers of the activity. */
 	ACTIVITY_PARTICIPANT;
 

@@ -22,6 +22,12 @@ final class Messages {
 						java.util.Arrays.stream(text.split("\\|")).map(role -> messages.getMessage(role, null, role, locale)).toList());
 				continue;
 			}
+			if (argument instanceof String text && text.matches("^(access\\.[a-z]+|document)\\.[a-z-]+(\\|(access\\.[a-z]+|document)\\.[a-z-]+)*$")) {
+				// a list of things named by key: the documents still missing, a requester and a use
+				resolved[i] = String.join(messages.getMessage("word.list-separator", null, ", ", locale),
+						java.util.Arrays.stream(text.split("\\|")).map(item -> messages.getMessage(item, null, item, locale)).toList());
+				continue;
+			}
 			resolved[i] = argument instanceof String text && text.matches("^(role|rule|status)\\.[a-z-]+$")
 					? messages.getMessage(text, null, text, locale) : argument;
 		}

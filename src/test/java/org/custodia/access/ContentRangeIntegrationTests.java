@@ -71,6 +71,7 @@ class ContentRangeIntegrationTests {
 		AccessFixtures.Card card = AccessFixtures.cardWith("sample_mpeg4.mp4", "range.mp4");
 		UUID recording = imports.importFolder(custodian, AGENCY, number, accounts.account(officer).userId(), card.folder())
 			.get(0).recordingId();
+		Approvals.approved(mvc, accounts, AGENCY, officer, java.util.List.of(recording), "WATCH");
 		String content = "/api/v1/recordings/" + recording + "/content";
 		long size = card.bytes().length;
 

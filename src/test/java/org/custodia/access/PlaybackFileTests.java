@@ -18,7 +18,6 @@ import org.custodia.identity.Users;
 import org.custodia.ledger.Ledger;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.MediaFacts;
-import org.custodia.policy.PolicyDecisions;
 import org.custodia.recording.NameFacts;
 import org.custodia.recording.Recording;
 import org.custodia.recording.RecordingRegister;
@@ -37,8 +36,9 @@ class PlaybackFileTests {
 
 	final MissingOriginals missing = mock(MissingOriginals.class);
 
-	final Playback playback = new Playback(mock(RecordingRegister.class), mock(PolicyDecisions.class), mock(Users.class),
-			store, missing, mock(DerivedCopies.class), mock(Ledger.class), mock(RecentPlayables.class));
+	final Playback playback = new Playback(mock(RecordingRegister.class), mock(Users.class), store, missing,
+			mock(DerivedCopies.class), mock(Ledger.class), mock(RecentPlayables.class), mock(AccessGrants.class),
+			mock(AccessRegister.class));
 
 	final Actor actor = mock(Actor.class);
 

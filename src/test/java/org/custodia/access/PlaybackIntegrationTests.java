@@ -105,6 +105,7 @@ class PlaybackIntegrationTests {
 		recording = outcomes.get(0).recordingId();
 		// the proxy is asked for by media's listener once the import has committed
 		EventDeliveries.awaitAll(events);
+		Approvals.approved(mvc, accounts, AGENCY, officer, List.of(recording), "WATCH");
 	}
 
 	@Test
@@ -154,21 +155,18 @@ class PlaybackIntegrationTests {
 	}
 
 	@Test
-	void onlyTheOfficerHisUnitHeadAndTheLegalHeadMayWatch() throws Exception {
+	void onlyWhoHoldsAnApprovalWatchesNotTheUnitHeadOrTheLegalHeadByTheirRoles() throws Exception {
 		String content = "/api/v1/recordings/" + recording + "/content";
 		String unitHead = accounts.create(AGENCY, Role.UNIT_HEAD);
-		String otherUnitHead = accounts.createInUnit(AGENCY, 1, Role.UNIT_HEAD);
 		String legalHead = accounts.create(AGENCY, Role.LEGAL_HEAD);
-		String colleague = accounts.create(AGENCY, Role.OFFICER);
 		String otherAgencyLegalHead = accounts.create("kaifeng-audit", Role.LEGAL_HEAD);
 
-		mvc.perform(head(content).header("Authorization", accounts.bearer(mvc, unitHead))).andExpect(status().isOk());
-		mvc.perform(head(content).header("Authorization", accounts.bearer(mvc, legalHead))).andExpect(status().isOk());
-		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, colleague)))
-			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("001-access art. 4")));
-		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, otherUnitHead)))
-			.andExpect(status().isForbidden());
+		mvc.perform(head(content).session(officer)).andExpect(status().isOk());
+		for (String person : List.of(unitHead, legalHead)) {
+			mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, person)))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.rule").value("002 art. 16"));
+		}
 		mvc.perform(get(content).header("Authorization", accounts.bearer(mvc, otherAgencyLegalHead)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get(content).header("Authorization", accounts.administratorBearer(mvc)))
@@ -268,14 +266,25 @@ class PlaybackIntegrationTests {
 			.andReturn().getResponse().getContentAsString(), "$.id");
 		mvc.perform(get(base + "/derived/" + clip + "/content").session(officer)).andExpect(status().isConflict());
 		mvc.perform(post(base + "/watermarked").session(officer).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"madeFor\":\"某区人民法院\"}"))
+				.contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("001-access art. 4")));
-		String legalHead = accounts.bearer(mvc, accounts.create(AGENCY, Role.LEGAL_HEAD));
-		mvc.perform(post(base + "/watermarked").header("Authorization", legalHead)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"madeFor\":\"某区人民法院\",\"requestRef\":\"调阅-2026-017\"}"))
+			.andExpect(jsonPath("$.rule").value("002 art. 16"));
+		// a court's copy: entered by the keeper of the register, approved by the leader in charge (002 art. 18)
+		String clerk = accounts.bearer(mvc, accounts.create(AGENCY, Role.CUSTODIAN));
+		String court = JsonPath.read(mvc.perform(post("/api/v1/access-requests").header("Authorization", clerk)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"recordings":["%s"],"requesterKind":"judicial-and-supervisory","requesterName":"李法官",
+						 "onBehalfOf":"某区人民法院","reason":"审理案件","actions":["COPY"]}""".formatted(recording)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		String leader = accounts.bearer(mvc, accounts.create(AGENCY, Role.LEADER_IN_CHARGE));
+		mvc.perform(post("/api/v1/access-requests/" + court + "/decision").header("Authorization", leader)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"approved\":true}"))
+			.andExpect(status().isOk());
+		mvc.perform(post(base + "/watermarked").header("Authorization", clerk)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"requestId\":\"" + court + "\"}"))
 			.andExpect(status().isAccepted())
-			.andExpect(jsonPath("$.kind").value("WATERMARKED"));
+			.andExpect(jsonPath("$.kind").value("WATERMARKED"))
+			.andExpect(jsonPath("$.madeFor").value("李法官（某区人民法院）"));
 		copies.workPending();
 
 		List<String> hashes = JsonPath.read(mvc.perform(get(base + "/derived").session(officer))
@@ -291,10 +300,11 @@ class PlaybackIntegrationTests {
 	}
 
 	@Test
-	void aProxyThatCannotBeMadeIsExplainedOnThePageAndTheOriginalStaysDownloadable() throws Exception {
+	void aProxyThatCannotBeMadeIsExplainedOnThePageAndTheOriginalStillPlaysWithoutADownloadLink() throws Exception {
 		AccessFixtures.Card card = AccessFixtures.cardWith("truncated.mp4", "broken.mp4");
 		UUID broken = imports.importFolder(custodian, AGENCY, deviceNumber, accounts.account(officer).userId(),
 				card.folder()).get(0).recordingId();
+		Approvals.approved(mvc, accounts, AGENCY, officer, List.of(broken), "WATCH");
 		String base = "/api/v1/recordings/" + broken;
 		mvc.perform(post(base + "/proxy").session(officer).with(csrf())).andExpect(status().is2xxSuccessful());
 		copies.workPending();
@@ -307,7 +317,7 @@ class PlaybackIntegrationTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"proxy-failed\"").contains("原件中没有可解码的画面或声音")
-			.contains("id=\"download-original\"");
+			.doesNotContain("id=\"download-original\"").contains("id=\"viewer-mark\"");
 		mvc.perform(get(base + "/content").session(officer)).andExpect(status().isOk())
 			.andExpect(content().bytes(card.bytes()));
 	}
@@ -326,7 +336,10 @@ class PlaybackIntegrationTests {
 		assertThat(page).contains(sha).contains("id=\"player\"").contains("recording.ingested")
 			.contains("/api/v1/recordings/" + recording + "/strip/9").doesNotContain("id=\"watermark-form\"");
 		MockHttpSession colleague = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
-		mvc.perform(get("/recordings/" + recording).session(colleague)).andExpect(status().isForbidden());
+		String restricted = mvc.perform(get("/recordings/" + recording).session(colleague)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(restricted).contains("id=\"request-access\"").contains("clip.mp4").doesNotContain("id=\"player\"")
+			.doesNotContain("/content");
 	}
 
 	private List<LedgerEntry> viewedEntries() {

@@ -69,6 +69,9 @@ class PlayerBrowserTests {
 	Viewings viewings;
 
 	@Autowired
+	AccessRequests requests;
+
+	@Autowired
 	Ledger ledger;
 
 	@Test
@@ -77,6 +80,7 @@ class PlayerBrowserTests {
 		UUID recording = importedFor(accounts.idOf(officer));
 		EventDeliveries.awaitAll(events);
 		copies.workPending();
+		String number = Approvals.toWatch(requests, accounts, AGENCY, officer, recording).number();
 		try (Browser session = new Browser(port)) {
 			WebDriver browser = session.driver();
 			session.signInReplacing(officer, TestAccounts.PASSWORD, "Player-Page-2026");
@@ -95,6 +99,8 @@ class PlayerBrowserTests {
 			wait.until(driver -> ((Number) js.executeScript("return document.getElementById('player').currentTime")).doubleValue() > 3.0);
 			wait.until(driver -> (Boolean) js.executeScript("return Array.from(document.querySelectorAll('#strip img'))"
 					+ ".every(function (image) { return image.complete && image.naturalWidth > 0; })"));
+			assertThat(browser.findElement(By.id("viewer-mark")).getText()).contains("测试用户").contains(number);
+			assertThat(browser.findElements(By.id("download-original"))).isEmpty();
 			session.screenshot("player");
 		}
 		viewings.closeAll();

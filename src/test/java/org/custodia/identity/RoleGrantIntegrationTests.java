@@ -92,6 +92,10 @@ class RoleGrantIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("CONFIRMED"))
 			.andExpect(jsonPath("$.decidedBy").exists());
+		// a confirmed legal head still watches only what an approved request lets him watch
+		mvc.perform(get(content).header("Authorization", puppet).header("Range", "bytes=0-99"))
+			.andExpect(status().isForbidden());
+		org.custodia.access.Approvals.toWatch(mvc, accounts, AGENCY, puppet, recording);
 		mvc.perform(get(content).header("Authorization", puppet).header("Range", "bytes=0-99"))
 			.andExpect(status().isPartialContent());
 

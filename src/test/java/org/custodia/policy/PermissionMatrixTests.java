@@ -50,10 +50,8 @@ class PermissionMatrixTests {
 			import                                   .   Y   .   .   .   .   .   .
 			see-recordings                           Y   Y   Y   Y   Y   Y   Y   .
 			see-missing-originals                    .   Y   .   Y   .   .   Y   .
-			play-back                                .   .   .   Y   .   .   .   .
-			play-back+own-recording                  Y   Y   Y   Y   Y   Y   Y   .
-			play-back+head-of-recording-unit         .   .   Y   Y   .   .   .   .
-			make-watermarked-copy                    .   .   .   Y   .   .   .   .
+			play-back                                .   .   .   .   .   .   .   .
+			make-watermarked-copy                    .   .   .   .   .   .   .   .
 			modify-original                          .   .   .   .   .   .   .   .
 			mark-long-term                           Y   Y   Y   Y   .   .   .   .
 			see-activities                           Y   Y   Y   Y   Y   Y   Y   .
@@ -150,27 +148,27 @@ class PermissionMatrixTests {
 	}
 
 	@Test
-	void aUserWithoutRolesSeesTheAgencyAndPlaysBackOnlyHisOwnRecordings() {
+	void aUserWithoutRolesSeesTheRegisterButWatchesOnlyThroughAnAccessRequest() {
 		PolicyDecisions decisions = decisions();
 		Staff nobody = new Staff("zhanhe-health", Set.of());
 		assertThat(decisions.decide(nobody, Action.SEE_RECORDINGS, "zhanhe-health").isAllowed()).isTrue();
 		assertThat(decisions.decide(nobody, Action.IMPORT, "zhanhe-health").rule()).isEqualTo("import-by-custodian");
-		Decision own = decisions.decide(nobody, Action.PLAY_BACK, "zhanhe-health", Facts.of(Relation.OWN_RECORDING, true));
-		assertThat(own.rule()).isEqualTo("playback-own-recording");
-		assertThat(own.citation()).contains("001-access art. 4");
+		Decision watch = decisions.decide(nobody, Action.PLAY_BACK, "zhanhe-health");
+		assertThat(watch.rule()).isEqualTo("playback-by-access-request");
+		assertThat(watch.citation()).isEqualTo("003-access art. 4; 003-access art. 5");
 	}
 
 	@Test
-	void theHeadOfTheRecordingUnitIsLookedUpOnlyForAUnitHead() {
+	void aRelationIsLookedUpOnlyForAGrantThatAsksForIt() {
 		PolicyDecisions decisions = decisions();
-		Facts failsWhenAsked = Facts.of(Relation.OWN_RECORDING, false).and(Relation.HEAD_OF_RECORDING_UNIT, () -> {
-			throw new AssertionError("the unit was looked up for someone who heads no unit");
+		Facts failsWhenAsked = Facts.none().and(Relation.ACTIVITY_PARTICIPANT, () -> {
+			throw new AssertionError("the activity's officers were looked up for a unit head, whose grant asks for none");
 		});
-		Decision legalHead = decisions.decide(new Staff("neiqiu-health", Set.of(Role.LEGAL_HEAD)), Action.PLAY_BACK,
-				"neiqiu-health", failsWhenAsked);
-		assertThat(legalHead.rule()).isEqualTo("playback-legal-head");
-		assertThat(decisions.decide(new Staff("neiqiu-health", Set.of(Role.OFFICER)), Action.PLAY_BACK, "neiqiu-health",
-				failsWhenAsked).rule()).isEqualTo("playback-interim");
+		assertThat(decisions.decide(new Staff("neiqiu-health", Set.of(Role.UNIT_HEAD)), Action.CONFIRM_RECORDINGS,
+				"neiqiu-health", failsWhenAsked).isAllowed()).isTrue();
+		Facts notAParticipant = Facts.none().and(Relation.ACTIVITY_PARTICIPANT, () -> false);
+		assertThat(decisions.decide(new Staff("neiqiu-health", Set.of(Role.OFFICER)), Action.CONFIRM_RECORDINGS,
+				"neiqiu-health", notAParticipant).rule()).isEqualTo("activity-participants");
 	}
 
 	@Test

@@ -98,8 +98,8 @@ class PermissionsSectionTests {
 
 	@Test
 	void theAdministratorCannotBeGrantedFootage() throws IOException {
-		String broken = shipped("pingdingshan-culture").replace("      - {roles: [legal-head], rule: playback-legal-head}",
-				"      - {roles: [legal-head, administrator], rule: playback-legal-head}");
+		String broken = shipped("pingdingshan-culture").replace("      - {roles: [officer], relation: activity-participant}",
+				"      - {roles: [officer, administrator], relation: activity-participant}");
 		assertThatThrownBy(() -> reader.read("pingdingshan-culture.yaml", broken))
 			.isInstanceOfSatisfying(PolicyFileException.class, e -> {
 				assertThat(e.field()).endsWith(".roles[1]");
@@ -111,7 +111,7 @@ class PermissionsSectionTests {
 	void unknownRelationsReferencesAndPreconditionsAreRefused() throws IOException {
 		String shipped = shipped("neiqiu-health");
 		for (String[] change : List.of(
-				new String[] { "relation: own-recording,", "relation: own-recording | same-unit,", ".relation", "unknown relation 'same-unit'" },
+				new String[] { "relation: activity-participant}", "relation: activity-participant | same-unit}", ".relation", "unknown relation 'same-unit'" },
 				new String[] { "from: access.publicUse", "from: access.publicUse.approvers", ".from", "unknown reference" },
 				new String[] { "from: access.requesters.other-staff.view", "from: access.requesters.colleague.view", ".from", "colleague" },
 				new String[] { "requires: retention-period-set", "requires: retention-expired", ".requires", "unknown precondition" },

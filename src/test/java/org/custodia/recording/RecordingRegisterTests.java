@@ -62,7 +62,7 @@ class RecordingRegisterTests {
 	void aRecordingOfTheActorsAgencyIsSeenWhereThePolicyAllowsAndForbiddenWithTheRuleWhereNot() {
 		given(recordings.find(recording.id())).willReturn(Optional.of(recording));
 		TestActor officer = TestActor.of("officer", "neiqiu-health", Role.OFFICER);
-		Decision refused = new Decision(Decision.Outcome.REFUSED, null, List.of(), "playback-own-recording", "001 art. 4", false);
+		Decision refused = new Decision(Decision.Outcome.REFUSED, null, List.of(), "playback-by-access-request", "001-access art. 4", false);
 		given(decisions.decide(eq(officer), eq(Action.PLAY_BACK), eq("neiqiu-health"), any())).willReturn(refused);
 		Decision allowed = new Decision(Decision.Outcome.ALLOWED, null, List.of(), "see-recordings", "001 art. 4", false);
 		given(decisions.decide(eq(officer), eq(Action.SEE_RECORDINGS), eq("neiqiu-health"), any())).willReturn(allowed);
@@ -71,7 +71,7 @@ class RecordingRegisterTests {
 		CustodiaException forbidden = catchThrowableOfType(CustodiaException.class,
 				() -> register.visibleTo(officer, recording.id(), Action.PLAY_BACK));
 		assertThat(forbidden.status()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(forbidden.messageKey()).isEqualTo("rule.playback-own-recording");
+		assertThat(forbidden.messageKey()).isEqualTo("rule.playback-by-access-request");
 	}
 
 	@Test

@@ -113,6 +113,7 @@ class CitationsOnChinesePagesTests {
 		pages.add(page(custodian, "/devices/board", 200));
 		pages.add(page(custodian, "/devices/" + device, 200));
 		pages.add(page(administrator, "/recordings", 403));
+		org.custodia.access.Approvals.approved(mvc, accounts, AGENCY, officer, List.of(recording), "WATCH");
 		String player = page(officer, "/recordings/" + recording, 200);
 
 		for (String page : pages) {
@@ -123,7 +124,8 @@ class CitationsOnChinesePagesTests {
 		assertThat(pages.get(0)).contains("《使用管理规定》第十二条", "系统默认（条例未规定）：");
 		assertThat(pages.get(3)).contains("《开封市审计局执法记录仪使用管理规定》第六条");
 		assertThat(pages.get(8)).contains("系统默认（条例未规定）：职责分离");
-		assertThat(player).contains("《开封市审计局执法记录仪使用管理规定》第十二条");
+		assertThat(player).contains("《开封市审计局执法记录仪使用管理规定》第十二条", "《开封市审计局执法记录仪使用管理规定》第十一条")
+			.contains("id=\"viewer-mark\"");
 
 		byte[] pdf = mvc.perform(get("/devices/" + device + "/ledger.pdf").param("month", "2026-11").session(custodian))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.custodia.access.Playable;
 import org.custodia.access.Playback;
+import org.custodia.policy.AccessMatrix;
 import org.custodia.recording.Recording;
 import org.custodia.ledger.LedgerEntry;
 import org.custodia.media.DerivedCopies;
@@ -50,7 +51,8 @@ class PlaybackApiController {
 	record ClipRequest(Double fromSeconds, Double toSeconds) {
 	}
 
-	record WatermarkRequest(String madeFor, String requestRef) {
+	/** A copy for an approved request: {@code use} is {@code COPY} (the default) or {@code PRINT} (a still at {@code atSeconds}). */
+	record CopyRequest(UUID requestId, String use, Double atSeconds) {
 	}
 
 	private final Playback playback;
@@ -132,7 +134,11 @@ class PlaybackApiController {
 
 	@PostMapping("/watermarked")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	DerivedCopy watermarked(@PathVariable UUID id, @RequestBody WatermarkRequest request) {
-		return playback.watermarked(CurrentActor.get(), id, request.madeFor(), request.requestRef());
+	DerivedCopy watermarked(@PathVariable UUID id, @RequestBody CopyRequest request) {
+		AccessMatrix.Use use = request.use() == null ? AccessMatrix.Use.COPY : AccessMatrix.Use.fromCode(request.use())
+			.filter(found -> found == AccessMatrix.Use.COPY || found == AccessMatrix.Use.PRINT)
+			.orElseThrow(() -> CustodiaException.badRequest("error.access-use-unknown", request.use()));
+		return playback.copyFor(CurrentActor.get(), id, request.requestId(), use,
+				request.atSeconds() == null ? null : Math.round(request.atSeconds() * 1000));
 	}
 }
