@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Playback against nginx, side by side in one run (issue 7's figure): one 1 GiB recording served in
 # random 1 MiB byte ranges to 16 concurrent clients (wrk, loopback), by Custodia's
-# /api/v1/recordings/{id}/content (signed-in officer, rights checked, viewing recorded) and by nginx
+# /api/v1/recordings/{id}/content (signed-in officer, his approved access request checked, viewing and
+# register line recorded) and by nginx
 # (sendfile on, access log off) serving the very same stored file. Both from the page cache, both
 # warmed, with Custodia's background work (SM3, proxies) done or off.
 # Usage: bench/playback.sh [work-dir] [seconds]   (installs nginx-light and wrk when missing)
@@ -35,6 +36,15 @@ recording=$(api "$custodian" -X POST -H 'Content-Type: application/json' \
 key=$(api "$officer" "http://127.0.0.1:$port/api/v1/recordings/$recording" | python3 -c 'import json,sys; print(json.load(sys.stdin)["recording"]["blobKey"])')
 stored="$work/data/store/$key"
 echo "recording $recording stored as $stored"
+# Watching needs an approved access request (issue 18): the officer asks, the chief approves; every range
+# request below is then checked against that approval.
+request=$(api "$officer" -X POST -H 'Content-Type: application/json' \
+  -d "{\"recordings\":[\"$recording\"],\"requesterKind\":\"other-staff\",\"reason\":\"bench\",\"actions\":[\"WATCH\"]}" \
+  "http://127.0.0.1:$port/api/v1/access-requests" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+chief=$(token chief)
+state=$(api "$chief" -X POST -H 'Content-Type: application/json' -d '{"approved":true}' \
+  "http://127.0.0.1:$port/api/v1/access-requests/$request/decision" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
+[ "$state" = APPROVED ] || { echo "the access request was not approved: $state"; exit 1; }
 # Timing starts once the background SM3 pass over the new file is done (proxies are off in this run).
 for _ in $(seq 180); do
   [ "$(api "$officer" "http://127.0.0.1:$port/api/v1/recordings/$recording" | python3 -c 'import json,sys; print(json.load(sys.stdin)["recording"].get("sm3") is not None)')" = True ] && break

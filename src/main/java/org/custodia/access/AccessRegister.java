@@ -11,6 +11,7 @@ import org.custodia.identity.Users;
 import org.custodia.policy.AccessMatrix;
 import org.custodia.policy.Action;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.Role;
@@ -56,8 +57,11 @@ public class AccessRegister {
 
 	private final Agencies agencies;
 
+	private final RecordingRegister recordings;
+
 	AccessRegister(AccessRegisterRepository lines, AccessMatrix matrix, PolicyDecisions decisions, Users users,
-			Clock clock, MessageSource messages, Citations citations, Agencies agencies) {
+			Clock clock, MessageSource messages, Citations citations, Agencies agencies, RecordingRegister recordings) {
+		this.recordings = recordings;
 		this.messages = messages;
 		this.citations = citations;
 		this.agencies = agencies;
@@ -94,8 +98,11 @@ public class AccessRegister {
 		if (query.from() != null && query.to() != null && !query.to().isAfter(query.from())) {
 			throw CustodiaException.badRequest("error.register-range");
 		}
+		java.util.Set<UUID> hidden = recordings.hiddenFrom(actor, agency);
 		return lines.search(new AccessRegisterRepository.Filter(agency, query.recordingId(), person, query.from(),
-				query.to(), query.text(), query.requestId()), MOST);
+				query.to(), query.text(), query.requestId()), MOST).stream()
+			.filter(line -> !hidden.contains(line.recordingId()))
+			.toList();
 	}
 
 	/** Whether the actor reads the agency's whole register, not only his own lines. */

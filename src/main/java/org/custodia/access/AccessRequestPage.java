@@ -67,10 +67,11 @@ public class AccessRequestPage {
 	public View of(Actor actor, UUID id) {
 		AccessRequest request = requests.get(actor, id);
 		boolean holder = actor.userId().equals(request.holderId());
+		java.util.Set<UUID> hidden = register.hiddenFrom(actor, request.agency());
 		List<Line> lines = new ArrayList<>();
 		for (AccessRequest.Item item : request.recordings()) {
 			Recording recording = register.find(item.recordingId()).orElse(null);
-			if (recording == null) {
+			if (recording == null || hidden.contains(recording.id())) {
 				continue;
 			}
 			boolean inForce = holder && item.granted() && request.state().granting();

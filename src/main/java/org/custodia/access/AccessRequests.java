@@ -84,10 +84,13 @@ public class AccessRequests {
 
 	private final AccessRegister accessRegister;
 
+	private final Secrecy secrecy;
+
 	AccessRequests(AccessRequestRepository requests, AccessMatrix matrix, PolicyDecisions decisions,
 			RecordingRegister register, CaseHandlers cases, Users users, BlobStore store, Ledger ledger, Clock clock,
-			TransactionTemplate transactions, AccessRegister accessRegister) {
+			TransactionTemplate transactions, AccessRegister accessRegister, Secrecy secrecy) {
 		this.accessRegister = accessRegister;
+		this.secrecy = secrecy;
 		this.requests = requests;
 		this.matrix = matrix;
 		this.decisions = decisions;
@@ -151,6 +154,13 @@ public class AccessRequests {
 				throw CustodiaException.refused("error.access-reason-required", answer.decision().citation());
 			}
 			answers.add(answer);
+		}
+		if (uses.contains(AccessMatrix.Use.PUBLIC_USE) && matrix.publicUseExceptSecret(agency)) {
+			recordings.stream().filter(recording -> secrecy.marked(recording.id(), agency)).findFirst()
+				.ifPresent(recording -> {
+					throw CustodiaException.refused("rule.access-public-use-secret", matrix.secrecyCite(agency),
+							recording.originalName());
+				});
 		}
 		boolean nobodyApproves = answers.stream().allMatch(answer -> answer.decision().isAllowed());
 		Instant now = clock.instant();

@@ -90,7 +90,7 @@ public class ActivityRecordings {
 		Set<UUID> officers = Set.copyOf(activity.officers());
 		Instant from = activity.startedAt().minus(12, ChronoUnit.HOURS);
 		Instant to = activity.endedAt().plusSeconds(SLACK_SECONDS);
-		return register.recordedBetween(activity.agency(), from, to, 500)
+		return register.recordedBetween(actor, activity.agency(), from, to, 500)
 			.stream()
 			.filter(recording -> recording.recordedAt() != null)
 			.filter(recording -> activity.overlaps(recording.recordedAt(), recording.recordedEnd(), SLACK_SECONDS))

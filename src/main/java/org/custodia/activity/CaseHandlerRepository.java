@@ -123,4 +123,9 @@ class CaseHandlerRepository {
 	Optional<String> caseNumber(UUID caseId) {
 		return jdbc.sql("select number from activity_case where id = :id").param("id", caseId).query(String.class).optional();
 	}
+
+	Optional<String> caseNumber(String agency, UUID caseId) {
+		return jdbc.sql("select number from activity_case where id = :id and agency_code = :agency").param("id", caseId)
+			.param("agency", agency).query(String.class).optional();
+	}
 }

@@ -57,4 +57,10 @@ public class CaseHandlers {
 	public Optional<String> caseNumber(UUID caseId) {
 		return caseId == null ? Optional.empty() : handlers.caseNumber(caseId);
 	}
+
+	/** The number of a case of the agency; empty for a case of another agency, as for none. */
+	@Transactional(readOnly = true)
+	public Optional<String> caseNumber(String agency, UUID caseId) {
+		return caseId == null ? Optional.empty() : handlers.caseNumber(agency, caseId);
+	}
 }

@@ -25,6 +25,8 @@ import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.RecordingIngested;
+import org.custodia.shared.SecrecyMarks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,9 +64,13 @@ public class RecordingRegister {
 
 	private final ApplicationEventPublisher events;
 
+	/** Asked lazily: the module that keeps the marks builds on this one. */
+	private final ObjectProvider<SecrecyMarks> secrecy;
+
 	RecordingRegister(RecordingRepository recordings, RecordingNotes notes, MediaReading media,
 			RecordingLedgerCheck ledgerCheck, PolicyDecisions decisions, Ledger ledger, LedgerCheckpoints checkpoints,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<SecrecyMarks> secrecy) {
+		this.secrecy = secrecy;
 		this.recordings = recordings;
 		this.notes = notes;
 		this.media = media;
@@ -76,14 +82,21 @@ public class RecordingRegister {
 	}
 
 	/**
-	 * The recording when it is kept by an agency the actor belongs to: a missing recording and another
-	 * agency's are both not found (404), so that another agency's recordings stay invisible.
+	 * The recording when it is kept by an agency the actor belongs to and no secrecy mark keeps it from him: a
+	 * missing recording, another agency's and a secret one are all not found (404), so that they stay invisible.
 	 */
 	@Transactional(readOnly = true)
 	public Recording visibleTo(Actor actor, UUID id) {
 		return recordings.find(id)
 			.filter(found -> actor.belongsTo(found.agency()))
+			.filter(found -> !hiddenFrom(actor, found.agency()).contains(found.id()))
 			.orElseThrow(() -> CustodiaException.notFound("error.recording-not-found", id));
+	}
+
+	/** The agency's recordings secrecy marks keep from the actor (ACC-9). */
+	public java.util.Set<UUID> hiddenFrom(Actor actor, String agency) {
+		SecrecyMarks marks = secrecy.getIfAvailable();
+		return marks == null ? java.util.Set.of() : marks.hiddenFrom(actor, agency);
 	}
 
 	/** The recording when the actor may see it and the agency's policy lets the actor do {@code action} on it (403 with the rule otherwise). */
@@ -130,7 +143,10 @@ public class RecordingRegister {
 		decisions.decide(actor, Action.SEE_RECORDINGS, agency).orThrow();
 		List<Recording> items = recordings.list(new RecordingRepository.Filter(agency, device, officer, from, to),
 				decode(after), limit);
-		return new Page(items, items.size() == limit ? encode(items.get(limit - 1)) : null);
+		java.util.Set<UUID> hidden = hiddenFrom(actor, agency);
+		// the position continues after the last row read, shown or not
+		return new Page(items.stream().filter(recording -> !hidden.contains(recording.id())).toList(),
+				items.size() == limit ? encode(items.get(limit - 1)) : null);
 	}
 
 	/** One recording with its notes, for those who may see the agency's register. */
@@ -229,6 +245,14 @@ public class RecordingRegister {
 		recordings.find(ids).stream().filter(recording -> recording.lateMinutes() != null)
 			.forEach(recording -> late.put(recording.id(), recording.lateMinutes()));
 		return late;
+	}
+
+	/** As {@link #recordedBetween(String, Instant, Instant, int)}, leaving out what secrecy marks keep from the actor. */
+	@Transactional(readOnly = true)
+	public List<Recording> recordedBetween(Actor actor, String agency, Instant from, Instant to, int limit) {
+		java.util.Set<UUID> hidden = hiddenFrom(actor, agency);
+		return recordedBetween(agency, from, to, limit).stream().filter(recording -> !hidden.contains(recording.id()))
+			.toList();
 	}
 
 	/** An agency's recordings whose recording began in {@code [from, to)}, at most {@code limit}, newest import first. */

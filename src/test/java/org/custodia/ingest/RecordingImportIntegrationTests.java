@@ -101,10 +101,16 @@ class RecordingImportIntegrationTests {
 			.andExpect(jsonPath("$.recording.recordedAt").value("2005-10-28T09:46:46Z"))
 			.andExpect(jsonPath("$.recording.clockFinding").value("far-from-copy"))
 			.andExpect(jsonPath("$.recording.poster").value(true));
-		// The poster is a picture of the footage: the custodian who imported it may not watch, the legal head may.
+		// The poster is a picture of the footage: the custodian who imported it may not watch, nor the legal head by his
+		// role; the legal head may once his access request is approved.
 		mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", bearer))
 			.andExpect(status().isForbidden());
 		String legalHead = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.LEGAL_HEAD));
+		mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", legalHead))
+			.andExpect(status().isForbidden());
+		org.custodia.access.Approvals.approved(mvc, accounts, "kaifeng-audit", legalHead,
+				List.of(java.util.UUID.fromString(video), java.util.UUID.fromString((String) outcome(outcomes,
+						"Olympus μ Digital 800.JPG").get("recordingId"))), "WATCH");
 		byte[] poster = mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", legalHead))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();

@@ -21,6 +21,7 @@ import org.custodia.media.MediaReading;
 import org.custodia.policy.Action;
 import org.custodia.policy.Decision;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.Role;
 import org.custodia.shared.TestActor;
@@ -34,9 +35,46 @@ class RecordingRegisterTests {
 
 	final PolicyDecisions decisions = mock(PolicyDecisions.class);
 
+	final java.util.Set<UUID> secret = new java.util.HashSet<>();
+
+	final org.custodia.shared.SecrecyMarks marks = new org.custodia.shared.SecrecyMarks() {
+
+		@Override
+		public java.util.Set<UUID> hiddenFrom(Actor actor, String agency) {
+			return secret;
+		}
+
+		@Override
+		public boolean marked(UUID recordingId, String agency) {
+			return secret.contains(recordingId);
+		}
+	};
+
 	final RecordingRegister register = new RecordingRegister(recordings, mock(RecordingNotes.class),
 			mock(MediaReading.class), mock(RecordingLedgerCheck.class), decisions, mock(Ledger.class),
-			mock(LedgerCheckpoints.class), mock(org.springframework.context.ApplicationEventPublisher.class));
+			mock(LedgerCheckpoints.class), mock(org.springframework.context.ApplicationEventPublisher.class),
+			new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("marks", marks))
+				.getBeanProvider(org.custodia.shared.SecrecyMarks.class));
+
+	@Test
+	void aRecordingASecrecyMarkKeepsFromTheActorIsNotFoundAndLeftOutOfThePage() {
+		given(recordings.find(recording.id())).willReturn(Optional.of(recording));
+		given(recordings.list(any(), any(), org.mockito.ArgumentMatchers.anyInt())).willReturn(List.of(recording));
+		TestActor officer = TestActor.of("officer", "neiqiu-health", Role.OFFICER);
+		Decision allowed = new Decision(Decision.Outcome.ALLOWED, null, List.of(), "see-recordings", "000 art. 14", false);
+		given(decisions.decide(eq(officer), eq(Action.SEE_RECORDINGS), eq("neiqiu-health"), any())).willReturn(allowed);
+		given(decisions.decide(eq(officer), eq(Action.SEE_RECORDINGS), eq("neiqiu-health"))).willReturn(allowed);
+		assertThat(register.visibleTo(officer, recording.id())).isEqualTo(recording);
+		assertThat(register.page(officer, "neiqiu-health", null, null, null, null, null, 1).items()).containsExactly(recording);
+
+		secret.add(recording.id());
+		CustodiaException hidden = catchThrowableOfType(CustodiaException.class,
+				() -> register.visibleTo(officer, recording.id()));
+		assertThat(hidden.status()).isEqualTo(HttpStatus.NOT_FOUND);
+		RecordingRegister.Page page = register.page(officer, "neiqiu-health", null, null, null, null, null, 1);
+		assertThat(page.items()).isEmpty();
+		assertThat(page.next()).as("the page still continues after the row it read").isNotNull();
+	}
 
 	final Recording recording = new Recording(UUID.randomUUID(), "neiqiu-health", UUID.randomUUID(), null,
 			"neiqiu-health/2026/11/23/" + "a".repeat(64) + ".mp4", "a".repeat(64), null, 10, "VID_0001.MP4", "video/mp4",
