@@ -13,6 +13,7 @@ import org.custodia.policy.Decision;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.recording.Recording;
 import org.custodia.shared.Actor;
+import org.custodia.shared.Role;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +50,8 @@ class AccessGrants {
 	/** Why the actor may use the recording so, or empty. The administrator never may (separation of duties). */
 	@Transactional(readOnly = true)
 	Optional<AccessBasis> basis(Actor actor, Recording recording, AccessMatrix.Use use) {
-		if (decisions.decide(actor, Action.PLAY_BACK, recording.agency()).rule().equals("administrator-no-footage")) {
+		if (actor.has(Role.ADMINISTRATOR)) {
+			// separation of duties: whatever else he holds, the administrator sees no footage
 			return Optional.empty();
 		}
 		Optional<UserView> holder = users.findByIdForSystem(actor.userId()).filter(user -> !user.locked());

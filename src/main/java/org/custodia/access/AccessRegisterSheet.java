@@ -108,18 +108,32 @@ final class AccessRegisterSheet {
 			StringBuilder line = new StringBuilder();
 			for (int offset = 0; offset < cells[i].length();) {
 				int codePoint = cells[i].codePointAt(offset);
+				if (codePoint == '\n' || codePoint == '\r' || !printable(document, codePoint)) {
+					// a character the bundled font lacks (an emoji in a reason) prints as a mark, not as a failed register
+					codePoint = codePoint == '\n' || codePoint == '\r' ? ' ' : '?';
+				}
 				String next = line + new String(Character.toChars(codePoint));
 				if (line.length() > 0 && document.width(next, SIZE) > room) {
 					lines.add(line.toString());
 					line = new StringBuilder();
 				}
-				line.appendCodePoint(codePoint == '\n' || codePoint == '\r' ? ' ' : codePoint);
+				line.appendCodePoint(codePoint);
 				offset += Character.charCount(codePoint);
 			}
 			lines.add(line.toString());
 			wrapped.add(lines);
 		}
 		return wrapped;
+	}
+
+	private static boolean printable(PrintedDocument document, int codePoint) throws IOException {
+		try {
+			document.width(new String(Character.toChars(codePoint)), SIZE);
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	private static String empty(String text) {

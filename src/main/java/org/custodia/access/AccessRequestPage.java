@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.custodia.activity.Activities;
+import org.custodia.activity.EnforcementCase;
 import org.custodia.media.DerivedCopies;
 import org.custodia.media.DerivedCopy;
 import org.custodia.policy.AccessMatrix;
@@ -38,7 +40,7 @@ public class AccessRequestPage {
 
 	/** The new-request form: who may be named as requester, and what may be asked. */
 	public record Form(List<Recording> recordings, List<AccessMatrix.Requester> kinds, List<AccessMatrix.Use> uses,
-			boolean keeper) {
+			boolean keeper, List<EnforcementCase> cases) {
 	}
 
 	private final AccessRequests requests;
@@ -53,8 +55,11 @@ public class AccessRequestPage {
 
 	private final AccessRegister accessRegister;
 
+	private final Activities activities;
+
 	AccessRequestPage(AccessRequests requests, AccessGrants grants, AccessMatrix matrix, RecordingRegister register,
-			DerivedCopies derivedCopies, AccessRegister accessRegister) {
+			DerivedCopies derivedCopies, AccessRegister accessRegister, Activities activities) {
+		this.activities = activities;
 		this.requests = requests;
 		this.grants = grants;
 		this.matrix = matrix;
@@ -138,6 +143,8 @@ public class AccessRequestPage {
 		List<AccessMatrix.Requester> kinds = List.of(AccessMatrix.Requester.values()).stream()
 			.filter(kind -> kind.staff() || keeper)
 			.toList();
-		return new Form(recordings, kinds, List.of(AccessMatrix.Use.values()), keeper);
+		// without recordings chosen, a request names a case: all its confirmed recordings
+		List<EnforcementCase> cases = recordings.isEmpty() ? activities.cases(actor, agency) : List.of();
+		return new Form(recordings, kinds, List.of(AccessMatrix.Use.values()), keeper, cases);
 	}
 }

@@ -176,7 +176,8 @@ class AccessRequestsIntegrationTests {
 			Thread.sleep(RecentPlayables.FRESH.toMillis() + 100);
 			mvc.perform(get(content).header("Authorization", officer).header("Range", "bytes=0-9"))
 				.andExpect(status().isForbidden());
-			assertThat(requests.expireDue()).isGreaterThanOrEqualTo(1);
+			// the scheduled sweep may have marked it a moment ago; either way it is expired once
+			requests.expireDue();
 			mvc.perform(get("/api/v1/access-requests/" + own).header("Authorization", officer))
 				.andExpect(jsonPath("$.state").value("EXPIRED"));
 			assertThat(ledger.about("neiqiu-health", List.of(own), 10)).extracting(LedgerEntry::action)

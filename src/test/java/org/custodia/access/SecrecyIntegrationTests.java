@@ -150,6 +150,35 @@ class SecrecyIntegrationTests {
 				accounts.bearer(mvc, accounts.create(AGENCY, Role.OFFICER)))).andExpect(status().isOk());
 	}
 
+	@Test
+	void aMarkOnACaseHidesEveryRecordingOfTheCase() throws Exception {
+		String officerName = accounts.create(AGENCY, Role.OFFICER);
+		String officer = accounts.bearer(mvc, officerName);
+		UUID recording = imported(accounts.idOf(officerName));
+		String caseId = JsonPath.read(json(post("/api/v1/cases"), officer, """
+				{"number":"内卫罚〔2026〕%s号","name":"某企业案"}""".formatted(UUID.randomUUID().toString().substring(0, 6)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		String type = JsonPath.read(mvc.perform(get("/api/v1/activities/types").header("Authorization", officer))
+			.andReturn().getResponse().getContentAsString(), "$[0].code");
+		json(post("/api/v1/activities/from-recording"), officer, """
+				{"recordingId":"%s","type":"%s","place":"某企业","caseId":"%s"}""".formatted(recording, type, caseId))
+			.andExpect(status().isCreated());
+		String mark = JsonPath.read(json(post("/api/v1/secrecy-marks"), officer, """
+				{"caseId":"%s","kind":"trade-secret","named":["%s"],"reason":"涉及企业生产工艺"}"""
+			.formatted(caseId, accounts.idOf(officerName)))
+			.andExpect(jsonPath("$.subjectType").value("CASE")).andReturn().getResponse().getContentAsString(), "$.id");
+		json(post("/api/v1/secrecy-marks/" + mark + "/decision"), accounts.bearer(mvc, accounts.create(AGENCY, Role.CHIEF)),
+				"{\"approved\":true}")
+			.andExpect(jsonPath("$.state").value("ACTIVE"));
+		mvc.perform(get("/api/v1/recordings/" + recording).header("Authorization",
+				accounts.bearer(mvc, accounts.create(AGENCY, Role.OFFICER)))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/recordings/" + recording).header("Authorization", officer)).andExpect(status().isOk());
+		json(post("/api/v1/secrecy-marks"), officer, """
+				{"caseId":"%s","kind":"trade-secret","named":["%s"],"reason":"x"}"""
+			.formatted(UUID.randomUUID(), accounts.idOf(officerName)))
+			.andExpect(status().isNotFound());
+	}
+
 	private UUID imported(UUID officer) throws Exception {
 		Actor custodian = accounts.account(accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN));
 		String device = "SM-" + UUID.randomUUID().toString().substring(0, 8);
