@@ -114,4 +114,61 @@ class PostgresApplicationTests {
 			jdbc.sql("update device_device set serial_number = 'SN-300' where number = 'PG-300'").update();
 		}
 	}
+
+	@Autowired
+	org.custodia.ingest.RecordingImports imports;
+
+	/**
+	 * Access requests on PostgreSQL: numbering, the decision, the grant that serves the original, the register as
+	 * JSON and CSV, an expiry sweep's query and a secrecy mark that hides the recording.
+	 */
+	@Test
+	void accessRequestsTheRegisterAndSecrecyMarksRunOnPostgres() throws Exception {
+		String agency = "pingdingshan-culture";
+		String officerName = accounts.create(agency, Role.OFFICER);
+		String officer = accounts.bearer(mvc, officerName);
+		org.custodia.shared.Actor custodian = org.custodia.shared.TestActor.of("pg-custodian", agency, Role.CUSTODIAN);
+		String device = "PGA-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		devices.register(custodian, new org.custodia.device.NewDevice(agency, device, org.custodia.device.DeviceKind.BODY_CAMERA,
+				null, null, null, null, null, null, null, null, null, null));
+		java.nio.file.Path card = org.custodia.shared.TestDatabases.newDataDirectory().resolve("DCIM");
+		java.nio.file.Files.createDirectories(card);
+		java.nio.file.Files.copy(TestMedia.FOLDER.resolve("sample_mpeg4.mp4"), card.resolve("pg.mp4"));
+		java.util.UUID recording = imports.importFolder(custodian, agency, device, accounts.idOf(officerName), card).get(0)
+			.recordingId();
+		String content = "/api/v1/recordings/" + recording + "/content";
+		mvc.perform(get(content).header("Authorization", officer)).andExpect(status().isForbidden());
+		String first = org.custodia.access.Approvals.toWatch(mvc, accounts, agency, officer, recording);
+		String second = org.custodia.access.Approvals.toWatch(mvc, accounts, agency, officer, recording);
+		assertThat(jdbc.sql("select number from access_request where id in (:ids) order by number")
+			.param("ids", java.util.List.of(java.util.UUID.fromString(first), java.util.UUID.fromString(second)))
+			.query(String.class).list()).containsExactly("2026-0001", "2026-0002");
+		mvc.perform(get(content).header("Authorization", officer).header("Range", "bytes=0-9"))
+			.andExpect(status().isPartialContent());
+		viewings.closeAll();
+		String chief = accounts.bearer(mvc, accounts.create(agency, Role.CHIEF));
+		mvc.perform(get("/api/v1/access-register?q=测试&recording=" + recording).header("Authorization", chief))
+			.andExpect(jsonPath("$[0].kind").value("VIEW"))
+			.andExpect(jsonPath("$[0].cite").value("001-access art. 5"));
+		mvc.perform(get("/api/v1/access-register?format=csv").header("Authorization", chief))
+			.andExpect(status().isOk());
+		assertThat(requests.expireDue()).isZero();
+
+		String mark = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/secrecy-marks").header("Authorization", officer)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+					{"recordingId":"%s","kind":"personal-privacy","named":["%s"],"reason":"个人隐私"}"""
+				.formatted(recording, accounts.idOf(officerName))))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		mvc.perform(post("/api/v1/secrecy-marks/" + mark + "/decision").header("Authorization", chief)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"approved\":true}"))
+			.andExpect(jsonPath("$.state").value("ACTIVE"));
+		mvc.perform(get("/api/v1/recordings/" + recording).header("Authorization", chief)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/recordings/" + recording).header("Authorization", officer)).andExpect(status().isOk());
+	}
+
+	@Autowired
+	org.custodia.access.Viewings viewings;
+
+	@Autowired
+	org.custodia.access.AccessRequests requests;
 }

@@ -75,10 +75,10 @@ class AccessRegisterRepository {
 			params.add(new Object[] { "to", Timestamp.from(filter.to()) });
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			sql.append("""
-					 and (lower(person) like :text or lower(coalesce(for_whom, '')) like :text
-					   or lower(coalesce(reason, '')) like :text or lower(coalesce(recording_name, '')) like :text
-					   or lower(coalesce(request_number, '')) like :text)""");
+			// a text block would lose the leading space that separates this from the condition before it
+			sql.append(" and (lower(person) like :text or lower(coalesce(for_whom, '')) like :text")
+				.append(" or lower(coalesce(reason, '')) like :text or lower(coalesce(recording_name, '')) like :text")
+				.append(" or lower(coalesce(request_number, '')) like :text)");
 			params.add(new Object[] { "text", "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT) + "%" });
 		}
 		sql.append(" order by at desc, id limit :limit");
