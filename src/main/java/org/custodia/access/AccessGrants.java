@@ -54,7 +54,8 @@ class AccessGrants {
 			// separation of duties: whatever else he holds, the administrator sees no footage
 			return Optional.empty();
 		}
-		Optional<UserView> holder = users.findByIdForSystem(actor.userId()).filter(user -> !user.locked());
+		// a holder who has left the agency, or is locked out, holds nothing
+		Optional<UserView> holder = users.findByIdForSystem(actor.userId()).filter(user -> user.enabled() && !user.locked());
 		if (holder.isEmpty()) {
 			return Optional.empty();
 		}

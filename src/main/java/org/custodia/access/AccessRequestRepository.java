@@ -82,6 +82,21 @@ class AccessRequestRepository {
 		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::map).optional().map(this::complete);
 	}
 
+	long count() {
+		return jdbc.sql("select count(*) from access_request").query(Long.class).single();
+	}
+
+	/** The requests with these ids, with their recordings, for the ledger's cross-check. */
+	java.util.Map<UUID, AccessRequest> byIds(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<UUID, AccessRequest> found = new java.util.HashMap<>();
+		jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", List.copyOf(ids)).query(this::map).list()
+			.forEach(request -> found.put(request.id(), complete(request)));
+		return found;
+	}
+
 	/** An agency's requests, newest first; of one state, or all. */
 	List<AccessRequest> list(String agency, AccessRequest.State state, int limit) {
 		String where = state == null ? " where agency_code = :agency" : " where agency_code = :agency and state = :state";

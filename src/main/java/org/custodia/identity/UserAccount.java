@@ -58,6 +58,6 @@ record UserAccount(UUID userId, String username, String displayName, String agen
 	/** The view with the roles that wait for confirmation and those held but not yet confirmed. */
 	UserView view(Set<Role> pending, Set<Role> unconfirmed) {
 		return new UserView(userId, username, displayName, agencyCode, unitId, roles, mustChangePassword, locked,
-				createdAt, lastLoginAt, pending, unconfirmed);
+				createdAt, lastLoginAt, pending, unconfirmed, enabled);
 	}
 }

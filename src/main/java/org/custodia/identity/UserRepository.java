@@ -115,6 +115,16 @@ class UserRepository {
 		}
 	}
 
+	void updateUnit(UUID id, UUID unitId) {
+		changed();
+		jdbc.sql("update identity_user set unit_id = :unit where id = :id").param("unit", unitId).param("id", id).update();
+	}
+
+	void disable(UUID id) {
+		changed();
+		jdbc.sql("update identity_user set enabled = false where id = :id").param("id", id).update();
+	}
+
 	void updatePassword(UUID id, String passwordHash, boolean mustChange) {
 		changed();
 		jdbc.sql("""

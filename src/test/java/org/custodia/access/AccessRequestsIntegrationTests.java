@@ -127,9 +127,13 @@ class AccessRequestsIntegrationTests {
 		json(post("/api/v1/access-requests/" + request + "/decision"), chief, "{\"approved\":true}")
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(containsString("分管领导")));
-		String leader = accounts.bearer(mvc, accounts.create("fengnan-medins", Role.LEADER_IN_CHARGE));
+		String leaderName = accounts.create("fengnan-medins", Role.LEADER_IN_CHARGE);
+		String leader = accounts.bearer(mvc, leaderName);
 		mvc.perform(get("/api/v1/access-requests?inbox=true").header("Authorization", leader))
 			.andExpect(jsonPath("$[?(@.id == '" + request + "')]").exists());
+		assertThat(notices.noticesFor(new org.custodia.shared.TestActor(accounts.idOf(leaderName), leaderName,
+				java.util.Optional.of("fengnan-medins"), java.util.Set.of(Role.LEADER_IN_CHARGE)), java.util.Locale.SIMPLIFIED_CHINESE))
+			.anyMatch(notice -> notice.contains("调阅申请等待您审批"));
 		json(post("/api/v1/access-requests/" + request + "/decision"), leader, "{\"approved\":true,\"note\":\"同意\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("APPROVED"))
@@ -209,8 +213,12 @@ class AccessRequestsIntegrationTests {
 		UUID otherUnit = jdbc.sql("select id from identity_unit where agency_code = 'kaifeng-audit' and id <> "
 				+ "(select unit_id from identity_user where username = :username) order by id limit 1")
 			.param("username", imported.officer()).query(UUID.class).single();
-		jdbc.sql("update identity_user /* no-ledger: the test moves a person to another unit */ set unit_id = :unit where username = :username")
-			.param("unit", otherUnit).param("username", imported.officer()).update();
+		String administrator = accounts.bearer(mvc, accounts.create("kaifeng-audit", Role.ADMINISTRATOR));
+		json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/users/"
+				+ accounts.idOf(imported.officer()) + "/unit"), administrator,
+				"{\"unitId\":\"" + otherUnit + "\",\"reason\":\"调往法制科\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.unitId").value(otherUnit.toString()));
 		mvc.perform(get(page).session(officer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"request-access\"")))
@@ -219,6 +227,66 @@ class AccessRequestsIntegrationTests {
 		mvc.perform(get("/api/v1/recordings/" + imported.recording() + "/content").session(officer))
 			.andExpect(status().isForbidden());
 	}
+
+	@Test
+	void anApprovalLengthenedOrWidenedBehindTheLedgerShowsInTheVerification() throws Exception {
+		Imported imported = imported("zhanhe-health");
+		String officer = accounts.bearer(mvc, imported.officer());
+		String request = Approvals.toWatch(mvc, accounts, "zhanhe-health", officer, imported.recording());
+		String supervisor = accounts.bearer(mvc, accounts.create("zhanhe-health", Role.SUPERVISOR));
+		mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+			.andExpect(jsonPath("$.intact").value(true));
+		java.sql.Timestamp until = jdbc.sql("select expires_at from access_request where id = :id")
+			.param("id", UUID.fromString(request)).query(java.sql.Timestamp.class).single();
+		jdbc.sql("update access_request set expires_at = :later where id = :id")
+			.param("later", java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(3650))))
+			.param("id", UUID.fromString(request)).update();
+		try {
+			mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+				.andExpect(jsonPath("$.intact").value(false))
+				.andExpect(jsonPath("$.disagreements[?(@.table == 'access_request')].field").value(org.hamcrest.Matchers.contains("until")));
+		}
+		finally {
+			jdbc.sql("update access_request set expires_at = :until where id = :id").param("until", until)
+				.param("id", UUID.fromString(request)).update();
+		}
+		mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+			.andExpect(jsonPath("$.intact").value(true));
+	}
+
+	@Test
+	void aHolderWhoLeavesTheAgencyLosesHisApprovalAndSignsInNoMore() throws Exception {
+		Imported imported = imported("neiqiu-health");
+		String officer = accounts.bearer(mvc, imported.officer());
+		Approvals.toWatch(mvc, accounts, "neiqiu-health", officer, imported.recording());
+		String content = "/api/v1/recordings/" + imported.recording() + "/content";
+		mvc.perform(get(content).header("Authorization", officer).header("Range", "bytes=0-9"))
+			.andExpect(status().isPartialContent());
+		String administrator = accounts.bearer(mvc, accounts.create("neiqiu-health", Role.ADMINISTRATOR));
+		json(post("/api/v1/users/" + accounts.idOf(imported.officer()) + "/departure"), administrator, "{}")
+			.andExpect(status().isBadRequest());
+		json(post("/api/v1/users/" + accounts.idOf(imported.officer()) + "/departure"), administrator,
+				"{\"reason\":\"调离本局\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.enabled").value(false));
+		mvc.perform(get(content).header("Authorization", officer).header("Range", "bytes=0-9"))
+			.andExpect(status().isUnauthorized());
+		assertThat(ledger.about("neiqiu-health", List.of(accounts.idOf(imported.officer()).toString()), 50))
+			.extracting(LedgerEntry::action).contains("user.departed");
+		Actor departed = new org.custodia.shared.TestActor(accounts.idOf(imported.officer()), imported.officer(),
+				java.util.Optional.of("neiqiu-health"), java.util.Set.of(Role.OFFICER));
+		assertThat(grants.basis(departed, recordings.find(imported.recording()).orElseThrow(),
+				org.custodia.policy.AccessMatrix.Use.WATCH)).as("the approval is gone with him").isEmpty();
+	}
+
+	@Autowired
+	AccessGrants grants;
+
+	@Autowired
+	AccessRequestNotices notices;
+
+	@Autowired
+	org.custodia.recording.RecordingRegister recordings;
 
 	/** A browser session of an existing user, who signs in and replaces his one-time password. */
 	private MockHttpSession session(String username) throws Exception {

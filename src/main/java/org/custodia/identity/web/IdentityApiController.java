@@ -17,6 +17,7 @@ import org.custodia.identity.NewUser;
 import org.custodia.identity.PasswordChanges;
 import org.custodia.identity.UnitView;
 import org.custodia.identity.UserView;
+import org.custodia.identity.StaffChanges;
 import org.custodia.identity.Users;
 import org.custodia.shared.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,11 @@ class IdentityApiController {
 
 	private final ApiTokens tokens;
 
-	IdentityApiController(Agencies agencies, Users users, PasswordChanges passwords, ApiTokens tokens) {
+	private final StaffChanges staff;
+
+	IdentityApiController(Agencies agencies, Users users, PasswordChanges passwords, ApiTokens tokens,
+			StaffChanges staff) {
+		this.staff = staff;
 		this.agencies = agencies;
 		this.users = users;
 		this.passwords = passwords;
@@ -101,6 +106,18 @@ class IdentityApiController {
 	@PutMapping("/users/{id}/roles")
 	UserView changeRoles(@PathVariable UUID id, @Valid @RequestBody RoleChange change) {
 		return users.changeRoles(CurrentActor.get(), id, change.roles());
+	}
+
+	/** A move to another unit of the agency, with the reason: his approvals to watch or copy end at once. */
+	@PutMapping("/users/{id}/unit")
+	UserView moveToUnit(@PathVariable UUID id, @RequestBody StaffChanges.Move move) {
+		return staff.moveToUnit(CurrentActor.get(), id, move.unitId(), move.reason());
+	}
+
+	/** He has left the agency: he signs in no more, his sessions and tokens end, his approvals with them. */
+	@PostMapping("/users/{id}/departure")
+	UserView depart(@PathVariable UUID id, @RequestBody StaffChanges.Departure departure) {
+		return staff.depart(CurrentActor.get(), id, departure.reason());
 	}
 
 	/** A new one-time password; ends the user's sessions, revokes his tokens, asks again for his footage roles. */
