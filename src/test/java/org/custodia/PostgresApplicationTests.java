@@ -152,7 +152,7 @@ class PostgresApplicationTests {
 			.andExpect(jsonPath("$[0].cite").value("001-access art. 5"));
 		mvc.perform(get("/api/v1/access-register?format=csv").header("Authorization", chief))
 			.andExpect(status().isOk());
-		assertThat(requests.expireDue()).isZero();
+		assertThat(ends.expireDue()).isZero();
 
 		String mark = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/secrecy-marks").header("Authorization", officer)
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
@@ -170,5 +170,5 @@ class PostgresApplicationTests {
 	org.custodia.access.Viewings viewings;
 
 	@Autowired
-	org.custodia.access.AccessRequests requests;
+	org.custodia.access.AccessRequestEnds ends;
 }

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessRequestNotices implements Notices {
 
-	private final AccessRequests requests;
+	private final AccessRequestQueries requests;
 
 	private final MessageSource messages;
 
-	AccessRequestNotices(AccessRequests requests, MessageSource messages) {
+	AccessRequestNotices(AccessRequestQueries requests, MessageSource messages) {
 		this.requests = requests;
 		this.messages = messages;
 	}

@@ -43,7 +43,7 @@ public class AccessRequestPage {
 			boolean keeper, List<EnforcementCase> cases) {
 	}
 
-	private final AccessRequests requests;
+	private final AccessRequestQueries requests;
 
 	private final AccessGrants grants;
 
@@ -57,9 +57,16 @@ public class AccessRequestPage {
 
 	private final Activities activities;
 
-	AccessRequestPage(AccessRequests requests, AccessGrants grants, AccessMatrix matrix, RecordingRegister register,
-			DerivedCopies derivedCopies, AccessRegister accessRegister, Activities activities) {
+	private final Playback playback;
+
+	private final java.time.Clock clock;
+
+	AccessRequestPage(AccessRequestQueries requests, AccessGrants grants, AccessMatrix matrix, RecordingRegister register,
+			DerivedCopies derivedCopies, AccessRegister accessRegister, Activities activities, Playback playback,
+			java.time.Clock clock) {
 		this.activities = activities;
+		this.playback = playback;
+		this.clock = clock;
 		this.requests = requests;
 		this.grants = grants;
 		this.matrix = matrix;
@@ -133,6 +140,26 @@ public class AccessRequestPage {
 		}
 		steps.sort(Comparator.comparing(Step::at));
 		return steps;
+	}
+
+	/** The list page: what waits for the reader's decision, the requests he may see (of one state, or all), the form. */
+	public record ListView(List<AccessRequest> inbox, List<AccessRequest> requests, Form form) {
+	}
+
+	@Transactional(readOnly = true)
+	public ListView list(Actor actor, String agency, AccessRequest.State state) {
+		return new ListView(requests.inbox(actor, agency), requests.list(actor, agency, state), form(actor, agency, List.of()));
+	}
+
+	/** A watermarked copy or still for the request, as its page asks for it. */
+	public org.custodia.media.DerivedCopy copy(Actor actor, UUID requestId, UUID recordingId, AccessMatrix.Use use,
+			Long atMillis) {
+		return playback.copyFor(actor, recordingId, requestId, use, atMillis);
+	}
+
+	/** The agency's zone, in which the pages show every time. */
+	public java.time.ZoneId zone() {
+		return clock.getZone();
 	}
 
 	/** The form for a new request about these recordings (or none yet: outsiders' requests start from the list). */

@@ -1,11 +1,9 @@
 package org.custodia.access;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,27 +25,19 @@ import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.Role;
-import org.custodia.storage.BlobStore;
-import org.custodia.storage.StoredBlob;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Access requests (调阅, ACC-1…8) from entry to end: who may ask for what is the agency's access section
- * ({@link AccessMatrix}); the approver is the role it names for that requester and use, never the requester;
- * an approval lasts as the policy says and ends when its holder leaves his unit. Every step is a ledger entry.
+ * Access requests (调阅, ACC-1…8): their entry and decision, and who sees which. Who may ask for what is the
+ * agency's access section ({@link AccessMatrix}); the approver is the role it names for that requester and use,
+ * never the requester; an approval lasts as the policy says and ends when its holder leaves his unit. Every step is
+ * a ledger entry. Documents are {@link AccessRequestDocuments}', the other ends {@link AccessRequestEnds}'.
  */
 @Component
 public class AccessRequests {
 
 	static final int MOST = 500;
-
-	static final long LARGEST_DOCUMENT = 50L * 1024 * 1024;
-
-	static final Set<String> DOCUMENT_KINDS = Set.of("letter-of-introduction", "applicant-id", "power-of-attorney",
-			"authorisation", "practising-licence", "approval-form", "other");
 
 	/** What is asked: recordings by id, or those of a case or activity. */
 	public record NewRequest(List<UUID> recordings, UUID caseId, UUID activityId, String requesterKind,
@@ -74,21 +64,23 @@ public class AccessRequests {
 
 	private final Users users;
 
-	private final BlobStore store;
-
 	private final Ledger ledger;
 
 	private final Clock clock;
-
-	private final TransactionTemplate transactions;
 
 	private final AccessRegister accessRegister;
 
 	private final Secrecy secrecy;
 
+	private final AccessRequestQueries queries;
+
+	private final RequestInput input;
+
 	AccessRequests(AccessRequestRepository requests, AccessMatrix matrix, PolicyDecisions decisions,
-			RecordingRegister register, CaseHandlers cases, Users users, BlobStore store, Ledger ledger, Clock clock,
-			TransactionTemplate transactions, AccessRegister accessRegister, Secrecy secrecy) {
+			RecordingRegister register, CaseHandlers cases, Users users, Ledger ledger, Clock clock,
+			AccessRegister accessRegister, Secrecy secrecy, AccessRequestQueries queries, RequestInput input) {
+		this.queries = queries;
+		this.input = input;
 		this.accessRegister = accessRegister;
 		this.secrecy = secrecy;
 		this.requests = requests;
@@ -97,10 +89,8 @@ public class AccessRequests {
 		this.register = register;
 		this.cases = cases;
 		this.users = users;
-		this.store = store;
 		this.ledger = ledger;
 		this.clock = clock;
-		this.transactions = transactions;
 	}
 
 	/**
@@ -113,12 +103,12 @@ public class AccessRequests {
 		String agency = actor.agency().orElseThrow(() -> CustodiaException.forbidden("rule.administrator-no-footage",
 				PolicyDecisions.SEPARATION_OF_DUTIES));
 		decisions.decide(actor, Action.SEE_RECORDINGS, agency).orThrow();
-		AccessMatrix.Requester kind = AccessMatrix.Requester.fromCode(blankToNull(asked.requesterKind()))
+		AccessMatrix.Requester kind = AccessMatrix.Requester.fromCode(RequestInput.blankToNull(asked.requesterKind()))
 			.orElseThrow(() -> CustodiaException.badRequest("error.access-requester-kind", asked.requesterKind()));
-		Set<AccessMatrix.Use> uses = uses(asked.actions());
-		List<Recording> recordings = recordings(actor, agency, asked);
-		String reason = trimmed(asked.reason(), 2000, "reason");
-		String onBehalfOf = trimmed(asked.onBehalfOf(), 300, "onBehalfOf");
+		Set<AccessMatrix.Use> uses = RequestInput.uses(asked.actions());
+		List<Recording> recordings = input.recordings(actor, agency, asked);
+		String reason = RequestInput.trimmed(asked.reason(), 2000, "reason");
+		String onBehalfOf = RequestInput.trimmed(asked.onBehalfOf(), 300, "onBehalfOf");
 		UserView self = users.findByIdForSystem(actor.userId()).orElseThrow();
 		String requesterName;
 		if (kind.staff()) {
@@ -138,7 +128,7 @@ public class AccessRequests {
 				throw CustodiaException.forbidden("rule.access-entered-by-keeper", matrix.registerCite(agency),
 						"role." + keeper.code());
 			}
-			requesterName = trimmed(asked.requesterName(), 200, "requesterName");
+			requesterName = RequestInput.trimmed(asked.requesterName(), 200, "requesterName");
 			if (requesterName == null) {
 				throw CustodiaException.badRequest("error.access-requester-name");
 			}
@@ -201,55 +191,6 @@ public class AccessRequests {
 		return requests.find(request.id()).orElseThrow();
 	}
 
-	/** A scanned document the requester brought, stored write-once beside the request while it waits for its decision. */
-	public AccessRequest attach(Actor actor, UUID requestId, String kind, String originalName, String contentType,
-			long size, InputStream content) {
-		AccessRequest request = visible(actor, requestId);
-		if (request.state() != AccessRequest.State.SUBMITTED) {
-			throw CustodiaException.conflict("error.access-request-decided", request.number());
-		}
-		if (!actor.userId().equals(request.holderId()) && !actor.has(matrix.registerKeeper(request.agency()))) {
-			throw CustodiaException.forbidden("rule.access-entered-by-keeper", matrix.registerCite(request.agency()),
-					"role." + matrix.registerKeeper(request.agency()).code());
-		}
-		if (kind == null || !DOCUMENT_KINDS.contains(kind)) {
-			throw CustodiaException.badRequest("error.access-document-kind", kind);
-		}
-		if (size <= 0) {
-			throw CustodiaException.badRequest("error.access-document-empty", originalName);
-		}
-		if (size > LARGEST_DOCUMENT) {
-			throw CustodiaException.badRequest("error.access-document-too-large", originalName, LARGEST_DOCUMENT / 1024 / 1024);
-		}
-		String name = originalName == null || originalName.isBlank() ? kind : java.nio.file.Path.of(originalName.replace('\\', '/')).getFileName().toString();
-		if (name.length() > 300) {
-			name = name.substring(name.length() - 300);
-		}
-		// stored before the transaction: the store is write-once, and a row is written only for what it holds
-		StoredBlob blob = store.put(request.agency(), LocalDate.ofInstant(clock.instant(), clock.getZone()), name, content);
-		String stored = name;
-		return transactions.execute(status -> {
-			AccessRequest.Document document = new AccessRequest.Document(UUID.randomUUID(), kind, stored, blob.sha256(),
-					blob.size(), contentType, actor.username(), clock.instant());
-			requests.insertDocument(requestId, document, blob.key());
-			ledger.append(LedgerEvent.by(actor, request.agency(), "access.document-attached", "access-request",
-					requestId.toString(), Map.of("number", request.number(), "document", kind, "file", stored, "sha256",
-							blob.sha256(), "size", blob.size())));
-			return requests.find(requestId).orElseThrow();
-		});
-	}
-
-	/** A document's stored bytes, to those who may see the request. */
-	public Document document(Actor actor, UUID documentId) {
-		AccessRequestRepository.StoredDocument stored = requests.document(documentId)
-			.orElseThrow(() -> CustodiaException.notFound("error.access-document-not-found", documentId));
-		visible(actor, stored.requestId());
-		return new Document(stored.document(), store.open(stored.storeKey(), 0, -1));
-	}
-
-	/** A document and its bytes, to be closed by the reader. */
-	public record Document(AccessRequest.Document document, InputStream content) {
-	}
 
 	/**
 	 * Approves (all or some recordings) or refuses. The decider holds a role the agency's rules name for every use
@@ -258,7 +199,7 @@ public class AccessRequests {
 	 */
 	@Transactional
 	public AccessRequest decide(Actor actor, UUID requestId, NewDecision decision) {
-		AccessRequest request = visible(actor, requestId);
+		AccessRequest request = queries.visible(actor, requestId);
 		if (request.state() != AccessRequest.State.SUBMITTED) {
 			throw CustodiaException.conflict("error.access-request-decided", request.number());
 		}
@@ -282,7 +223,7 @@ public class AccessRequests {
 		if (decision.approved() == null) {
 			throw CustodiaException.badRequest("error.field-required", "approved");
 		}
-		String note = trimmed(decision.note(), 2000, "note");
+		String note = RequestInput.trimmed(decision.note(), 2000, "note");
 		Instant now = clock.instant();
 		AccessRequest.State state;
 		Set<UUID> granted = new LinkedHashSet<>();
@@ -355,172 +296,5 @@ public class AccessRequests {
 			throw CustodiaException.forbidden("rule.needs-approval", rule.citation(),
 					String.join("|", rule.approvers().stream().map(role -> "role." + role.code()).toList()));
 		}
-	}
-
-	/** The requester, whoever entered it, or the keeper withdraws a request that is not over yet. */
-	@Transactional
-	public AccessRequest withdraw(Actor actor, UUID requestId, String reason) {
-		AccessRequest request = visible(actor, requestId);
-		boolean own = actor.userId().equals(request.requesterUserId()) || actor.userId().equals(request.holderId())
-				|| actor.has(matrix.registerKeeper(request.agency()));
-		if (!own) {
-			throw CustodiaException.forbidden("rule.access-withdraw-own", matrix.registerCite(request.agency()));
-		}
-		return close(actor, request, EnumSet.of(AccessRequest.State.SUBMITTED, AccessRequest.State.APPROVED,
-				AccessRequest.State.PARTLY_APPROVED), AccessRequest.State.WITHDRAWN, "access.withdrawn", reason);
-	}
-
-	/** The holder or the keeper closes an approval as done: what was approved was watched or handed over. */
-	@Transactional
-	public AccessRequest fulfil(Actor actor, UUID requestId, String note) {
-		AccessRequest request = visible(actor, requestId);
-		if (!actor.userId().equals(request.holderId()) && !actor.has(matrix.registerKeeper(request.agency()))) {
-			throw CustodiaException.forbidden("rule.access-withdraw-own", matrix.registerCite(request.agency()));
-		}
-		return close(actor, request, EnumSet.of(AccessRequest.State.APPROVED, AccessRequest.State.PARTLY_APPROVED),
-				AccessRequest.State.FULFILLED, "access.fulfilled", note);
-	}
-
-	private AccessRequest close(Actor actor, AccessRequest request, Set<AccessRequest.State> from,
-			AccessRequest.State to, String action, String note) {
-		if (!requests.closed(request.id(), from, to, clock.instant())) {
-			throw CustodiaException.conflict("error.access-request-over", request.number());
-		}
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("number", request.number());
-		String trimmed = trimmed(note, 2000, "note");
-		if (trimmed != null) {
-			entry.put("note", trimmed);
-		}
-		ledger.append(LedgerEvent.by(actor, request.agency(), action, "access-request", request.id().toString(), entry));
-		return requests.find(request.id()).orElseThrow();
-	}
-
-	/** Marks approvals past their end as expired, each with its ledger entry; returns how many. */
-	@Scheduled(fixedDelayString = "${custodia.access.expiry-sweep:PT1M}")
-	public int expireDue() {
-		int expired = 0;
-		for (UUID id : requests.dueToExpire(clock.instant(), MOST)) {
-			Boolean done = transactions.execute(status -> {
-				AccessRequest request = requests.find(id).orElseThrow();
-				if (!requests.closed(id, EnumSet.of(AccessRequest.State.APPROVED, AccessRequest.State.PARTLY_APPROVED),
-						AccessRequest.State.EXPIRED, clock.instant())) {
-					return false;
-				}
-				ledger.append(LedgerEvent.bySystem("access-expiry", request.agency(), "access.expired", "access-request",
-						id.toString(), Map.of("number", request.number(), "until", request.expiresAt().toString())));
-				return true;
-			});
-			expired += Boolean.TRUE.equals(done) ? 1 : 0;
-		}
-		return expired;
-	}
-
-	@Transactional(readOnly = true)
-	public AccessRequest get(Actor actor, UUID requestId) {
-		return visible(actor, requestId);
-	}
-
-	/**
-	 * The agency's requests of one state (all when null), newest first. Approvers, the keeper and supervisors see
-	 * the agency's; anyone else the requests he made or holds.
-	 */
-	@Transactional(readOnly = true)
-	public List<AccessRequest> list(Actor actor, String agency, AccessRequest.State state) {
-		decisions.decide(actor, Action.SEE_RECORDINGS, agency).orThrow();
-		List<AccessRequest> all = requests.list(agency, state, MOST);
-		if (seesAll(actor, agency)) {
-			return all;
-		}
-		return all.stream().filter(request -> involves(actor, request)).toList();
-	}
-
-	/** The requests waiting for a decision this actor may make. */
-	@Transactional(readOnly = true)
-	public List<AccessRequest> inbox(Actor actor, String agency) {
-		return list(actor, agency, AccessRequest.State.SUBMITTED).stream()
-			.filter(request -> !actor.userId().equals(request.requesterUserId()))
-			.filter(request -> request.uses().stream().allMatch(use -> {
-				AccessMatrix.Answer answer = matrix.answer(agency, request.requesterKind(), use, request.lawyer());
-				return !answer.refused() && (answer.decision().isAllowed() ? actor.has(matrix.registerKeeper(agency))
-						: answer.approvers().stream().anyMatch(actor::has));
-			}))
-			.toList();
-	}
-
-	private boolean seesAll(Actor actor, String agency) {
-		return actor.has(matrix.registerKeeper(agency)) || actor.has(Role.CHIEF) || actor.has(Role.LEADER_IN_CHARGE)
-				|| actor.has(Role.LEGAL_HEAD) || actor.has(Role.SUPERVISOR);
-	}
-
-	private static boolean involves(Actor actor, AccessRequest request) {
-		return actor.userId().equals(request.requesterUserId()) || actor.userId().equals(request.holderId());
-	}
-
-	/** A request of the actor's agency he may see (another agency's, or one not his to see, is not found). */
-	private AccessRequest visible(Actor actor, UUID requestId) {
-		AccessRequest request = requests.find(requestId)
-			.filter(found -> actor.belongsTo(found.agency()) && !actor.has(Role.ADMINISTRATOR))
-			.orElseThrow(() -> CustodiaException.notFound("error.access-request-not-found", requestId));
-		if (!seesAll(actor, request.agency()) && !involves(actor, request)
-				&& !mayDecideAny(actor, request)) {
-			throw CustodiaException.notFound("error.access-request-not-found", requestId);
-		}
-		return request;
-	}
-
-	private boolean mayDecideAny(Actor actor, AccessRequest request) {
-		return request.uses().stream().anyMatch(use -> matrix.answer(request.agency(), request.requesterKind(), use,
-				request.lawyer()).approvers().stream().anyMatch(actor::has));
-	}
-
-	private List<Recording> recordings(Actor actor, String agency, NewRequest asked) {
-		List<UUID> ids;
-		if (asked.recordings() != null && !asked.recordings().isEmpty()) {
-			ids = asked.recordings();
-		}
-		else if (asked.caseId() != null) {
-			ids = cases.recordingsOfCase(agency, asked.caseId());
-		}
-		else if (asked.activityId() != null) {
-			ids = cases.recordingsOfActivity(agency, asked.activityId());
-		}
-		else {
-			ids = List.of();
-		}
-		if (ids.isEmpty()) {
-			throw CustodiaException.badRequest("error.access-no-recordings");
-		}
-		if (ids.size() > MOST) {
-			throw CustodiaException.badRequest("error.access-too-many-recordings", MOST);
-		}
-		return ids.stream().distinct().map(id -> register.visibleTo(actor, id)).toList();
-	}
-
-	private static Set<AccessMatrix.Use> uses(List<String> actions) {
-		if (actions == null || actions.isEmpty()) {
-			throw CustodiaException.badRequest("error.access-no-uses");
-		}
-		Set<AccessMatrix.Use> uses = EnumSet.noneOf(AccessMatrix.Use.class);
-		for (String action : actions) {
-			uses.add(AccessMatrix.Use.fromCode(action)
-				.orElseThrow(() -> CustodiaException.badRequest("error.access-use-unknown", action)));
-		}
-		return uses;
-	}
-
-	private static String trimmed(String value, int most, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String stripped = value.strip();
-		if (stripped.length() > most) {
-			throw CustodiaException.badRequest("error.invalid-fields", field);
-		}
-		return stripped;
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

@@ -69,7 +69,7 @@ class AccessRequestsIntegrationTests {
 	Viewings viewings;
 
 	@Autowired
-	AccessRequests requests;
+	AccessRequestEnds ends;
 
 	@Autowired
 	Ledger ledger;
@@ -181,7 +181,7 @@ class AccessRequestsIntegrationTests {
 			mvc.perform(get(content).header("Authorization", officer).header("Range", "bytes=0-9"))
 				.andExpect(status().isForbidden());
 			// the scheduled sweep may have marked it a moment ago; either way it is expired once
-			requests.expireDue();
+			ends.expireDue();
 			mvc.perform(get("/api/v1/access-requests/" + own).header("Authorization", officer))
 				.andExpect(jsonPath("$.state").value("EXPIRED"));
 			assertThat(ledger.about("neiqiu-health", List.of(own), 10)).extracting(LedgerEntry::action)

@@ -3,14 +3,14 @@ package org.custodia.access.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.custodia.access.AccessRequest;
 import org.custodia.access.AccessRequestPage;
+import org.custodia.access.AccessRequestDocuments;
+import org.custodia.access.AccessRequestEnds;
 import org.custodia.access.AccessRequests;
-import org.custodia.access.Playback;
 import org.custodia.policy.AccessMatrix;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
@@ -35,32 +35,33 @@ class AccessRequestPagesController {
 
 	private final AccessRequestPage pages;
 
-	private final Playback playback;
+	private final AccessRequestDocuments documents;
+
+	private final AccessRequestEnds ends;
 
 	private final PageFlash flash;
 
-	private final java.time.Clock clock;
-
-	AccessRequestPagesController(AccessRequests requests, AccessRequestPage pages, Playback playback, PageFlash flash,
-			java.time.Clock clock) {
+	AccessRequestPagesController(AccessRequests requests, AccessRequestPage pages, AccessRequestDocuments documents,
+			AccessRequestEnds ends, PageFlash flash) {
 		this.requests = requests;
 		this.pages = pages;
-		this.playback = playback;
+		this.documents = documents;
+		this.ends = ends;
 		this.flash = flash;
-		this.clock = clock;
 	}
 
 	@GetMapping("/access-requests")
 	String list(@RequestParam(required = false) String state, Model model) {
 		Actor actor = CurrentActor.get();
 		String agency = actor.agencyOf(null);
-		model.addAttribute("inbox", requests.inbox(actor, agency));
-		model.addAttribute("requests", requests.list(actor, agency,
-				state == null || state.isBlank() ? null : AccessRequestsApiController.state(state)));
+		AccessRequestPage.ListView view = pages.list(actor, agency,
+				state == null || state.isBlank() ? null : AccessRequestsApiController.state(state));
+		model.addAttribute("inbox", view.inbox());
+		model.addAttribute("requests", view.requests());
 		model.addAttribute("states", AccessRequest.State.values());
 		model.addAttribute("state", state);
-		model.addAttribute("form", pages.form(actor, agency, List.of()));
-		model.addAttribute("zone", clock.getZone());
+		model.addAttribute("form", view.form());
+		model.addAttribute("zone", pages.zone());
 		return "access/requests";
 	}
 
@@ -68,7 +69,7 @@ class AccessRequestPagesController {
 	String form(@RequestParam(required = false) List<UUID> recording, Model model) {
 		Actor actor = CurrentActor.get();
 		model.addAttribute("form", pages.form(actor, actor.agencyOf(null), recording == null ? List.of() : recording));
-		model.addAttribute("zone", clock.getZone());
+		model.addAttribute("zone", pages.zone());
 		return "access/request-form";
 	}
 
@@ -92,8 +93,7 @@ class AccessRequestPagesController {
 	String request(@PathVariable UUID id, Model model) {
 		Actor actor = CurrentActor.get();
 		model.addAttribute("view", pages.of(actor, id));
-		model.addAttribute("zone", clock.getZone());
-		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("zone", pages.zone());
 		return "access/request";
 	}
 
@@ -102,7 +102,7 @@ class AccessRequestPagesController {
 			RedirectAttributes redirect) {
 		return flash.attempt(redirect, "redirect:/access-requests/" + id, () -> {
 			try (InputStream content = file.getInputStream()) {
-				requests.attach(CurrentActor.get(), id, kind, file.getOriginalFilename(), file.getContentType(),
+				documents.attach(CurrentActor.get(), id, kind, file.getOriginalFilename(), file.getContentType(),
 						file.getSize(), content);
 			}
 			catch (IOException e) {
@@ -128,8 +128,8 @@ class AccessRequestPagesController {
 	String close(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
 		return flash.attempt(redirect, "redirect:/access-requests/" + id, () -> {
-			AccessRequest request = step.equals("withdrawal") ? requests.withdraw(CurrentActor.get(), id, note)
-					: requests.fulfil(CurrentActor.get(), id, note);
+			AccessRequest request = step.equals("withdrawal") ? ends.withdraw(CurrentActor.get(), id, note)
+					: ends.fulfil(CurrentActor.get(), id, note);
 			flash.notice(redirect, "access.closed", request.number());
 			return "redirect:/access-requests/" + id;
 		});
@@ -140,7 +140,7 @@ class AccessRequestPagesController {
 			@RequestParam(required = false) Double atSeconds, RedirectAttributes redirect) {
 		return flash.attempt(redirect, "redirect:/access-requests/" + id, () -> {
 			AccessMatrix.Use asked = AccessMatrix.Use.fromCode(use).orElse(AccessMatrix.Use.COPY);
-			playback.copyFor(CurrentActor.get(), recording, id, asked == AccessMatrix.Use.PRINT ? asked : AccessMatrix.Use.COPY,
+			pages.copy(CurrentActor.get(), id, recording, asked == AccessMatrix.Use.PRINT ? asked : AccessMatrix.Use.COPY,
 					atSeconds == null ? null : Math.round(atSeconds * 1000));
 			flash.notice(redirect, "access.copy-requested");
 			return "redirect:/access-requests/" + id;

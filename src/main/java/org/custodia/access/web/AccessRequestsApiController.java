@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.custodia.access.AccessRequest;
+import org.custodia.access.AccessRequestDocuments;
+import org.custodia.access.AccessRequestEnds;
+import org.custodia.access.AccessRequestQueries;
 import org.custodia.access.AccessRequests;
 import org.custodia.access.Playback;
 import org.custodia.media.DerivedCopy;
@@ -43,10 +46,20 @@ class AccessRequestsApiController {
 
 	private final AccessRequests requests;
 
+	private final AccessRequestQueries queries;
+
+	private final AccessRequestDocuments documents;
+
+	private final AccessRequestEnds ends;
+
 	private final Playback playback;
 
-	AccessRequestsApiController(AccessRequests requests, Playback playback) {
+	AccessRequestsApiController(AccessRequests requests, AccessRequestQueries queries, AccessRequestDocuments documents,
+			AccessRequestEnds ends, Playback playback) {
 		this.requests = requests;
+		this.queries = queries;
+		this.documents = documents;
+		this.ends = ends;
 		this.playback = playback;
 	}
 
@@ -62,21 +75,21 @@ class AccessRequestsApiController {
 		Actor actor = CurrentActor.get();
 		String code = actor.agencyOf(agency);
 		if (inbox) {
-			return requests.inbox(actor, code);
+			return queries.inbox(actor, code);
 		}
-		return requests.list(actor, code, state == null || state.isBlank() ? null : state(state));
+		return queries.list(actor, code, state == null || state.isBlank() ? null : state(state));
 	}
 
 	@GetMapping("/api/v1/access-requests/{id}")
 	AccessRequest get(@PathVariable UUID id) {
-		return requests.get(CurrentActor.get(), id);
+		return queries.get(CurrentActor.get(), id);
 	}
 
 	@PostMapping(value = "/api/v1/access-requests/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	AccessRequest attach(@PathVariable UUID id, @RequestParam String kind, @RequestParam("file") MultipartFile file) {
 		try (InputStream content = file.getInputStream()) {
-			return requests.attach(CurrentActor.get(), id, kind, file.getOriginalFilename(), file.getContentType(),
+			return documents.attach(CurrentActor.get(), id, kind, file.getOriginalFilename(), file.getContentType(),
 					file.getSize(), content);
 		}
 		catch (IOException e) {
@@ -86,7 +99,7 @@ class AccessRequestsApiController {
 
 	@GetMapping("/api/v1/access-requests/documents/{documentId}")
 	ResponseEntity<InputStreamResource> document(@PathVariable UUID documentId) {
-		AccessRequests.Document document = requests.document(CurrentActor.get(), documentId);
+		AccessRequestDocuments.Document document = documents.document(CurrentActor.get(), documentId);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename(document.document().originalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
@@ -104,12 +117,12 @@ class AccessRequestsApiController {
 
 	@PostMapping("/api/v1/access-requests/{id}/withdrawal")
 	AccessRequest withdraw(@PathVariable UUID id, @RequestBody(required = false) Note note) {
-		return requests.withdraw(CurrentActor.get(), id, note == null ? null : note.note());
+		return ends.withdraw(CurrentActor.get(), id, note == null ? null : note.note());
 	}
 
 	@PostMapping("/api/v1/access-requests/{id}/fulfilment")
 	AccessRequest fulfil(@PathVariable UUID id, @RequestBody(required = false) Note note) {
-		return requests.fulfil(CurrentActor.get(), id, note == null ? null : note.note());
+		return ends.fulfil(CurrentActor.get(), id, note == null ? null : note.note());
 	}
 
 	/** A watermarked copy or still of one of the request's recordings, made for it and registered. */
