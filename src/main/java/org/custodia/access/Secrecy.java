@@ -220,6 +220,32 @@ public class Secrecy implements SecrecyMarks {
 		return marks.of(agency).stream().filter(mark -> approver || knows(actor, mark)).toList();
 	}
 
+	/**
+	 * A mark as its page shows it: what it covers, by name; whom it names, by name; and which step the reader may
+	 * take on it now.
+	 */
+	public record Line(SecrecyMark mark, String subject, List<String> namedNames, boolean mayDecide,
+			boolean mayAskRemoval) {
+	}
+
+	/** The marks the actor may know of ({@link #list}), as the page shows them. */
+	@Transactional(readOnly = true)
+	public List<Line> lines(Actor actor, String agency) {
+		boolean approver = approvers(agency).stream().anyMatch(actor::has);
+		return list(actor, agency).stream().map(mark -> {
+			String subject = mark.subjectType() == SecrecyMark.Subject.RECORDING
+					? register.find(mark.subjectId()).map(org.custodia.recording.Recording::originalName).orElse("—")
+					: cases.caseNumber(agency, mark.subjectId()).orElse("—");
+			List<String> names = mark.named().stream()
+				.map(id -> users.findByIdForSystem(id).map(UserView::displayName).orElse(id.toString()))
+				.toList();
+			UUID asker = mark.state() == SecrecyMark.State.REMOVAL_PROPOSED ? mark.removalById() : mark.proposedById();
+			boolean decidable = mark.state() == SecrecyMark.State.PROPOSED || mark.state() == SecrecyMark.State.REMOVAL_PROPOSED;
+			return new Line(mark, subject, names, approver && decidable && !actor.userId().equals(asker),
+					mark.state() == SecrecyMark.State.ACTIVE && (approver || mark.named().contains(actor.userId())));
+		}).toList();
+	}
+
 	/** Who approves marks and their removal: whoever approves other staff's viewing, else the chief. */
 	List<Role> approvers(String agency) {
 		List<Role> approvers = matrix.answer(agency, AccessMatrix.Requester.OTHER_STAFF, AccessMatrix.Use.WATCH, false)

@@ -179,6 +179,37 @@ class SecrecyIntegrationTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void theMarksPageProposesFromTheRecordingAndTheApproverDecidesThere() throws Exception {
+		org.springframework.mock.web.MockHttpSession officer = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
+		UUID officerId = accounts.account(officer).userId();
+		UUID recording = imported(officerId);
+		mvc.perform(get("/recordings/" + recording).session(officer))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("/secrecy-marks?recording=" + recording)));
+		mvc.perform(get("/secrecy-marks").param("recording", recording.toString()).session(officer))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("id=\"secrecy-form\"")));
+		mvc.perform(post("/secrecy-marks").session(officer)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("recording", recording.toString()).param("kind", "personal-privacy")
+			.param("named", officerId.toString()).param("reason", "涉及当事人隐私"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("notice"));
+		org.springframework.mock.web.MockHttpSession chief = accounts.signedIn(mvc, AGENCY, Role.CHIEF);
+		String page = mvc.perform(get("/secrecy-marks").session(chief)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("secret.mp4", "个人隐私", "待审批", "涉及当事人隐私").doesNotContain("PERSONAL_PRIVACY");
+		String mark = page.replaceAll("(?s).*action=\"/secrecy-marks/([0-9a-f-]{36})/decision\".*", "$1");
+		mvc.perform(post("/secrecy-marks/" + mark + "/decision").session(chief)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("approved", "true"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/recordings/" + recording).session(chief)).andExpect(status().isNotFound());
+		mvc.perform(get("/recordings/" + recording).session(officer)).andExpect(status().isOk());
+	}
+
 	private UUID imported(UUID officer) throws Exception {
 		Actor custodian = accounts.account(accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN));
 		String device = "SM-" + UUID.randomUUID().toString().substring(0, 8);
