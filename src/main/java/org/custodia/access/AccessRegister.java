@@ -81,9 +81,18 @@ public class AccessRegister {
 				basis.approvedBy(), basis.cite(), person.username(), derivedId));
 	}
 
-	/** Adds a line for what a request's holder did on its behalf, with a name other than his own (public use). */
-	void add(AccessRegisterEntry entry) {
-		lines.insert(entry);
+	/**
+	 * The approval of a public use is its release: a line per granted recording, naming the requester, the approver
+	 * and the article.
+	 */
+	void publicUse(Actor decider, AccessRequest request, java.util.Collection<UUID> granted, String deciderName) {
+		for (UUID recording : granted) {
+			lines.insert(new AccessRegisterEntry(UUID.randomUUID(), request.agency(), clock.instant(),
+					AccessRegisterEntry.Kind.PUBLIC_USE, recording,
+					recordings.find(recording).map(org.custodia.recording.Recording::originalName).orElse(null),
+					request.requesterName(), request.requesterUserId(), request.forWhom(), request.reason(), request.id(),
+					request.number(), deciderName, request.cite(), decider.username(), null));
+		}
 	}
 
 	/**

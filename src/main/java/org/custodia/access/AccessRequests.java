@@ -21,7 +21,6 @@ import org.custodia.policy.Action;
 import org.custodia.policy.Decision;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.recording.Recording;
-import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.custodia.shared.Role;
@@ -38,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessRequests {
 
 	static final int MOST = 500;
+
+	static final int NUMBER_ATTEMPTS = 5;
 
 	/** What is asked: recordings by id, or those of a case or activity. */
 	public record NewRequest(List<UUID> recordings, UUID caseId, UUID activityId, String requesterKind,
@@ -58,8 +59,6 @@ public class AccessRequests {
 
 	private final PolicyDecisions decisions;
 
-	private final RecordingRegister register;
-
 	private final CaseHandlers cases;
 
 	private final Users users;
@@ -67,6 +66,8 @@ public class AccessRequests {
 	private final Ledger ledger;
 
 	private final Clock clock;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
 	private final AccessRegister accessRegister;
 
@@ -77,8 +78,10 @@ public class AccessRequests {
 	private final RequestInput input;
 
 	AccessRequests(AccessRequestRepository requests, AccessMatrix matrix, PolicyDecisions decisions,
-			RecordingRegister register, CaseHandlers cases, Users users, Ledger ledger, Clock clock,
-			AccessRegister accessRegister, Secrecy secrecy, AccessRequestQueries queries, RequestInput input) {
+			CaseHandlers cases, Users users, Ledger ledger, Clock clock,
+			AccessRegister accessRegister, Secrecy secrecy, AccessRequestQueries queries, RequestInput input,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.queries = queries;
 		this.input = input;
 		this.accessRegister = accessRegister;
@@ -86,7 +89,6 @@ public class AccessRequests {
 		this.requests = requests;
 		this.matrix = matrix;
 		this.decisions = decisions;
-		this.register = register;
 		this.cases = cases;
 		this.users = users;
 		this.ledger = ledger;
@@ -98,8 +100,22 @@ public class AccessRequests {
 	 * request is entered by the register's keeper. A use the agency's rules do not provide for is refused here with
 	 * its article; a case handler's direct view (001-access art. 4) is approved at once.
 	 */
-	@Transactional
 	public AccessRequest submit(Actor actor, NewRequest asked) {
+		// Two clerks entering at once may take the same number; the second's insert fails on the number's unique
+		// constraint and is tried again, in a new transaction, with the next number.
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(status -> submitOnce(actor, asked));
+			}
+			catch (org.springframework.dao.DuplicateKeyException taken) {
+				if (attempt == NUMBER_ATTEMPTS) {
+					throw taken;
+				}
+			}
+		}
+	}
+
+	private AccessRequest submitOnce(Actor actor, NewRequest asked) {
 		String agency = actor.agency().orElseThrow(() -> CustodiaException.forbidden("rule.administrator-no-footage",
 				PolicyDecisions.SEPARATION_OF_DUTIES));
 		decisions.decide(actor, Action.SEE_RECORDINGS, agency).orThrow();
@@ -271,13 +287,7 @@ public class AccessRequests {
 		}
 		ledger.append(LedgerEvent.by(actor, request.agency(), "access.decided", "access-request", requestId.toString(), entry));
 		if (request.uses().contains(AccessMatrix.Use.PUBLIC_USE)) {
-			// the approval is the release for public use: its line names the requester, the approver and the article
-			for (UUID recording : granted) {
-				accessRegister.add(new AccessRegisterEntry(UUID.randomUUID(), request.agency(), now,
-						AccessRegisterEntry.Kind.PUBLIC_USE, recording, register.find(recording).map(Recording::originalName)
-							.orElse(null), request.requesterName(), request.requesterUserId(), request.forWhom(),
-						request.reason(), request.id(), request.number(), decider, request.cite(), actor.username(), null));
-			}
+			accessRegister.publicUse(actor, request, granted, decider);
 		}
 		return requests.find(requestId).orElseThrow();
 	}

@@ -255,6 +255,41 @@ class AccessRequestsIntegrationTests {
 	}
 
 	@Test
+	void twoClerksEnteringAtOnceGetEachRequestItsOwnNumber() throws Exception {
+		Imported imported = imported("kaifeng-audit");
+		List<org.custodia.shared.TestActor> clerks = java.util.stream.Stream.of(1, 2).map(n -> {
+			String name = accounts.create("kaifeng-audit", Role.CUSTODIAN);
+			return new org.custodia.shared.TestActor(accounts.idOf(name), name, java.util.Optional.of("kaifeng-audit"),
+					java.util.Set.of(Role.CUSTODIAN));
+		}).toList();
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<List<String>>> entered = clerks.stream().map(clerk -> pool.submit(() -> {
+				start.await();
+				List<String> numbers = new java.util.ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					numbers.add(requests.submit(clerk, new AccessRequests.NewRequest(List.of(imported.recording()), null, null,
+							"judicial-and-supervisory", "检察官" + i, false, "开封市人民检察院", "审查案件", List.of("WATCH"))).number());
+				}
+				return numbers;
+			})).toList();
+			start.countDown();
+			List<String> numbers = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<List<String>> future : entered) {
+				numbers.addAll(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(numbers).hasSize(16).doesNotHaveDuplicates().allMatch(number -> number.matches("2026-\\d{4}"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Autowired
+	AccessRequests requests;
+
+	@Test
 	void aHolderWhoLeavesTheAgencyLosesHisApprovalAndSignsInNoMore() throws Exception {
 		Imported imported = imported("neiqiu-health");
 		String officer = accounts.bearer(mvc, imported.officer());
