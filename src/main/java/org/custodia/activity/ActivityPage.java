@@ -35,7 +35,7 @@ public class ActivityPage {
 			List<WorkRecord> workRecords, AgencyPolicy.MayStop stop, List<UserView> reviewers, List<UserView> staff,
 			StatementReviews.Sheet sheet, List<LongTermMark> marks, List<AgencyPolicy.Labelled> triggers,
 			EnforcementCase enforcementCase, Map<UUID, String> names, ZoneId zone, List<ProblemReport> problemReports,
-			AgencyPolicy.ReportTo reportTo, List<UserView> heads) {
+			AgencyPolicy.ReportTo reportTo, List<UserView> heads, java.util.Set<UUID> watchable) {
 	}
 
 	private final Activities activities;
@@ -58,9 +58,17 @@ public class ActivityPage {
 
 	private final Clock clock;
 
+	private final org.custodia.recording.RecordingRegister register;
+
+	/** Asked lazily: the module that decides who watches builds on this one. */
+	private final org.springframework.beans.factory.ObjectProvider<org.custodia.shared.Watching> watching;
+
 	ActivityPage(Activities activities, ActivityRecordings recordings, Interruptions interruptions, WorkRecords workRecords,
 			StatementReviews statements, LongTermMarks longTerm, Users users, ProblemReports problems, Policies policies,
-			Clock clock) {
+			Clock clock, org.custodia.recording.RecordingRegister register,
+			org.springframework.beans.factory.ObjectProvider<org.custodia.shared.Watching> watching) {
+		this.register = register;
+		this.watching = watching;
 		this.problems = problems;
 		this.activities = activities;
 		this.recordings = recordings;
@@ -82,14 +90,22 @@ public class ActivityPage {
 		staff.forEach(user -> names.put(user.id(), user.displayName()));
 		Role reviewer = policy.recording().mayStop().workRecord().reviewerRole();
 		AgencyPolicy.ReportTo reportTo = policy.recording().interruption().reportTo();
-		return new View(activities.view(activity), ActivityTypes.labels(ActivityTypes.of(policy)), recordings.of(activity),
+		// a recording a secrecy mark keeps from the reader is not listed; the player is shown only where it will play
+		java.util.Set<UUID> hidden = register.hiddenFrom(actor, activity.agency());
+		List<RecordingLink> links = recordings.of(activity).stream().filter(link -> !hidden.contains(link.recordingId()))
+			.toList();
+		org.custodia.shared.Watching watch = watching.getIfAvailable();
+		java.util.Set<UUID> watchable = links.stream().map(RecordingLink::recordingId)
+			.filter(recording -> watch != null && watch.mayWatch(actor, recording))
+			.collect(java.util.stream.Collectors.toSet());
+		return new View(activities.view(activity), ActivityTypes.labels(ActivityTypes.of(policy)), links,
 				recordings.suggest(actor, activity), interruptions.of(activity),
 				Interruptions.reasons(policy.recording().interruption()), workRecords.of(activity), policy.recording().mayStop(),
 				staff.stream().filter(user -> user.has(reviewer)).toList(),
 				staff.stream().filter(user -> !user.has(Role.ADMINISTRATOR)).toList(), statements.sheet(activity),
 				longTerm.forActivity(activity), policy.retention().longTermTriggers(), activities.caseOf(activity).orElse(null),
 				names, clock.getZone(), problems.of(activity), reportTo,
-				reportTo == null ? List.of() : staff.stream().filter(user -> user.has(reportTo.asRole())).toList());
+				reportTo == null ? List.of() : staff.stream().filter(user -> user.has(reportTo.asRole())).toList(), watchable);
 	}
 
 	public ProblemReport reportProblem(Actor actor, UUID id, UUID reportedToId, String note) {

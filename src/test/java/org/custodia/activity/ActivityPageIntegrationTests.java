@@ -83,9 +83,17 @@ class ActivityPageIntegrationTests {
 		mvc.perform(post(page + "/recordings").session(officer).with(csrf()).param("recordingId", confirmed.toString()))
 			.andExpect(status().is3xxRedirection());
 
+		// the officer may not watch yet: no player, an access request offered for it and for the whole activity
+		mvc.perform(get(page).session(officer))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("<video"))))
+			.andExpect(content().string(containsString("/access-requests/new?recording=" + confirmed)))
+			.andExpect(content().string(containsString("id=\"request-activity-recordings\"")));
+		org.custodia.access.Approvals.approved(mvc, accounts, AGENCY, officer, java.util.List.of(confirmed), "WATCH");
+
 		clearInvocations(repository, decisions);
 		mvc.perform(get(page).session(officer))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<video")))
 			.andExpect(content().string(containsString("某诊所案")))
 			.andExpect(content().string(containsString(confirmed.toString())))
 			.andExpect(content().string(containsString(suggested.toString())));

@@ -52,6 +52,7 @@ class ActivityPageController {
 		model.addAttribute("problemReports", view.problemReports());
 		model.addAttribute("reportTo", view.reportTo());
 		model.addAttribute("heads", view.heads());
+		model.addAttribute("watchable", view.watchable());
 		return "activity/activity";
 	}
 
