@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.custodia.activity.CaseHandlers;
 import org.custodia.identity.UserView;
@@ -69,6 +70,8 @@ public class AccessRequests {
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
+	private final Map<String, Object> numbering = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final AccessRegister accessRegister;
 
 	private final Secrecy secrecy;
@@ -101,14 +104,25 @@ public class AccessRequests {
 	 * its article; a case handler's direct view (001-access art. 4) is approved at once.
 	 */
 	public AccessRequest submit(Actor actor, NewRequest asked) {
-		// Two clerks entering at once may take the same number; the second's insert fails on the number's unique
-		// constraint and is tried again, in a new transaction, with the next number.
+		// A number is the agency's highest this year plus one: on this server one request of an agency is entered at a
+		// time, so two clerks never take the same; on another server of a cluster they may, and the one whose insert
+		// fails on the number's unique constraint tries again, in a new transaction, a moment later.
+		Object numbering = this.numbering.computeIfAbsent(actor.agency().orElse(""), agency -> new Object());
 		for (int attempt = 1;; attempt++) {
 			try {
-				return transactions.execute(status -> submitOnce(actor, asked));
+				synchronized (numbering) {
+					return transactions.execute(status -> submitOnce(actor, asked));
+				}
 			}
 			catch (org.springframework.dao.DuplicateKeyException taken) {
 				if (attempt == NUMBER_ATTEMPTS) {
+					throw taken;
+				}
+				try {
+					Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
 					throw taken;
 				}
 			}
