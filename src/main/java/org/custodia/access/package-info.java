@@ -5,5 +5,5 @@
  * print, release and public use; the byte-range streaming behind the player; one ledger entry per viewing session.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "policy", "ledger", "storage",
-		"media", "device", "recording", "activity", "web" })
+		"media", "device", "recording", "activity", "web", "retention" })
 package org.custodia.access;

@@ -16,6 +16,7 @@ import org.custodia.media.DerivedCopy;
 import org.custodia.media.StripFrames;
 import org.custodia.policy.AccessMatrix;
 import org.custodia.recording.Recording;
+import org.custodia.retention.Retention;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
 import org.springframework.stereotype.Controller;
@@ -39,7 +40,11 @@ class PlayerPageController {
 
 	private final Clock clock;
 
-	PlayerPageController(Playback playback, DeviceRegister devices, AccessRegister accessRegister, Clock clock) {
+	private final Retention retention;
+
+	PlayerPageController(Playback playback, DeviceRegister devices, AccessRegister accessRegister, Clock clock,
+			Retention retention) {
+		this.retention = retention;
 		this.playback = playback;
 		this.devices = devices;
 		this.accessRegister = accessRegister;
@@ -56,6 +61,7 @@ class PlayerPageController {
 		model.addAttribute("device", devices.get(actor, recording.deviceId()));
 		model.addAttribute("officer", playback.nameOf(recording.officerId()).orElse(null));
 		model.addAttribute("registerLines", accessRegister.ofRecording(actor, recording.agency(), recording.id()));
+		model.addAttribute("keeping", retention.of(recording));
 		Optional<AccessBasis> basis = playback.basis(actor, recording, AccessMatrix.Use.WATCH);
 		Optional<AccessBasis> copy = playback.basis(actor, recording, AccessMatrix.Use.COPY);
 		Optional<AccessBasis> print = playback.basis(actor, recording, AccessMatrix.Use.PRINT);
