@@ -54,6 +54,19 @@ class HoldRepository {
 			.param("subjects", subjects).query(HoldRepository::map).list();
 	}
 
+	long count() {
+		return jdbc.sql("select count(*) from retention_hold").query(Long.class).single();
+	}
+
+	java.util.Map<UUID, Hold> byIds(List<UUID> ids) {
+		java.util.Map<UUID, Hold> found = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(COLUMNS + " where id in (:ids)").param("ids", ids).query(HoldRepository::map).list()
+				.forEach(hold -> found.put(hold.id(), hold));
+		}
+		return found;
+	}
+
 	List<Hold> of(String agency, boolean standingOnly) {
 		return jdbc.sql(COLUMNS + " where agency_code = :agency" + (standingOnly ? " and released_at is null" : "")
 				+ " order by placed_at desc, id")

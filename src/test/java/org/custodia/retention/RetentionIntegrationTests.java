@@ -158,6 +158,47 @@ class RetentionIntegrationTests {
 			.containsExactly("retention.hold-placed", "retention.hold-released");
 	}
 
+	@Test
+	void aHoldOnACaseHoldsItsRecordingsAndAHoldReleasedBehindTheLedgerShowsInTheVerification() throws Exception {
+		String officerName = accounts.create("fengnan-medins", Role.OFFICER);
+		String officer = accounts.bearer(mvc, officerName);
+		UUID recording = imported("fengnan-medins", accounts.idOf(officerName));
+		String caseId = JsonPath.read(json(post("/api/v1/cases"), officer, """
+				{"number":"丰医保罚〔2026〕%s号","name":"某诊所案"}""".formatted(UUID.randomUUID().toString().substring(0, 6)))
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		String type = JsonPath.read(mvc.perform(get("/api/v1/activities/types").header("Authorization", officer))
+			.andReturn().getResponse().getContentAsString(), "$[0].code");
+		json(post("/api/v1/activities/from-recording"), officer, """
+				{"recordingId":"%s","type":"%s","place":"某诊所","caseId":"%s"}""".formatted(recording, type, caseId))
+			.andExpect(status().isCreated());
+		String hold = JsonPath.read(json(post("/api/v1/holds"), officer, """
+				{"caseId":"%s","kind":"dispute","reason":"行政复议中"}""".formatted(caseId))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.subjectType").value("CASE"))
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		mvc.perform(get("/api/v1/recordings/" + recording + "/retention").header("Authorization", officer))
+			.andExpect(jsonPath("$.holds[0].id").value(hold));
+
+		String supervisor = accounts.bearer(mvc, accounts.create("fengnan-medins", Role.SUPERVISOR));
+		mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+			.andExpect(jsonPath("$.intact").value(true));
+		jdbc.sql("update retention_hold set released_at = :at, released_by = 'someone' where id = :id")
+			.param("at", java.sql.Timestamp.from(java.time.Instant.now())).param("id", UUID.fromString(hold)).update();
+		try {
+			mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+				.andExpect(jsonPath("$.intact").value(false))
+				.andExpect(jsonPath("$.disagreements[?(@.table == 'retention_hold')].field")
+					.value(org.hamcrest.Matchers.contains("released")));
+		}
+		finally {
+			jdbc.sql("update retention_hold set released_at = null, released_by = null where id = :id")
+				.param("id", UUID.fromString(hold)).update();
+		}
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private UUID imported(String agency, UUID officer) throws Exception {
 		Actor custodian = TestActor.of("retention-custodian", agency, Role.CUSTODIAN);
 		String device = "RT-" + UUID.randomUUID().toString().substring(0, 8);
