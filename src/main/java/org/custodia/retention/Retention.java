@@ -198,6 +198,11 @@ public class Retention {
 		return holds.find(holdId).orElseThrow();
 	}
 
+	/** Whether the actor may place and release holds in the agency (those who may mark long-term keeping). */
+	public boolean mayHold(Actor actor, String agency) {
+		return decisions.decide(actor, Action.MARK_LONG_TERM, agency).isAllowed();
+	}
+
 	/** The agency's holds, standing ones or all. */
 	@Transactional(readOnly = true)
 	public List<Hold> holds(Actor actor, String agency, boolean standingOnly) {

@@ -5,5 +5,5 @@
  * investigation), placed and released with their reasons. Disposal and fixity build on this.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "ledger", "policy", "recording",
-		"activity" })
+		"activity", "web" })
 package org.custodia.retention;

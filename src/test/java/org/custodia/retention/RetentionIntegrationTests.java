@@ -199,6 +199,35 @@ class RetentionIntegrationTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Test
+	void aCustodianHoldsARecordingFromItsPageAndReleasesItFromTheHoldsList() throws Exception {
+		org.springframework.mock.web.MockHttpSession custodian = accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN);
+		org.springframework.mock.web.MockHttpSession chief = accounts.signedIn(mvc, "neiqiu-health", Role.CHIEF);
+		UUID recording = imported("neiqiu-health", accounts.idOf(accounts.create("neiqiu-health", Role.OFFICER)));
+		mvc.perform(get("/recordings/" + recording).session(custodian))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("id=\"hold-form\"")));
+		mvc.perform(get("/recordings/" + recording).session(chief))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.not(containsString("id=\"hold-form\""))));
+		mvc.perform(post("/holds").session(custodian)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("recording", recording.toString()).param("kind", "INVESTIGATION").param("reason", "纪检调查需要"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/recordings/" + recording));
+		mvc.perform(get("/recordings/" + recording).session(custodian))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("id=\"holds\"")));
+		String page = mvc.perform(get("/holds").session(custodian)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("纪检调查需要", "调查").doesNotContain("INVESTIGATION<");
+		String hold = page.replaceAll("(?s).*action=\"/holds/([0-9a-f-]{36})/release\".*", "$1");
+		mvc.perform(post("/holds/" + hold + "/release").session(custodian)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("reason", "调查结束"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(mvc.perform(get("/holds").session(custodian)).andReturn().getResponse().getContentAsString())
+			.contains("调查结束");
+	}
+
 	private UUID imported(String agency, UUID officer) throws Exception {
 		Actor custodian = TestActor.of("retention-custodian", agency, Role.CUSTODIAN);
 		String device = "RT-" + UUID.randomUUID().toString().substring(0, 8);

@@ -62,6 +62,7 @@ class PlayerPageController {
 		model.addAttribute("officer", playback.nameOf(recording.officerId()).orElse(null));
 		model.addAttribute("registerLines", accessRegister.ofRecording(actor, recording.agency(), recording.id()));
 		model.addAttribute("keeping", retention.of(recording));
+		model.addAttribute("mayHold", retention.mayHold(actor, recording.agency()));
 		Optional<AccessBasis> basis = playback.basis(actor, recording, AccessMatrix.Use.WATCH);
 		Optional<AccessBasis> copy = playback.basis(actor, recording, AccessMatrix.Use.COPY);
 		Optional<AccessBasis> print = playback.basis(actor, recording, AccessMatrix.Use.PRINT);
