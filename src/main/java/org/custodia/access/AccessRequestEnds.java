@@ -12,7 +12,6 @@ import org.custodia.ledger.LedgerEvent;
 import org.custodia.policy.AccessMatrix;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -87,7 +86,6 @@ public class AccessRequestEnds {
 	}
 
 	/** Marks approvals past their end as expired, each with its ledger entry; returns how many. */
-	@Scheduled(fixedDelayString = "${custodia.access.expiry-sweep:PT1M}")
 	public int expireDue() {
 		int expired = 0;
 		for (UUID id : rows.dueToExpire(clock.instant(), AccessRequests.MOST)) {

@@ -4,12 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Makes requested copies every few seconds, so a proxy is ready soon after an import asks for it. */
+/**
+ * Makes requested copies every few seconds, so a proxy is ready soon after an import asks for it. Every server works
+ * at once (not one, as ClusterJobs would have it): each copy is claimed by one of them, so they share the work.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnProperty(name = "custodia.media.work-schedule", havingValue = "true", matchIfMissing = true)
 class MediaSchedule {
 

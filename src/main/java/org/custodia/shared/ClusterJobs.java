@@ -1,0 +1,39 @@
+package org.custodia.shared;
+
+import java.time.Duration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A job on the shared database that runs once across servers: a db-scheduler task, whose due execution is a row in
+ * {@code scheduled_tasks} that one server picks (and others leave); a server that dies while holding it gives it back
+ * when its heartbeat stops. Declared as a bean, the task is registered by the starter. Jobs of one server's own
+ * memory or files (open viewing sessions, unfinished uploads) stay with Spring's scheduling.
+ */
+public final class ClusterJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(ClusterJobs.class);
+
+	private ClusterJobs() {
+	}
+
+	/**
+	 * Runs {@code job} every {@code interval} after its previous run ended; a failure is logged and the job runs
+	 * again at its next time, as a schedule that must not stop over one bad run should.
+	 */
+	public static RecurringTask<Void> every(String name, Duration interval, Runnable job) {
+		return Tasks.recurring(name, FixedDelay.of(interval)).execute((instance, context) -> {
+			try {
+				job.run();
+			}
+			catch (RuntimeException e) {
+				log.error("The job {} failed; it runs again in {}", name, interval, e);
+			}
+		});
+	}
+}
