@@ -92,6 +92,24 @@ class LedgerTamperTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabases.Kind.class)
+	void anEntryIsProvenIntoTheSignedCheckpointUntilItsBytesChange(TestDatabases.Kind kind) {
+		tenEntriesWithTwoCheckpoints(kind);
+		EntryInclusion inclusion = new EntryInclusion(checkpoints, new LedgerProofs(jdbc), keys, ledger);
+		assertThat(inclusion.of(3)).extracting(EntryInclusion.Inclusion::included, EntryInclusion.Inclusion::treeSize,
+				EntryInclusion.Inclusion::reason).containsExactly(true, 10L, EntryInclusion.Reason.NONE);
+		transactions.executeWithoutResult(status -> ledger.append(new LedgerEvent("zhanhe-health", "alice", "officer",
+				"recording.viewed", "recording", "r-10", Map.of())));
+		assertThat(inclusion.of(10).reason()).isEqualTo(EntryInclusion.Reason.NOT_YET_SIGNED);
+
+		tamper("update ledger_entry set entry = replace(entry, 'alice', 'mallory') where seq = 3");
+		assertThat(inclusion.of(3).reason()).isEqualTo(EntryInclusion.Reason.ENTRY_ALTERED);
+		rewrite(4, "mallory");
+		assertThat(inclusion.of(4)).extracting(EntryInclusion.Inclusion::included, EntryInclusion.Inclusion::reason)
+			.containsExactly(false, EntryInclusion.Reason.PROOF_FAILS);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabases.Kind.class)
 	void editedEntryBytesAreFoundAtTheirEntry(TestDatabases.Kind kind) {
 		tenEntriesWithTwoCheckpoints(kind);
 		tamper("update ledger_entry set entry = replace(entry, 'alice', 'mallory') where seq = 3");
