@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 		description = "Custodia 执法音像记录管理系统 — commands for the workstation")
 final class CustodiaCommands {
 
-	static final Set<String> COMMANDS = Set.of("verify", "checkpoint", "public-key", "prove", "import", "help");
+	static final Set<String> COMMANDS = Set.of("verify", "checkpoint", "public-key", "prove", "import", "help", "check-four");
 
 	private CustodiaCommands() {
 	}

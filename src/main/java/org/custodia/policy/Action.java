@@ -64,7 +64,12 @@ public enum Action {
 	 * Be issued a device: decided for the person who receives it. Counts as footage: whoever holds a device
 	 * records with it.
 	 */
-	CARRY_DEVICE(true);
+	CARRY_DEVICE(true),
+	/**
+	 * Run 四性检测 (DA/T 70-2018) on a recording, a case or the store: hashes, copies, the ledger, permissions. Reads
+	 * no footage to anyone: the administrator may run it.
+	 */
+	CHECK_FOUR_PROPERTIES(false);
 
 	private final boolean touchesFootage;
 

@@ -23,11 +23,16 @@ public final class PrintedDocument implements AutoCloseable {
 
 	private final TrueTypeCollection fonts;
 
-	private final PDDocument document = new PDDocument();
+	private final PDDocument document;
 
 	private final PDType0Font font;
 
 	public PrintedDocument() {
+		this(new PDDocument());
+	}
+
+	private PrintedDocument(PDDocument document) {
+		this.document = document;
 		try (InputStream data = PrintedDocument.class.getResourceAsStream(FONT)) {
 			this.fonts = new TrueTypeCollection(data);
 			this.font = PDType0Font.load(document, fonts.getFontByName("WenQuanYiMicroHei"), true);
@@ -35,6 +40,11 @@ public final class PrintedDocument implements AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot load the CJK font " + FONT, e);
 		}
+	}
+
+	/** A document whose pages are kept in a scratch file while it is written: for reports of any length. */
+	public static PrintedDocument onScratchFile() {
+		return new PrintedDocument(new PDDocument(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache()));
 	}
 
 	public PDPage newPage(boolean landscape) {
@@ -76,6 +86,16 @@ public final class PrintedDocument implements AutoCloseable {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			document.save(out);
 			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Writes the document to {@code out}, which stays open. */
+	public void save(java.io.OutputStream out) {
+		try {
+			document.save(out);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

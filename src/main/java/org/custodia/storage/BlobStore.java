@@ -115,6 +115,22 @@ public interface BlobStore {
 		return java.util.Optional.empty();
 	}
 
+	/**
+	 * The permissions of the stored original's file ({@code r--r--r--}), to show that nobody may write to it; empty for
+	 * stores without local files or file systems without POSIX permissions.
+	 */
+	default java.util.Optional<String> permissions(String key) {
+		return localFile(key).flatMap(file -> {
+			try {
+				return java.util.Optional.of(java.nio.file.attribute.PosixFilePermissions
+					.toString(java.nio.file.Files.getPosixFilePermissions(file)));
+			}
+			catch (UnsupportedOperationException | java.io.IOException e) {
+				return java.util.Optional.empty();
+			}
+		});
+	}
+
 	/** Whether the store holds an object under {@code key}: asked before an original without a local file is reported missing. */
 	boolean exists(String key);
 }

@@ -61,6 +61,7 @@ class PermissionMatrixTests {
 			file-work-record                         .   Y   .   .   .   .   .   .
 			review-statements                        .   .   Y   Y   .   .   Y   .
 			see-ledger                               .   .   .   .   .   .   Y   Y
+			check-four-properties                    .   Y   Y   Y   Y   Y   .   Y
 			""";
 
 	/** Where the agencies' regulations differ: access, approvals, disposal, the work record's reviewer. */
