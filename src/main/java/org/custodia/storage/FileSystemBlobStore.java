@@ -55,6 +55,9 @@ class FileSystemBlobStore implements BlobStore {
 
 	private final Writers writers = new Writers();
 
+	/** Batches open in this process: a check of the store reads slower while one writes (see FileCopies). */
+	private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** Opens a temporary file for writing; tests give one that fails as a full disk does. */
 	interface Opener {
 
@@ -121,6 +124,12 @@ class FileSystemBlobStore implements BlobStore {
 
 		private boolean committed;
 
+		private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+		FileBatch() {
+			writing.incrementAndGet();
+		}
+
 		@Override
 		public void requireRoomFor(long bytes) {
 			StoreFiles.requireRoom(root, bytes);
@@ -169,6 +178,9 @@ class FileSystemBlobStore implements BlobStore {
 
 		@Override
 		public void close() {
+			if (open.compareAndSet(true, false)) {
+				writing.decrementAndGet();
+			}
 			synchronized (staged) {
 				if (!committed) {
 					staged.forEach(file -> StoreFiles.discard(file.temp()));
@@ -206,6 +218,27 @@ class FileSystemBlobStore implements BlobStore {
 	@PreDestroy
 	void release() {
 		writers.release();
+	}
+
+	Path root() {
+		return root;
+	}
+
+	Path secondRoot() {
+		return secondRoot;
+	}
+
+	Writers writers() {
+		return writers;
+	}
+
+	Opener opener() {
+		return opener;
+	}
+
+	/** Whether this process is writing originals now. */
+	boolean writing() {
+		return writing.get() > 0;
 	}
 
 	FileSystemBlobStore openingWith(Opener opener) {
