@@ -88,7 +88,7 @@ class FileCopies implements StoredCopies {
 				}
 			}
 			catch (StorageException e) {
-				log.warn("Could not repair the {} copy of {}", bad.place(), key, e);
+				log.warn("Could not repair the {} copy of {}: {} ({})", bad.place(), key, e.messageKey(), String.valueOf(e.getCause()));
 				Throwable cause = e.getCause() != null ? e.getCause() : e;
 				return new RepairResult(key, Outcome.FAILED, List.copyOf(repaired), e.messageKey(),
 						String.valueOf(cause.getMessage()), before);

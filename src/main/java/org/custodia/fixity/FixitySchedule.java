@@ -1,0 +1,24 @@
+package org.custodia.fixity;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+/**
+ * The sweep on its own, once across servers (db-scheduler): every {@code custodia.fixity.interval} the slice
+ * of keys read longest ago, so that the whole store is read within {@code custodia.fixity.period}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "custodia.fixity.schedule", havingValue = "true", matchIfMissing = true)
+class FixitySchedule {
+
+	@Bean
+	RecurringTask<Void> fixitySweep(FixitySweeps sweeps, FixityProperties properties) {
+		return Tasks.recurring("fixity-sweep", FixedDelay.of(properties.interval()))
+			.execute((instance, context) -> sweeps.runSlice());
+	}
+}
