@@ -9,15 +9,15 @@ import java.util.UUID;
  * @param kind DAMAGED (a copy bad, another good), LOST (no copy good), ORPHAN (a file no row names)
  * @param repair REPAIRED, FAILED, or null when not tried
  */
-record Finding(UUID id, UUID sweepId, String storeKey, String agency, Kind kind, String primaryState,
+public record Finding(UUID id, UUID sweepId, String storeKey, String agency, Kind kind, String primaryState,
 		String secondState, String foundSha256, Long foundSize, String detail, String subjectType, String subjectId,
 		String repair, String repairProblem, Instant foundAt, Instant closedAt) {
 
-	enum Kind {
+	public enum Kind {
 		DAMAGED, LOST, ORPHAN
 	}
 
-	boolean open() {
+	public boolean open() {
 		return closedAt == null;
 	}
 }

@@ -1,14 +1,13 @@
-package org.custodia.fixity;
+package org.custodia.fixity.web;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.custodia.shared.Actor;
+import org.custodia.fixity.Fixity;
+import org.custodia.fixity.Sweep;
 import org.custodia.shared.CurrentActor;
-import org.custodia.shared.CustodiaException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,31 +20,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/fixity/sweeps")
 class FixityApiController {
 
-	private final FixitySweeps sweeps;
+	private final Fixity fixity;
 
-	private final FixityRepository rows;
-
-	FixityApiController(FixitySweeps sweeps, FixityRepository rows) {
-		this.sweeps = sweeps;
-		this.rows = rows;
+	FixityApiController(Fixity fixity) {
+		this.fixity = fixity;
 	}
 
 	@PostMapping
 	ResponseEntity<Map<String, Object>> start() {
-		UUID id = sweeps.start(CurrentActor.get());
+		UUID id = fixity.start(CurrentActor.get());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/fixity/sweeps/" + id))
 			.body(Map.of("id", id, "state", Sweep.State.RUNNING));
 	}
 
 	@GetMapping("/{id}")
 	Map<String, Object> sweep(@PathVariable UUID id) {
-		Actor actor = CurrentActor.get();
-		FixitySweeps.requireMayRun(actor);
-		Sweep sweep = rows.sweep(id).orElseThrow(() -> CustodiaException.notFound("error.fixity-sweep-not-found", id));
-		List<Finding> findings = rows.ofSweep(id).stream()
-			.filter(finding -> actor.isInstallationAdministrator() || finding.agency() == null
-					|| actor.belongsTo(finding.agency()))
-			.toList();
+		Fixity.SweepReport report = fixity.sweep(CurrentActor.get(), id);
+		Sweep sweep = report.sweep();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", sweep.id());
 		body.put("scope", sweep.scope());
@@ -61,7 +52,7 @@ class FixityApiController {
 		body.put("lost", sweep.lost());
 		body.put("orphans", sweep.orphans());
 		body.put("problem", sweep.problem());
-		body.put("findings", findings);
+		body.put("findings", report.findings());
 		return body;
 	}
 }

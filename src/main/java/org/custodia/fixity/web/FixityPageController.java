@@ -1,10 +1,10 @@
-package org.custodia.fixity;
+package org.custodia.fixity.web;
 
 import java.time.Clock;
 
+import org.custodia.fixity.Fixity;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CurrentActor;
-import org.custodia.storage.StoredCopies;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,37 +14,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class FixityPageController {
 
-	private final FixitySweeps sweeps;
-
-	private final FixityRepository rows;
-
-	private final StoredCopies copies;
+	private final Fixity fixity;
 
 	private final Clock clock;
 
-	FixityPageController(FixitySweeps sweeps, FixityRepository rows, StoredCopies copies, Clock clock) {
-		this.sweeps = sweeps;
-		this.rows = rows;
-		this.copies = copies;
+	FixityPageController(Fixity fixity, Clock clock) {
+		this.fixity = fixity;
 		this.clock = clock;
 	}
 
 	@GetMapping("/fixity")
 	String page(Model model) {
 		Actor actor = CurrentActor.get();
-		FixitySweeps.requireMayRun(actor);
-		String agency = actor.isInstallationAdministrator() ? null : actor.agency().orElse(null);
-		model.addAttribute("sweeps", rows.recentSweeps(20));
-		model.addAttribute("findings", rows.openFindings(agency, 200));
-		model.addAttribute("secondCopy", copies.hasSecondCopy());
-		model.addAttribute("repairs", sweeps.repairs());
+		model.addAttribute("findings", fixity.openFindings(actor, 200));
+		model.addAttribute("sweeps", fixity.recentSweeps(actor, 20));
+		model.addAttribute("secondCopy", fixity.hasSecondCopy());
+		model.addAttribute("repairs", fixity.repairs());
 		model.addAttribute("zone", clock.getZone());
 		return "fixity/fixity";
 	}
 
 	@PostMapping("/fixity/sweeps")
 	String start() {
-		sweeps.start(CurrentActor.get());
+		fixity.start(CurrentActor.get());
 		return "redirect:/fixity";
 	}
 }
