@@ -11,7 +11,9 @@ work=${1:-target/bench-fixity}
 rm -rf "$work" && mkdir -p "$work/src/many" "$work/src/big"
 mvn -q -DskipTests test-compile
 mvn -q dependency:build-classpath -Dmdep.outputFile="$work/classpath" >/dev/null
-cp_java="target/test-classes:target/classes:$(cat "$work/classpath")"
+# the classes copied aside, so that a build in this checkout during the run does not pull them away
+cp -r target/classes "$work/classes" && cp -r target/test-classes "$work/test-classes"
+cp_java="$work/test-classes:$work/classes:$(cat "$work/classpath")"
 run_java() { java -cp "$cp_java" org.custodia.storage.FixityBenchmark "$@"; }
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 dropped=yes

@@ -94,6 +94,18 @@ class FixityRepository {
 			.update();
 	}
 
+	/** An open finding found again by a later sweep: it is listed with that sweep from now on. */
+	void seenAgain(List<Finding> open, Finding.Kind kind, UUID sweep) {
+		for (Finding finding : open) {
+			if (finding.kind() == kind) {
+				jdbc.sql("""
+						update fixity_finding set sweep_id = :sweep where id = :id
+						/* no-ledger: the same finding seen again; its entry was written when it was first found */""")
+					.param("sweep", sweep).param("id", finding.id()).update();
+			}
+		}
+	}
+
 	/** Closes the open findings of a key, of the kinds given; returns how many. */
 	int close(String key, List<Finding.Kind> kinds, String repair, Instant at) {
 		return jdbc.sql("""

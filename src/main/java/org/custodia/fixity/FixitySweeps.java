@@ -183,7 +183,9 @@ class FixitySweeps {
 		if (kept == null) {
 			tally.orphans++;
 			tally.findings++;
-			if (rows.open(key).stream().noneMatch(finding -> finding.kind() == Finding.Kind.ORPHAN)) {
+			List<Finding> open = rows.open(key);
+			rows.seenAgain(open, Finding.Kind.ORPHAN, sweep);
+			if (open.stream().noneMatch(finding -> finding.kind() == Finding.Kind.ORPHAN)) {
 				Finding orphan = new Finding(UUID.randomUUID(), sweep, key, keyAgency, Finding.Kind.ORPHAN, null, null,
 						null, null, null, null, null, null, null, now, null);
 				transactions.executeWithoutResult(status -> {
@@ -225,6 +227,9 @@ class FixitySweeps {
 					result == null ? null : result.outcome().name(), result == null ? null : problem(result), now,
 					repaired ? now : null);
 			boolean alreadyOpen = open.stream().anyMatch(finding -> finding.kind() == Finding.Kind.DAMAGED);
+			if (alreadyOpen && !repaired) {
+				rows.seenAgain(open, Finding.Kind.DAMAGED, sweep);
+			}
 			transactions.executeWithoutResult(status -> {
 				if (!alreadyOpen || repaired) {
 					rows.insertFinding(damaged);
@@ -254,6 +259,7 @@ class FixitySweeps {
 			List<Finding> open, Tally tally, Instant now) {
 		tally.lost++;
 		KeptBlobs.Kept first = kept.get(0);
+		rows.seenAgain(open, Finding.Kind.LOST, sweep);
 		if (open.stream().noneMatch(finding -> finding.kind() == Finding.Kind.LOST)) {
 			Finding lost = finding(sweep, key, agency, Finding.Kind.LOST, check, first, null, null, now, null);
 			Map<String, Object> payload = payload(lost, check);

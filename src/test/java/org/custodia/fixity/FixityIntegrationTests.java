@@ -203,6 +203,8 @@ class FixityIntegrationTests {
 		// the next sweep reports the loss again as open, without a second ledger entry for it
 		String again = sweepNow(custodian);
 		assertThat(findings(again, custodian)).doesNotContainKey(flippedPrimary.key);
+		assertThat(findings(again, custodian).get(both.key)).containsEntry("kind", Finding.Kind.LOST.name())
+			.containsEntry("closedAt", null);
 		assertThat(ledger.entries(0, 1_000_000)).filteredOn(entry -> entry.action().equals("fixity.lost")
 				&& entry.subjectId().equals(both.recording.toString())).hasSize(1);
 	}
