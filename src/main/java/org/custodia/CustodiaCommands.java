@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 		description = "Custodia 执法音像记录管理系统 — commands for the workstation")
 final class CustodiaCommands {
 
-	static final Set<String> COMMANDS = Set.of("verify", "checkpoint", "public-key", "prove", "import", "help", "check-four");
+	static final Set<String> COMMANDS = Set.of("verify", "checkpoint", "public-key", "prove", "import", "help", "check-four",
+			"fixity");
 
 	private CustodiaCommands() {
 	}
@@ -30,7 +31,7 @@ final class CustodiaCommands {
 
 	static int run(String[] args) {
 		List<String> settings = new ArrayList<>(List.of("--custodia.cli=true", "--custodia.ledger.checkpoints=false", "--custodia.device.reminder-schedule=false",
-				"--custodia.ingest.sm3-schedule=false", "--custodia.media.work-schedule=false", "--db-scheduler.enabled=false",
+				"--custodia.ingest.sm3-schedule=false", "--custodia.media.work-schedule=false", "--db-scheduler.enabled=false", "--custodia.fixity.schedule=false",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR", "--spring.main.log-startup-info=false"));
 		List<String> command = new ArrayList<>();
 		for (String arg : args) {

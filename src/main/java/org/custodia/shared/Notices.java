@@ -7,4 +7,9 @@ import java.util.Locale;
 public interface Notices {
 
 	List<String> noticesFor(Actor actor, Locale locale);
+
+	/** What must not be overlooked (an original lost beyond repair), shown first and in red. */
+	default List<String> alertsFor(Actor actor, Locale locale) {
+		return List.of();
+	}
 }

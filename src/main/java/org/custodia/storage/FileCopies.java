@@ -46,7 +46,7 @@ class FileCopies implements StoredCopies {
 	private volatile boolean othersWriting;
 
 	FileCopies(FileSystemBlobStore store,
-			@Value("${custodia.fixity.read-pause-while-writing:PT0.02S}") Duration pauseWhileWriting) {
+			@Value("${custodia.fixity.read-pause-while-writing:PT0.05S}") Duration pauseWhileWriting) {
 		this.store = store;
 		this.pauseWhileWriting = pauseWhileWriting;
 	}
@@ -88,7 +88,7 @@ class FileCopies implements StoredCopies {
 				}
 			}
 			catch (StorageException e) {
-				log.warn("Could not repair the {} copy of {}", bad.place(), key, e);
+				log.warn("Could not repair the {} copy of {}: {} ({})", bad.place(), key, e.messageKey(), String.valueOf(e.getCause()));
 				Throwable cause = e.getCause() != null ? e.getCause() : e;
 				return new RepairResult(key, Outcome.FAILED, List.copyOf(repaired), e.messageKey(),
 						String.valueOf(cause.getMessage()), before);
@@ -140,18 +140,7 @@ class FileCopies implements StoredCopies {
 			}
 			MessageDigest sha256 = Digests.sha256();
 			SM3Digest sm3 = expectedSm3 == null ? null : new SM3Digest();
-			long read = 0;
-			try (InputStream in = StoreFiles.readPastCache(file)) {
-				byte[] buffer = new byte[HashingCopy.BUFFER];
-				for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0;) {
-					sha256.update(buffer, 0, n);
-					if (sm3 != null) {
-						sm3.update(buffer, 0, n);
-					}
-					read += n;
-					pace();
-				}
-			}
+			long read = readAhead(file, size, sha256, sm3);
 			String foundSha256 = HexFormat.of().formatHex(sha256.digest());
 			String foundSm3 = sm3 == null ? null : Digests.hex(sm3);
 			boolean good = foundSha256.equals(expectedSha256)
@@ -166,13 +155,112 @@ class FileCopies implements StoredCopies {
 		}
 	}
 
+	/** The size of each read: large enough that a disk read past the page cache streams as {@code cat}'s does. */
+	static final int CHUNK = 4 << 20;
+
+	private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors
+		.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "custodia-fixity-read");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	/**
+	 * Hashes a file as its disk gives it: past the page cache where the file system allows (an ordinary read
+	 * where it does not), the next chunk read while this one is hashed, pausing between chunks while an
+	 * import writes. Returns the bytes read.
+	 */
+	private long readAhead(Path file, long size, MessageDigest sha256, SM3Digest sm3) throws IOException {
+		FileChannel channel;
+		try {
+			channel = FileChannel.open(file, java.nio.file.StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+		}
+		catch (UnsupportedOperationException | IOException e) {
+			channel = FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+		}
+		// three buffers: one hashed while the disk reads the next two (two reads in flight, as read-ahead has)
+		java.nio.ByteBuffer[] buffers = { buffer(), buffer(), buffer() };
+		byte[] slice = sm3 == null ? null : new byte[64 * 1024];
+		long chunks = (size + CHUNK - 1) / CHUNK;
+		java.util.ArrayDeque<java.util.concurrent.Future<Integer>> reads = new java.util.ArrayDeque<>();
+		try (FileChannel in = channel) {
+			for (long k = 0; k < Math.min(2, chunks); k++) {
+				reads.add(read(in, buffers, k, size));
+			}
+			long position = 0;
+			for (long k = 0; !reads.isEmpty(); k++) {
+				int length = await(reads.poll());
+				if (k + 2 < chunks) {
+					reads.add(read(in, buffers, k + 2, size));
+				}
+				java.nio.ByteBuffer current = buffers[(int) (k % 3)];
+				current.flip().limit(length);
+				if (sm3 != null) {
+					java.nio.ByteBuffer view = current.duplicate();
+					while (view.hasRemaining()) {
+						int n = Math.min(slice.length, view.remaining());
+						view.get(slice, 0, n);
+						sm3.update(slice, 0, n);
+					}
+				}
+				sha256.update(current);
+				position += length;
+				if (length < Math.min(CHUNK, size - k * CHUNK)) {
+					// the file ended before its size (cut while read): what was read is what it holds
+					for (java.util.concurrent.Future<Integer> rest : reads) {
+						await(rest);
+					}
+					return position;
+				}
+				pace(length);
+			}
+			return position;
+		}
+	}
+
+	private static java.util.concurrent.Future<Integer> read(FileChannel in, java.nio.ByteBuffer[] buffers, long chunk,
+			long size) {
+		return READERS.submit(() -> fill(in, buffers[(int) (chunk % 3)], chunk * CHUNK, size));
+	}
+
+	private static java.nio.ByteBuffer buffer() {
+		return java.nio.ByteBuffer.allocateDirect(CHUNK + HashingCopy.ALIGNMENT).alignedSlice(HashingCopy.ALIGNMENT);
+	}
+
+	/** Reads up to a chunk from an aligned position: whole blocks, the file's last read shorter. */
+	private static int fill(FileChannel in, java.nio.ByteBuffer buffer, long position, long size) throws IOException {
+		buffer.clear();
+		int wanted = (int) Math.min(CHUNK, size - position);
+		while (buffer.position() < wanted) {
+			int read = in.read(buffer, position + buffer.position());
+			if (read <= 0) {
+				break;
+			}
+		}
+		return Math.min(buffer.position(), wanted);
+	}
+
+	private static int await(java.util.concurrent.Future<Integer> pending) throws IOException {
+		try {
+			return pending.get();
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("interrupted while reading " + e.getMessage());
+		}
+	}
+
 	/** Gives way to an import writing now, here or in another process. */
-	private void pace() {
+	private void pace(int bytesRead) {
 		if (pauseWhileWriting.isZero() || pauseWhileWriting.isNegative() || !writing()) {
 			return;
 		}
+		long nanos = pauseWhileWriting.toNanos() * bytesRead / (1 << 20);
 		try {
-			Thread.sleep(pauseWhileWriting.toMillis(), pauseWhileWriting.toNanosPart() % 1_000_000);
+			Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -21,6 +21,8 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Model model, Locale locale) {
+		model.addAttribute("alerts",
+				notices.stream().flatMap(source -> source.alertsFor(CurrentActor.get(), locale).stream()).toList());
 		model.addAttribute("notices",
 				notices.stream().flatMap(source -> source.noticesFor(CurrentActor.get(), locale).stream()).toList());
 		return "home";

@@ -68,6 +68,10 @@ class FileCopiesTests {
 		Files.setLastModifiedTime(primary(blob), FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
 		StoredCopies.CopyCheck check = copies.check(blob.key(), store.sm3(blob.key()));
 		assertThat(check.allGood()).isTrue();
+		assertThat(check.primary().sm3()).isEqualTo(store.sm3(blob.key()));
+		StoredCopies.CopyCheck wrongSm3 = copies.check(blob.key(), "0".repeat(64));
+		assertThat(wrongSm3.copies()).extracting(StoredCopies.Copy::state).containsOnly(State.DIFFERS);
+		assertThat(wrongSm3.primary().sha256()).isEqualTo(blob.sha256());
 		assertThat(check.copies()).extracting(StoredCopies.Copy::place).containsExactly(Place.PRIMARY, Place.SECOND);
 		assertThat(check.primary().size()).isEqualTo(blob.size());
 		StoredCopies.RepairResult repair = copies.repair(blob.key());
