@@ -208,6 +208,16 @@ class FileSystemBlobStore implements BlobStore {
 		writers.release();
 	}
 
+	/** The store's directory, for {@link BlobRemoval}. */
+	Path root() {
+		return root;
+	}
+
+	/** The second root, or null, for {@link BlobRemoval}. */
+	Path secondRoot() {
+		return secondRoot;
+	}
+
 	FileSystemBlobStore openingWith(Opener opener) {
 		this.opener = opener;
 		return this;
