@@ -403,6 +403,60 @@ class DisposalIntegrationTests {
 		assertThat(Files.readAllBytes(clipFile)).isEqualTo(clipBytes);
 	}
 
+	@Test
+	void theDisposalsPageProposesApprovesAndCancelsInChineseForThoseWhoMay() throws Exception {
+		org.springframework.mock.web.MockHttpSession custodian = accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN);
+		org.springframework.mock.web.MockHttpSession legalHead = accounts.signedIn(mvc, AGENCY, Role.LEGAL_HEAD);
+		org.springframework.mock.web.MockHttpSession officer = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
+		UUID recording = imported(AGENCY, accounts.idOf(accounts.create(AGENCY, Role.OFFICER)));
+
+		assertThat(page(officer, "/recordings")).doesNotContain("id=\"nav-disposals\"");
+		String page = page(custodian, "/disposals");
+		assertThat(page).contains("id=\"nav-disposals\"", "音像记录销毁", "value=\"" + recording + "\"", "第十四条")
+			.doesNotContain(">PROPOSED<", ">EXECUTED<", "BASE_PERIOD", "base-period");
+		mvc.perform(post("/disposals").session(custodian).with(csrf()).param("recording", recording.toString())
+			.param("reason", "保存期限届满，经鉴定无保存价值"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("notice", containsString("等待审批")));
+		String pending = page(legalHead, "/disposals");
+		assertThat(pending).contains("id=\"nav-disposals\"", "待审批", "保存期限届满，经鉴定无保存价值", "class=\"approve-form\"");
+		String id = pending.replaceAll("(?s)^.*?action=\"/disposals/([0-9a-f-]{36})/approval\".*$", "$1");
+		assertThat(page(custodian, "/disposals")).as("the proposer is offered no approval of his own list")
+			.doesNotContain("/disposals/" + id + "/approval");
+		mvc.perform(post("/disposals/" + id + "/approval").session(legalHead).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(custodian, "/disposals")).contains("已批准，等待执行", "/disposals/" + id + "/cancel");
+		mvc.perform(post("/disposals/" + id + "/cancel").session(custodian).with(csrf()).param("reason", "需要再核查"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(custodian, "/disposals")).contains("已撤销");
+
+		String neiqiu = page(accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN), "/disposals");
+		assertThat(neiqiu).contains("id=\"disposal-refused\"", "完整留存").doesNotContain("id=\"propose-form\"");
+	}
+
+	@Test
+	void aDisposedRecordingsPageShowsItsTombstoneAndPlaysNothing() throws Exception {
+		String custodian = accounts.bearer(mvc, accounts.create(AGENCY, Role.CUSTODIAN));
+		UUID recording = imported(AGENCY, accounts.idOf(accounts.create(AGENCY, Role.OFFICER)));
+		String id = proposed(custodian, recording);
+		json(post("/api/v1/disposals/" + id + "/approval"), accounts.bearer(mvc, accounts.create(AGENCY, Role.LEGAL_HEAD)), "{}")
+			.andExpect(status().isOk());
+		clock.advance(Duration.ofDays(8));
+		assertThat(disposals.executeDue()).isOne();
+		String page = page(accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN), "/recordings/" + recording);
+		assertThat(page).contains("id=\"disposed\"", "经批准销毁", register.find(recording).orElseThrow().sha256());
+	}
+
+	private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor csrf() {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+	}
+
 	private void hold(String bearer, UUID recording) throws Exception {
 		json(post("/api/v1/holds"), bearer, """
 				{"recordingId":"%s","kind":"complaint","reason":"当事人投诉"}""".formatted(recording))
