@@ -446,6 +446,22 @@ class DisposalIntegrationTests {
 		assertThat(disposals.executeDue()).isOne();
 		String page = page(accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN), "/recordings/" + recording);
 		assertThat(page).contains("id=\"disposed\"", "经批准销毁", register.find(recording).orElseThrow().sha256());
+		assertThat(page(accounts.signedIn(mvc, AGENCY, Role.CUSTODIAN), "/recordings")).contains("已销毁");
+
+		// a disposal changed behind the ledger shows in the verification
+		String supervisor = accounts.bearer(mvc, accounts.create(AGENCY, Role.SUPERVISOR));
+		mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+			.andExpect(jsonPath("$.intact").value(true));
+		jdbc.sql("update retention_disposal set state = 'CANCELLED' where id = :id").param("id", UUID.fromString(id)).update();
+		try {
+			mvc.perform(post("/api/v1/ledger/verification").header("Authorization", supervisor))
+				.andExpect(jsonPath("$.intact").value(false))
+				.andExpect(jsonPath("$.disagreements[?(@.table == 'retention_disposal')].field")
+					.value(org.hamcrest.Matchers.contains("state")));
+		}
+		finally {
+			jdbc.sql("update retention_disposal set state = 'EXECUTED' where id = :id").param("id", UUID.fromString(id)).update();
+		}
 	}
 
 	private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
