@@ -32,6 +32,7 @@ final class CustodiaCommands {
 	static int run(String[] args) {
 		List<String> settings = new ArrayList<>(List.of("--custodia.cli=true", "--custodia.ledger.checkpoints=false", "--custodia.device.reminder-schedule=false",
 				"--custodia.ingest.sm3-schedule=false", "--custodia.media.work-schedule=false", "--db-scheduler.enabled=false", "--custodia.fixity.schedule=false",
+				"--custodia.retention.disposal-schedule=false",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR", "--spring.main.log-startup-info=false"));
 		List<String> command = new ArrayList<>();
 		for (String arg : args) {

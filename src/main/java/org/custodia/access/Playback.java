@@ -76,6 +76,11 @@ public class Playback {
 	/** As {@link #viewable}, with the basis the register and the watermark on screen name. */
 	public Watchable watchable(Actor actor, UUID recordingId) {
 		Recording recording = register.visibleTo(actor, recordingId, Action.SEE_RECORDINGS);
+		if (recording.disposed()) {
+			// the row is the tombstone of an approved disposal: its file is gone, nothing of it plays or is copied
+			throw new CustodiaException(org.springframework.http.HttpStatus.GONE, "error.recording-disposed", null,
+					java.util.Map.of(), recordingId);
+		}
 		AccessBasis basis = grants.basis(actor, recording, AccessMatrix.Use.WATCH)
 			.orElseThrow(() -> {
 				grants.refusal(actor, recording, AccessMatrix.Use.WATCH).orThrow();

@@ -27,7 +27,9 @@ class WatchingCheck implements Watching {
 	@Transactional(readOnly = true)
 	public boolean mayWatch(Actor actor, UUID recordingId) {
 		try {
-			return grants.basis(actor, register.visibleTo(actor, recordingId), AccessMatrix.Use.WATCH).isPresent();
+			org.custodia.recording.Recording recording = register.visibleTo(actor, recordingId);
+			// a disposed recording's row is its tombstone: nothing of it plays
+			return !recording.disposed() && grants.basis(actor, recording, AccessMatrix.Use.WATCH).isPresent();
 		}
 		catch (CustodiaException notVisible) {
 			return false;

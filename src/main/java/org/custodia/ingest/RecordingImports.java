@@ -225,7 +225,7 @@ public class RecordingImports {
 				blob.sm3(), blob.size(), name, file.type(), times.recordedAt(), times.end(), times.source(), now,
 				actor.username(), late, deadline == null ? null : deadline.at(), deadline == null ? null : deadline.cite(),
 				file.media().readable(), file.media().problem(), file.media(), file.name(),
-				clockFinding, file.poster());
+				clockFinding, file.poster(), null);
 		// the row and its ledger entry, in this transaction; under a signed checkpoint as soon as it commits
 		recordings.imported(actor, recording, device.number());
 		deviceRecordings.recorded(device.id(), recording.id(), times.recordedAt());

@@ -20,7 +20,8 @@ class DerivedBlobs implements KeptBlobs {
 
 	@Override
 	public void forEachKept(Consumer<Kept> kept) {
-		jdbc.sql("select id, recording_id, agency, kind, store_key, sha256 from media_derived where store_key is not null")
+		jdbc.sql("select id, recording_id, agency, kind, store_key, sha256 from media_derived"
+				+ " where store_key is not null and disposed_at is null")
 			.query((RowCallbackHandler) row -> kept.accept(new Kept(row.getString("store_key"), row.getString("sha256"), null,
 					row.getString("agency"), "derived-copy", row.getString("id"),
 					Map.of("recording", row.getString("recording_id"), "kind", row.getString("kind")))));

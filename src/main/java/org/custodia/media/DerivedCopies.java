@@ -138,6 +138,22 @@ public class DerivedCopies {
 		return copies.find(id).map(DerivedCopyRepository.Work::copy);
 	}
 
+	/**
+	 * Marks the recording's copies disposed of with their original (RET-1), in the disposal's transaction, which writes
+	 * its ledger entry; returns them as they were, so their files can be removed after the commit. A copy waiting to be
+	 * made is never made any more.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public List<DerivedCopy> disposeWith(UUID recordingId, UUID disposalId, java.time.Instant at) {
+		return copies.disposed(recordingId, disposalId, at);
+	}
+
+	/** Whether a copy still kept (not disposed of) names this store key: such a file must never be removed. */
+	@Transactional(readOnly = true)
+	public boolean keptUnder(String key) {
+		return copies.keptUnder(key);
+	}
+
 	/** Makes every waiting copy, one after another; returns how many ended READY or FAILED. */
 	public int workPending() {
 		int finished = 0;

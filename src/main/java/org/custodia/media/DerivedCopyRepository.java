@@ -78,8 +78,30 @@ class DerivedCopyRepository {
 			.list();
 	}
 
+	/** Marks a recording's copies disposed of with it; returns them as they were. */
+	List<DerivedCopy> disposed(UUID recordingId, UUID disposalId, Instant at) {
+		List<DerivedCopy> copies = of(recordingId).stream().filter(copy -> !disposedAlready(copy.id())).toList();
+		jdbc.sql("""
+				update media_derived set disposed_at = :at, disposal_id = :disposal
+				where recording_id = :recording and disposed_at is null""")
+			.param("at", Timestamp.from(at)).param("disposal", disposalId).param("recording", recordingId)
+			.update();
+		return copies;
+	}
+
+	private boolean disposedAlready(UUID id) {
+		return jdbc.sql("select count(*) from media_derived where id = :id and disposed_at is not null").param("id", id)
+			.query(Long.class).single() > 0;
+	}
+
+	/** Whether a copy still kept names this store key. */
+	boolean keptUnder(String key) {
+		return jdbc.sql("select count(*) from media_derived where store_key = :key and disposed_at is null")
+			.param("key", key).query(Long.class).single() > 0;
+	}
+
 	List<UUID> pending(int limit) {
-		return jdbc.sql("select id from media_derived where state = 'PENDING' order by requested_at, id limit :limit")
+		return jdbc.sql("select id from media_derived where state = 'PENDING' and disposed_at is null order by requested_at, id limit :limit")
 			.param("limit", limit)
 			.query(UUID.class)
 			.list();
@@ -88,7 +110,7 @@ class DerivedCopyRepository {
 	/** Takes a pending copy for this worker; false when another worker took it first. */
 	boolean claim(UUID id) {
 		return jdbc.sql("""
-				update media_derived set state = 'WORKING' where id = :id and state = 'PENDING'
+				update media_derived set state = 'WORKING' where id = :id and state = 'PENDING' and disposed_at is null
 				/* no-ledger: a worker taking a copy to make; the request and the result have their entries */""")
 			.param("id", id)
 			.update() == 1;

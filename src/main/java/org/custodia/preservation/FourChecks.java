@@ -75,6 +75,11 @@ public class FourChecks {
 	public Report recording(Actor actor, UUID id, Locale locale) {
 		Recording recording = register.visibleTo(actor, id);
 		decisions.decide(actor, Action.CHECK_FOUR_PROPERTIES, recording.agency()).orThrow();
+		if (recording.disposed()) {
+			// an approved disposal removed its file: its tombstone and the disposal list are what remains to show
+			throw new CustodiaException(org.springframework.http.HttpStatus.GONE, "error.recording-disposed", null,
+					java.util.Map.of(), id);
+		}
 		return recording(recording, locale);
 	}
 
@@ -160,7 +165,7 @@ public class FourChecks {
 		List<RecordingCheck> checked = new ArrayList<>();
 		for (UUID id : cases.recordingsOfCase(agency, caseId)) {
 			Optional<Recording> recording = register.find(id);
-			recording.ifPresent(found -> {
+			recording.filter(found -> !found.disposed()).ifPresent(found -> {
 				RecordingCheck check = wording.worded(checks.check(found), locale);
 				summary.add(check);
 				checked.add(check);
@@ -177,6 +182,9 @@ public class FourChecks {
 		do {
 			RecordingRegister.Page page = register.all(agency, after, PAGE);
 			for (Recording recording : page.items()) {
+				if (recording.disposed()) {
+					continue;
+				}
 				RecordingCheck check = wording.worded(checks.check(recording), locale);
 				summary.add(check);
 				each.accept(check);

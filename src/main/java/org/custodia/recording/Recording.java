@@ -20,17 +20,24 @@ import org.custodia.media.MediaFacts;
  * @param clockFinding set when the times the file claims point at a wrong device clock
  *        ({@code future}: ahead of the workstation's clock; {@code far-from-copy}: so long before the copy that
  *        a reset clock is likelier than a forgotten card)
+ * @param disposedAt when an approved disposal removed its original (RET-1): the row stays as its tombstone, nothing
+ *        of it plays any more; null while it is kept
  */
 public record Recording(UUID id, String agency, UUID deviceId, UUID officerId, String blobKey, String sha256,
 		String sm3, long size, String originalName, String contentType, Instant recordedAt, Instant recordedEnd,
 		String timeSource, Instant importedAt, String importedBy, Long lateMinutes, Instant importDeadline,
 		String deadlineCite, boolean readable, String problem,
-		MediaFacts media, NameFacts fileName, String clockFinding, boolean poster) {
+		MediaFacts media, NameFacts fileName, String clockFinding, boolean poster, Instant disposedAt) {
 
 	/** The original as the media module reads it, to derive copies from. */
 	public org.custodia.media.OriginalRef asOriginal() {
 		return new org.custodia.media.OriginalRef(id, agency, blobKey, sha256, contentType, media == null ? null : media.format(),
 				media == null ? null : media.videoCodec(), media == null ? null : media.audioCodec());
+	}
+
+	/** Whether an approved disposal removed the original: the row is its tombstone. */
+	public boolean disposed() {
+		return disposedAt != null;
 	}
 
 	/** Sound or pictures that move: what a browser proxy is made for when the browser cannot play it. */

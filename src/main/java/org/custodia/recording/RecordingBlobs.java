@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The originals of recordings, for the integrity sweep: key, SHA-256, SM3 where computed. */
+/** The originals of recordings kept (not disposed of), for the integrity sweep: key, SHA-256, SM3 where computed. */
 @Component
 class RecordingBlobs implements KeptBlobs {
 
@@ -21,7 +21,8 @@ class RecordingBlobs implements KeptBlobs {
 
 	@Override
 	public void forEachKept(Consumer<Kept> kept) {
-		jdbc.sql("select id, agency_code, blob_key, sha256, sm3, original_name, recorded_at, imported_at from recording_recording")
+		jdbc.sql("select id, agency_code, blob_key, sha256, sm3, original_name, recorded_at, imported_at from recording_recording"
+				+ " where disposed_at is null")
 			.query((RowCallbackHandler) row -> {
 				Map<String, String> about = new LinkedHashMap<>();
 				about.put("originalName", row.getString("original_name"));

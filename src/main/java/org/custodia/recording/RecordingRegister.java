@@ -241,6 +241,21 @@ public class RecordingRegister {
 		return ledgerCheck.check(recording);
 	}
 
+	/**
+	 * Marks a recording disposed of (RET-1), in the disposal's transaction, which writes its ledger entry: the row stays
+	 * as its tombstone, listed and found as before, but nothing of it plays. False when it was disposed of already.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean markDisposed(UUID id, UUID disposalId, Instant at) {
+		return recordings.disposed(id, disposalId, at);
+	}
+
+	/** Whether a recording still kept (not disposed of) names this store key: such a file must never be removed. */
+	@Transactional(readOnly = true)
+	public boolean keptUnder(String key) {
+		return recordings.keptUnder(key);
+	}
+
 	/** The poster frame of a video original, when one was made: a picture of the footage, for those who may watch it. */
 	public Optional<Path> poster(Recording recording) {
 		return media.poster(recording.sha256());

@@ -40,7 +40,7 @@ class RecordingRepository {
 			       readable, problem,
 			       media_format, duration_ms, created_as_stated, created_tag, created_offset, video_codec, width, height,
 			       frame_rate, audio_codec, audio_channels, audio_sample_rate, make, model, gps_latitude, gps_longitude,
-			       gps_altitude, name_device_number, name_time, important, clock_finding, has_poster
+			       gps_altitude, name_device_number, name_time, important, clock_finding, has_poster, disposed_at
 			from recording_recording""";
 
 	private final JdbcClient jdbc;
@@ -115,7 +115,7 @@ class RecordingRepository {
 
 	/** Recordings still waiting for their SM3, oldest first. */
 	List<Recording> withoutSm3(int limit) {
-		return jdbc.sql(COLUMNS + " where sm3 is null order by imported_at, id limit :limit")
+		return jdbc.sql(COLUMNS + " where sm3 is null and disposed_at is null order by imported_at, id limit :limit")
 			.param("limit", limit)
 			.query(RecordingRepository::map)
 			.list();
@@ -127,6 +127,21 @@ class RecordingRepository {
 			.param("sm3", sm3)
 			.param("id", id)
 			.update() == 1;
+	}
+
+	/** Marks the recording disposed of; false when it was already. Its row stays, as the tombstone. */
+	boolean disposed(UUID id, UUID disposalId, Instant at) {
+		return jdbc.sql("""
+				update recording_recording set disposed_at = :at, disposal_id = :disposal
+				where id = :id and disposed_at is null""")
+			.param("at", timestamp(at)).param("disposal", disposalId).param("id", id)
+			.update() == 1;
+	}
+
+	/** Whether a recording still kept names this store key. */
+	boolean keptUnder(String key) {
+		return jdbc.sql("select count(*) from recording_recording where blob_key = :key and disposed_at is null")
+			.param("key", key).query(Long.class).single() > 0;
 	}
 
 	void insert(Recording recording) {
@@ -241,6 +256,6 @@ class RecordingRepository {
 				instant(rs, "recorded_at"), instant(rs, "recorded_end"), rs.getString("time_source"),
 				importedAt, rs.getString("imported_by"), late, deadline == null ? null : deadline.at(),
 				deadline == null ? null : deadline.cite(), rs.getBoolean("readable"), rs.getString("problem"), media, name, rs.getString("clock_finding"),
-				rs.getBoolean("has_poster"));
+				rs.getBoolean("has_poster"), instant(rs, "disposed_at"));
 	}
 }

@@ -16,6 +16,8 @@ import org.custodia.activity.LongTermMarks;
 import org.custodia.activity.RecordingActivities;
 import org.custodia.ledger.Ledger;
 import org.custodia.ledger.LedgerEvent;
+import org.custodia.media.DerivedCopies;
+import org.custodia.media.DerivedCopy;
 import org.custodia.policy.Action;
 import org.custodia.policy.AgencyPolicy;
 import org.custodia.policy.Policies;
@@ -53,8 +55,24 @@ public class Retention {
 	 * {@code cite}; {@code countedFrom} is where a base period starts; {@code holds} stop disposal whatever the date.
 	 */
 	public record Keeping(UUID recordingId, Instant keepUntil, boolean withoutEnd, Rule rule, String cite,
-			Instant countedFrom, Integer months, List<Hold> holds) {
+			Instant countedFrom, Integer months, List<Hold> holds, List<CopyKeeping> copies) {
+
+		/** Whether its keep-until has passed at {@code now} (never for what is kept without end), holds aside. */
+		public boolean expiredAt(Instant now) {
+			return !withoutEnd && keepUntil != null && !keepUntil.isAfter(now);
+		}
 	}
+
+	/**
+	 * A derived copy's keeping: as long as its original, never longer (a proxy, clip, watermarked copy or still made
+	 * for an access request is disposed of with it).
+	 */
+	public record CopyKeeping(UUID copyId, DerivedCopy.Kind kind, String requestRef, Instant keepUntil,
+			boolean withoutEnd, String cite) {
+	}
+
+	/** Why a derived copy is kept as long as its original and no longer. */
+	public static final String WITH_ORIGINAL = "custodia: a derived copy is kept as long as its original and disposed of with it (RET-1)";
 
 	/** A hold asked for: on a recording or on a case. */
 	public record NewHold(UUID recordingId, UUID caseId, String kind, String reason) {
@@ -80,9 +98,12 @@ public class Retention {
 
 	private final Clock clock;
 
+	private final DerivedCopies derived;
+
 	Retention(RecordingRegister register, RecordingActivities activities, LongTermMarks longTerm, CaseHandlers cases,
 			RetentionPeriods periods, Policies policies, PolicyDecisions decisions, HoldRepository holds, Ledger ledger,
-			Clock clock) {
+			Clock clock, DerivedCopies derived) {
+		this.derived = derived;
 		this.register = register;
 		this.activities = activities;
 		this.longTerm = longTerm;
@@ -128,12 +149,21 @@ public class Retention {
 			return withoutEnd(recording, Rule.PERIOD_NOT_SET, period.cite(), countedFrom, null, standing);
 		}
 		Instant until = countedFrom.atZone(clock.getZone()).plusMonths(months).toInstant();
-		return new Keeping(recording.id(), until, false, Rule.BASE_PERIOD, period.cite(), countedFrom, months, standing);
+		return new Keeping(recording.id(), until, false, Rule.BASE_PERIOD, period.cite(), countedFrom, months, standing,
+				copies(recording, until, false));
 	}
 
-	private static Keeping withoutEnd(Recording recording, Rule rule, String cite, Instant countedFrom, Integer months,
+	private Keeping withoutEnd(Recording recording, Rule rule, String cite, Instant countedFrom, Integer months,
 			List<Hold> holds) {
-		return new Keeping(recording.id(), null, true, rule, cite, countedFrom, months, holds);
+		return new Keeping(recording.id(), null, true, rule, cite, countedFrom, months, holds, copies(recording, null, true));
+	}
+
+	/** The recording's made copies, each kept as long as the original. */
+	private List<CopyKeeping> copies(Recording recording, Instant until, boolean withoutEnd) {
+		return derived.of(recording.id()).stream()
+			.filter(copy -> copy.state() == DerivedCopy.State.READY)
+			.map(copy -> new CopyKeeping(copy.id(), copy.kind(), copy.requestRef(), until, withoutEnd, WITH_ORIGINAL))
+			.toList();
 	}
 
 	/** The holds standing on the recording, or on the case of its activity. */

@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.time.LocalDate;
 
 /**
- * The write-once store of originals. There is no overwrite and no delete: disposal arrives later
- * through one approved path of its own.
+ * The write-once store of originals. There is no overwrite and no delete here: an approved disposal
+ * removes files through {@link BlobRemoval}, the one path that can.
  */
 public interface BlobStore {
 

@@ -220,10 +220,12 @@ class FileSystemBlobStore implements BlobStore {
 		writers.release();
 	}
 
+	/** The store's directory, for BlobRemoval and FileCopies. */
 	Path root() {
 		return root;
 	}
 
+	/** The second root, or null, for BlobRemoval and FileCopies. */
 	Path secondRoot() {
 		return secondRoot;
 	}

@@ -44,7 +44,7 @@ class PlaybackFileTests {
 
 	final Recording recording = new Recording(UUID.randomUUID(), "neiqiu-health", UUID.randomUUID(), null, KEY,
 			"a".repeat(64), null, 10, "VID_0001.MP4", "video/mp4", null, null, null, Instant.EPOCH, "custodian", null,
-			null, null, true, null, MediaFacts.unreadable(null), NameFacts.NOTHING, null, false);
+			null, null, true, null, MediaFacts.unreadable(null), NameFacts.NOTHING, null, false, null);
 
 	@Test
 	void servesTheLocalFileOfAFileSystemStore() {

@@ -92,7 +92,7 @@ class RecordingModuleTests {
 		Recording recording = new Recording(UUID.randomUUID(), AGENCY, device.id(), null, blob.key(), blob.sha256(),
 				blob.sm3(), blob.size(), "sample_mpeg4.mp4", "video/mp4", null, null, null,
 				Instant.parse("2026-11-23T08:00:00Z"), custodian.username(), null, null, null, facts.readable(),
-				facts.problem(), facts, NameFacts.NOTHING, null, false);
+				facts.problem(), facts, NameFacts.NOTHING, null, false, null);
 		long entriesBefore = ledger.size();
 
 		transactions.executeWithoutResult(status -> register.imported(custodian, recording, device.number()));

@@ -79,7 +79,7 @@ class RecordingRegisterTests {
 	final Recording recording = new Recording(UUID.randomUUID(), "neiqiu-health", UUID.randomUUID(), null,
 			"neiqiu-health/2026/11/23/" + "a".repeat(64) + ".mp4", "a".repeat(64), null, 10, "VID_0001.MP4", "video/mp4",
 			null, null, null, Instant.EPOCH, "custodian", null, null, null, true, null, MediaFacts.unreadable(null),
-			NameFacts.NOTHING, null, false);
+			NameFacts.NOTHING, null, false, null);
 
 	@Test
 	void anotherAgencysRecordingIsNotFoundLikeAMissingOneAndNoRuleIsAsked() {

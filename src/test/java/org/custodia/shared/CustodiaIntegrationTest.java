@@ -46,6 +46,9 @@ public @interface CustodiaIntegrationTest {
 	/** Tests run integrity sweeps themselves ({@code POST /api/v1/fixity/sweeps}). */
 	String FIXITY_BY_HAND = "custodia.fixity.schedule=false";
 
+	/** Tests carry out disposals and finish their removals themselves ({@code Disposals.executeDue()}). */
+	String DISPOSALS_BY_HAND = "custodia.retention.disposal-schedule=false";
+
 	/**
 	 * Tests import from temporary folders: every agency may import from the system's temporary directory.
 	 * The data directory lies there too and stays refused (ImportRoots: Custodia's own data comes first).
@@ -61,7 +64,7 @@ public @interface CustodiaIntegrationTest {
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(), "spring.datasource.url=" + TestDatabases.h2Url(),
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND, FIXITY_BY_HAND).and(IMPORT_ROOTS)
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND, FIXITY_BY_HAND, DISPOSALS_BY_HAND).and(IMPORT_ROOTS)
 				.applyTo(context);
 		}
 	}
@@ -74,7 +77,7 @@ public @interface CustodiaIntegrationTest {
 			TestPropertyValues.of("custodia.data-dir=" + TestDatabases.newDataDirectory(),
 					"spring.datasource.url=" + TestDatabases.postgresUrl(),
 					"spring.datasource.username=" + TestDatabases.POSTGRES_USER, "spring.datasource.password=",
-					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND, FIXITY_BY_HAND).and(IMPORT_ROOTS)
+					"CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN_PASSWORD, REMINDERS_BY_HAND, SM3_BY_HAND, MEDIA_BY_HAND, FIXITY_BY_HAND, DISPOSALS_BY_HAND).and(IMPORT_ROOTS)
 				.applyTo(context);
 		}
 	}

@@ -66,9 +66,10 @@ class PlayerPageController {
 		Optional<AccessBasis> basis = playback.basis(actor, recording, AccessMatrix.Use.WATCH);
 		Optional<AccessBasis> copy = playback.basis(actor, recording, AccessMatrix.Use.COPY);
 		Optional<AccessBasis> print = playback.basis(actor, recording, AccessMatrix.Use.PRINT);
-		if (basis.isEmpty()) {
-			model.addAttribute("copyBasis", copy.orElse(null));
-			model.addAttribute("printBasis", print.orElse(null));
+		if (basis.isEmpty() || recording.disposed()) {
+			// a disposed recording's row is its tombstone: what it was is shown, nothing of it plays or is copied
+			model.addAttribute("copyBasis", recording.disposed() ? null : copy.orElse(null));
+			model.addAttribute("printBasis", recording.disposed() ? null : print.orElse(null));
 			return "access/restricted";
 		}
 		List<DerivedCopy> derived = playback.derivedOf(actor, id);
