@@ -1,14 +1,11 @@
 package org.custodia.fixity;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
+import org.custodia.shared.ClusterJobs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 
 /**
  * The sweep on its own, once across servers (db-scheduler): every {@code custodia.fixity.interval} the slice
@@ -20,26 +17,6 @@ class FixitySchedule {
 
 	@Bean
 	RecurringTask<Void> fixitySweep(FixitySweeps sweeps, FixityProperties properties) {
-		return Tasks.recurring("fixity-sweep", new AfterAnInterval(FixedDelay.of(properties.interval()), properties.interval()))
-			.execute((instance, context) -> sweeps.runSlice());
-	}
-
-	/** Every interval, the first one interval after the job is first scheduled, not at once as the server starts. */
-	record AfterAnInterval(FixedDelay delay, java.time.Duration interval) implements Schedule, java.io.Serializable {
-
-		@Override
-		public java.time.Instant getNextExecutionTime(ExecutionComplete complete) {
-			return delay.getNextExecutionTime(complete);
-		}
-
-		@Override
-		public java.time.Instant getInitialExecutionTime(java.time.Instant now) {
-			return now.plus(interval);
-		}
-
-		@Override
-		public boolean isDeterministic() {
-			return delay.isDeterministic();
-		}
+		return ClusterJobs.every("fixity-sweep", properties.interval(), sweeps::runSlice);
 	}
 }

@@ -111,8 +111,16 @@ public record AgencyPolicy(@NotNull @Valid Agency agency, @NotNull @Valid List<@
 	public record EvidenceWithCaseFile(boolean applies, @NotBlank @Pattern(regexp = CITATION) String cite) {
 	}
 
-	public record Disposal(@NotBlank String by, boolean onlyWithoutValue,
+	/**
+	 * @param waitDays how many days an approved disposal waits, cancellable, before it is carried out (the shipped
+	 *        policies say 7, a Custodia default: the regulations name no waiting period)
+	 */
+	public record Disposal(@NotBlank String by, boolean onlyWithoutValue, @jakarta.validation.constraints.Positive int waitDays,
 			@NotBlank @Pattern(regexp = CITATION) String cite) {
+
+		public java.time.Duration waitPeriod() {
+			return java.time.Duration.ofDays(waitDays);
+		}
 	}
 
 	public record Recording(@NotNull List<@Valid Labelled> mustRecord, @NotNull List<@Valid Labelled> mayRecord,

@@ -2,6 +2,9 @@ package org.custodia.retention;
 
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
+import org.custodia.shared.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,10 +13,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * Carries out approved disposals whose wait has passed, on one server of a cluster (db-scheduler), every
@@ -34,7 +33,7 @@ class DisposalSchedule {
 
 	@Bean
 	RecurringTask<Void> disposalTask(@Value("${custodia.retention.disposal-interval:PT1H}") Duration interval) {
-		return Tasks.recurring("retention-disposal", FixedDelay.of(interval)).execute((instance, context) -> run());
+		return ClusterJobs.every("retention-disposal", interval, this::run);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

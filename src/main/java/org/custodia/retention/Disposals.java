@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Approved disposal (RET-1). The custodian the policy's {@code dispose} grant names sees the agency's expired
  * recordings (keep-until passed, no hold, not kept without end) and proposes a list with the reason they have no value
  * left; the approver the grant names, never the proposer, approves it or strikes items with a note; the approved list
- * waits {@link #WAIT} (cancellable by its proposer or approver), then the job carries it out: in one transaction each
+ * waits the agency's waiting period (cancellable by its proposer or approver), then the job carries it out: in one transaction each
  * recording still expired and unheld is marked disposed (its row stays as the tombstone) with its derived copies and a
  * {@code retention.disposed} ledger entry; after the commit their files are removed through {@link BlobRemoval}, which
  * asks {@link DisposalWarrants} about each key. Removals a crash interrupted are finished at start-up and in each run.
@@ -50,10 +50,8 @@ public class Disposals {
 
 	private static final Logger log = LoggerFactory.getLogger(Disposals.class);
 
-	/** How long an approved disposal waits before it is carried out (Custodia's default). */
-	public static final Duration WAIT = Duration.ofDays(7);
 
-	public static final String WAIT_CITE = "custodia: an approved disposal is carried out seven days after its approval; until then its proposer or approver may cancel it (not stated in the regulation)";
+	public static final String WAIT_CITE = "custodia: an approved disposal is carried out after the waiting period its agency sets (seven days in the shipped policies); until then its proposer or approver may cancel it (not stated in the regulation)";
 
 	public static final String NOT_THE_PROPOSER = "custodia: a disposal is approved by another person than its proposer (separation of duties)";
 
@@ -141,6 +139,11 @@ public class Disposals {
 	public boolean mayPropose(Actor actor, String agency) {
 		Decision decision = decision(actor, agency);
 		return decision.outcome() != Decision.Outcome.REFUSED;
+	}
+
+	/** How long the agency's approved disposals wait, cancellable, before they are carried out. */
+	public Duration waitPeriod(String agency) {
+		return policies.of(agency).retention().disposal().waitPeriod();
 	}
 
 	/** Whether the actor holds a role that approves disposals in the agency. */
@@ -263,7 +266,7 @@ public class Disposals {
 				}
 			}
 			boolean rejected = struck.size() == listed.size();
-			Instant waitUntil = rejected ? null : now.plus(WAIT);
+			Instant waitUntil = rejected ? null : now.plus(waitPeriod(disposal.agency()));
 			Disposal.State state = rejected ? Disposal.State.REJECTED : Disposal.State.APPROVED;
 			if (!disposals.decided(id, state, actor.username(), now, note.isEmpty() ? null : note, waitUntil,
 					rejected ? null : WAIT_CITE)) {

@@ -2,9 +2,10 @@ package org.custodia.shared;
 
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,13 @@ public final class ClusterJobs {
 	}
 
 	/**
-	 * Runs {@code job} every {@code interval} after its previous run ended; a failure is logged and the job runs
-	 * again at its next time, as a schedule that must not stop over one bad run should.
+	 * Runs {@code job} every {@code interval} after its previous run ended, the first one interval after the job is
+	 * first scheduled (not at once as a server starts, when the work it would do has just been done: a checkpoint at
+	 * shutdown, removals finished at start); a failure is logged and the job runs again at its next time, as a
+	 * schedule that must not stop over one bad run should.
 	 */
 	public static RecurringTask<Void> every(String name, Duration interval, Runnable job) {
-		return Tasks.recurring(name, FixedDelay.of(interval)).execute((instance, context) -> {
+		return Tasks.recurring(name, new AfterAnInterval(interval)).execute((instance, context) -> {
 			try {
 				job.run();
 			}
@@ -35,5 +38,24 @@ public final class ClusterJobs {
 				log.error("The job {} failed; it runs again in {}", name, interval, e);
 			}
 		});
+	}
+
+	/** Every {@code interval} after the previous run ended, the first one interval after the job is scheduled. */
+	record AfterAnInterval(Duration interval) implements Schedule, java.io.Serializable {
+
+		@Override
+		public java.time.Instant getNextExecutionTime(ExecutionComplete complete) {
+			return complete.getTimeDone().plus(interval);
+		}
+
+		@Override
+		public java.time.Instant getInitialExecutionTime(java.time.Instant now) {
+			return now.plus(interval);
+		}
+
+		@Override
+		public boolean isDeterministic() {
+			return false;
+		}
 	}
 }

@@ -64,6 +64,20 @@ class PolicyFileReaderTests {
 	}
 
 	@Test
+	void aDisposalWaitsTheDaysTheAgencySetsAndNeverNone() throws IOException {
+		String shipped = shipped("zhanhe-health");
+		assertThat(reader.read("zhanhe-health.yaml", shipped).retention().disposal().waitPeriod()).hasDays(7);
+		String longer = shipped.replace("waitDays: 7,", "waitDays: 30,");
+		assertThat(reader.read("zhanhe-health.yaml", longer).retention().disposal().waitPeriod()).hasDays(30);
+		String unset = shipped.replace("waitDays: 7, ", "");
+		assertThatThrownBy(() -> reader.read("zhanhe-health.yaml", unset)).isInstanceOfSatisfying(PolicyFileException.class,
+				e -> assertThat(e.field()).isEqualTo("retention.disposal.waitDays"));
+		String none = shipped.replace("waitDays: 7,", "waitDays: 0,");
+		assertThatThrownBy(() -> reader.read("zhanhe-health.yaml", none)).isInstanceOfSatisfying(PolicyFileException.class,
+				e -> assertThat(e.field()).isEqualTo("retention.disposal.waitDays"));
+	}
+
+	@Test
 	void unknownFieldIsRefusedWithItsLine() throws IOException {
 		String broken = shipped("neiqiu-health").replace("  baseStatus: kept-complete", "  baseStatus: kept-complete\n  baseMonthz: 3");
 		assertThatThrownBy(() -> reader.read("neiqiu-health.yaml", broken))

@@ -425,7 +425,7 @@ class DisposalIntegrationTests {
 
 		assertThat(page(officer, "/recordings")).doesNotContain("id=\"nav-disposals\"");
 		String page = page(custodian, "/disposals");
-		assertThat(page).contains("id=\"nav-disposals\"", "音像记录销毁", "value=\"" + recording + "\"", "第十四条")
+		assertThat(page).contains("id=\"nav-disposals\"", "音像记录销毁", "value=\"" + recording + "\"", "第十四条", "批准后满7日执行")
 			.doesNotContain(">PROPOSED<", ">EXECUTED<", "BASE_PERIOD", "base-period");
 		mvc.perform(post("/disposals").session(custodian).with(csrf()).param("recording", recording.toString())
 			.param("reason", "保存期限届满，经鉴定无保存价值"))

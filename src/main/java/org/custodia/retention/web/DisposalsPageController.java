@@ -42,6 +42,7 @@ class DisposalsPageController {
 		Decision decision = disposals.decision(actor, agency);
 		boolean mayPropose = decision.outcome() != Decision.Outcome.REFUSED;
 		model.addAttribute("mayPropose", mayPropose);
+		model.addAttribute("waitDays", disposals.waitPeriod(agency).toDays());
 		model.addAttribute("mayApprove", disposals.mayApprove(actor, agency));
 		model.addAttribute("refusal", mayPropose ? null : decision);
 		model.addAttribute("expired", mayPropose ? disposals.expired(actor) : List.of());
