@@ -25,7 +25,8 @@ class CommandLineTests {
 		String dataDirSetting = "--custodia.data-dir=" + dataDir;
 		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(CustodiaApplication.class)
 			.run(dataDirSetting, "--server.port=0", "--CUSTODIA_BOOTSTRAP_ADMIN_PASSWORD=Command-Line-2026",
-					"--custodia.ledger.checkpoint-delay=PT0S", "--custodia.ledger.checkpoint-interval=PT0.2S")) {
+					"--custodia.ledger.checkpoint-delay=PT0S", "--custodia.ledger.checkpoint-interval=PT0.2S",
+					"--db-scheduler.polling-interval=PT0.1S")) {
 			Output running = run("verify", dataDirSetting);
 			assertThat(running.code()).isZero();
 			assertThat(running.text()).containsPattern("intact: \\d+ entries, root [A-Za-z0-9+/]+=");

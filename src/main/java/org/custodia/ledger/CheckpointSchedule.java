@@ -21,7 +21,8 @@ class CheckpointSchedule {
 
 	@Bean
 	RecurringTask<Void> ledgerCheckpointJob(LedgerCheckpoints checkpoints,
+			@Value("${custodia.ledger.checkpoint-delay:PT5S}") Duration firstAfter,
 			@Value("${custodia.ledger.checkpoint-interval:PT30S}") Duration interval) {
-		return ClusterJobs.every("ledger-checkpoint", interval, checkpoints::checkpoint);
+		return ClusterJobs.every("ledger-checkpoint", firstAfter, interval, checkpoints::checkpoint);
 	}
 }

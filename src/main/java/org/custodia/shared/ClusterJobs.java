@@ -30,7 +30,12 @@ public final class ClusterJobs {
 	 * schedule that must not stop over one bad run should.
 	 */
 	public static RecurringTask<Void> every(String name, Duration interval, Runnable job) {
-		return Tasks.recurring(name, new AfterAnInterval(interval)).execute((instance, context) -> {
+		return every(name, interval, interval, job);
+	}
+
+	/** As {@link #every(String, Duration, Runnable)}, the first run {@code firstAfter} the job is first scheduled. */
+	public static RecurringTask<Void> every(String name, Duration firstAfter, Duration interval, Runnable job) {
+		return Tasks.recurring(name, new AfterAnInterval(firstAfter, interval)).execute((instance, context) -> {
 			try {
 				job.run();
 			}
@@ -40,8 +45,8 @@ public final class ClusterJobs {
 		});
 	}
 
-	/** Every {@code interval} after the previous run ended, the first one interval after the job is scheduled. */
-	record AfterAnInterval(Duration interval) implements Schedule, java.io.Serializable {
+	/** Every {@code interval} after the previous run ended, the first {@code firstAfter} the job is scheduled. */
+	record AfterAnInterval(Duration firstAfter, Duration interval) implements Schedule, java.io.Serializable {
 
 		@Override
 		public java.time.Instant getNextExecutionTime(ExecutionComplete complete) {
@@ -50,7 +55,7 @@ public final class ClusterJobs {
 
 		@Override
 		public java.time.Instant getInitialExecutionTime(java.time.Instant now) {
-			return now.plus(interval);
+			return now.plus(firstAfter);
 		}
 
 		@Override
