@@ -99,41 +99,13 @@ final class AccessRegisterSheet {
 		return y - height * LINE - 3;
 	}
 
-	/** Each cell broken into lines that fit its column, character by character (Chinese has no spaces to break at). */
+	/** Each cell broken into lines that fit its column. */
 	static List<List<String>> wrapped(PrintedDocument document, String[] cells) throws IOException {
 		List<List<String>> wrapped = new ArrayList<>();
 		for (int i = 0; i < cells.length; i++) {
-			float room = COLUMNS[i + 1] - COLUMNS[i] - 6;
-			List<String> lines = new ArrayList<>();
-			StringBuilder line = new StringBuilder();
-			for (int offset = 0; offset < cells[i].length();) {
-				int codePoint = cells[i].codePointAt(offset);
-				if (codePoint == '\n' || codePoint == '\r' || !printable(document, codePoint)) {
-					// a character the bundled font lacks (an emoji in a reason) prints as a mark, not as a failed register
-					codePoint = codePoint == '\n' || codePoint == '\r' ? ' ' : '?';
-				}
-				String next = line + new String(Character.toChars(codePoint));
-				if (line.length() > 0 && document.width(next, SIZE) > room) {
-					lines.add(line.toString());
-					line = new StringBuilder();
-				}
-				line.appendCodePoint(codePoint);
-				offset += Character.charCount(codePoint);
-			}
-			lines.add(line.toString());
-			wrapped.add(lines);
+			wrapped.add(document.wrap(cells[i], SIZE, COLUMNS[i + 1] - COLUMNS[i] - 6));
 		}
 		return wrapped;
-	}
-
-	private static boolean printable(PrintedDocument document, int codePoint) throws IOException {
-		try {
-			document.width(new String(Character.toChars(codePoint)), SIZE);
-			return true;
-		}
-		catch (IllegalArgumentException e) {
-			return false;
-		}
 	}
 
 	private static String empty(String text) {

@@ -58,7 +58,7 @@ final class FourCheckSheet implements AutoCloseable {
 			y -= 26;
 			document.text(content, 10, MARGIN, y, header);
 			y -= 10 * 1.5f * header.size() + 4;
-			lines(wrap(text("four.report.basis-note"), full(), 9), 9, MARGIN);
+			lines(document.wrap(text("four.report.basis-note"), 9, full()), 9, MARGIN);
 			y -= 6;
 		}
 		catch (IOException e) {
@@ -72,7 +72,7 @@ final class FourCheckSheet implements AutoCloseable {
 			room(LINE * 4);
 			String heading = text("four.report.recording", Integer.toString(recordings), check.originalName(),
 					check.sha256(), Long.toString(check.size()), text("four.result." + check.result().name()));
-			lines(wrap(heading, full(), 9), 9, MARGIN);
+			lines(document.wrap(heading, 9, full()), 9, MARGIN);
 			row(new String[] { text("four.property"), text("four.check"), text("four.result"), text("four.basis") });
 			content.moveTo(MARGIN, y + LINE - 3);
 			content.lineTo(page.getMediaBox().getWidth() - MARGIN, y + LINE - 3);
@@ -118,7 +118,7 @@ final class FourCheckSheet implements AutoCloseable {
 		List<List<String>> wrapped = new ArrayList<>();
 		int height = 1;
 		for (int i = 0; i < cells.length; i++) {
-			List<String> lines = wrap(cells[i] == null ? "" : cells[i], width(i), SIZE);
+			List<String> lines = document.wrap(cells[i], SIZE, width(i));
 			wrapped.add(lines);
 			height = Math.max(height, lines.size());
 		}
@@ -142,26 +142,6 @@ final class FourCheckSheet implements AutoCloseable {
 
 	private float full() {
 		return page.getMediaBox().getWidth() - 2 * MARGIN;
-	}
-
-	private List<String> wrap(String text, float width, float size) throws IOException {
-		List<String> lines = new ArrayList<>();
-		StringBuilder line = new StringBuilder();
-		for (int i = 0; i < text.length();) {
-			int point = text.codePointAt(i);
-			String next = line + new String(Character.toChars(point));
-			if (line.length() > 0 && document.width(next, size) > width) {
-				lines.add(line.toString());
-				line.setLength(0);
-				continue;
-			}
-			line.appendCodePoint(point);
-			i += Character.charCount(point);
-		}
-		if (line.length() > 0 || lines.isEmpty()) {
-			lines.add(line.toString());
-		}
-		return lines;
 	}
 
 	private void room(float height) throws IOException {

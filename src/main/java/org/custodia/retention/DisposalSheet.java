@@ -95,7 +95,7 @@ final class DisposalSheet {
 	}
 
 	private static List<String> clip(PrintedDocument document, String text) throws IOException {
-		String shown = printable(document, text);
+		String shown = document.wrap(text, SIZE, Float.MAX_VALUE).get(0);
 		return List.of(shown.length() > 120 ? shown.substring(0, 120) + "…" : shown);
 	}
 
@@ -109,49 +109,13 @@ final class DisposalSheet {
 		return y - height * LINE - 3;
 	}
 
-	/** Each cell broken into lines that fit its column, character by character. */
+	/** Each cell broken into lines that fit its column. */
 	private static List<List<String>> wrapped(PrintedDocument document, String[] cells) throws IOException {
 		List<List<String>> wrapped = new ArrayList<>();
 		for (int i = 0; i < cells.length; i++) {
-			float room = COLUMNS[i + 1] - COLUMNS[i] - 6;
-			String cell = printable(document, cells[i]);
-			List<String> lines = new ArrayList<>();
-			StringBuilder line = new StringBuilder();
-			for (int offset = 0; offset < cell.length();) {
-				int codePoint = cell.codePointAt(offset);
-				String next = line + new String(Character.toChars(codePoint));
-				if (line.length() > 0 && document.width(next, SIZE) > room) {
-					lines.add(line.toString());
-					line = new StringBuilder();
-				}
-				line.appendCodePoint(codePoint);
-				offset += Character.charCount(codePoint);
-			}
-			lines.add(line.toString());
-			wrapped.add(lines);
+			wrapped.add(document.wrap(cells[i], SIZE, COLUMNS[i + 1] - COLUMNS[i] - 6));
 		}
 		return wrapped;
-	}
-
-	/** The text with line breaks as spaces and characters the bundled font lacks as a mark. */
-	private static String printable(PrintedDocument document, String text) throws IOException {
-		StringBuilder shown = new StringBuilder();
-		for (int offset = 0; offset < text.length();) {
-			int codePoint = text.codePointAt(offset);
-			offset += Character.charCount(codePoint);
-			if (codePoint == '\n' || codePoint == '\r') {
-				shown.append(' ');
-				continue;
-			}
-			try {
-				document.width(new String(Character.toChars(codePoint)), SIZE);
-				shown.appendCodePoint(codePoint);
-			}
-			catch (IllegalArgumentException e) {
-				shown.append('?');
-			}
-		}
-		return shown.toString();
 	}
 
 	private static String at(DateTimeFormatter format, Instant instant) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -79,6 +80,45 @@ public final class PrintedDocument implements AutoCloseable {
 	/** The width of a text in points at the size, for laying out tables. */
 	public float width(String text, float size) throws IOException {
 		return font.getStringWidth(text) / 1000 * size;
+	}
+
+	/**
+	 * A table cell broken into lines no wider than {@code room} at the size, character by character (Chinese has no
+	 * spaces to break at); line breaks become spaces, and a character the bundled font lacks (an emoji in a reason)
+	 * prints as a mark rather than failing the document.
+	 */
+	public List<String> wrap(String text, float size, float room) throws IOException {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		String cell = text == null ? "" : text;
+		for (int offset = 0; offset < cell.length();) {
+			int codePoint = cell.codePointAt(offset);
+			offset += Character.charCount(codePoint);
+			if (codePoint == '\n' || codePoint == '\r') {
+				codePoint = ' ';
+			}
+			else if (!printable(codePoint, size)) {
+				codePoint = '?';
+			}
+			String next = line + new String(Character.toChars(codePoint));
+			if (line.length() > 0 && width(next, size) > room) {
+				lines.add(line.toString());
+				line.setLength(0);
+			}
+			line.appendCodePoint(codePoint);
+		}
+		lines.add(line.toString());
+		return lines;
+	}
+
+	private boolean printable(int codePoint, float size) throws IOException {
+		try {
+			width(new String(Character.toChars(codePoint)), size);
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	public byte[] bytes() {
