@@ -35,10 +35,20 @@ final class FactsBuilder {
 
 	String problem;
 
-	/** Keeps the first creation time found: readers run from the most to the least trustworthy. */
+	Long streamsDurationMillis;
+
+	final java.util.List<StatedTime> statedTimes = new java.util.ArrayList<>();
+
+	/** Keeps every creation time found; the first is the file's own claim, as readers run from the most to the least trustworthy. */
 	void created(StatedTime time) {
-		if (created == null && time != null) {
+		if (time == null) {
+			return;
+		}
+		if (created == null) {
 			created = time;
+		}
+		if (statedTimes.stream().noneMatch(known -> known.tag().equals(time.tag()) && known.asStated().equals(time.asStated()))) {
+			statedTimes.add(time);
 		}
 	}
 
@@ -46,6 +56,7 @@ final class FactsBuilder {
 		return new MediaFacts(format, durationMillis, created == null ? null : created.asStated(),
 				created == null ? null : created.tag(), created == null ? null : created.offset(),
 				created == null ? null : created.instant(), videoCodec, width, height, frameRate, audioCodec,
-				audioChannels, audioSampleRate, make, model, latitude, longitude, altitude, problem);
+				audioChannels, audioSampleRate, make, model, latitude, longitude, altitude, problem, statedTimes,
+				streamsDurationMillis);
 	}
 }

@@ -1,6 +1,7 @@
 package org.custodia.media;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What an original says about itself, read from its container and streams. Every field is null
@@ -16,15 +17,24 @@ import java.time.Instant;
  * @param createdOffset the UTC offset the file states ("+08:00"), else null
  * @param createdInstant the instant, when the file states an offset
  * @param problem why the file cannot be read as media ("empty", "truncated", "corrupt", "not-media"), else null
+ * @param statedTimes every creation time the file states, each with its tag, the most trustworthy first; the
+ *        {@code created*} fields repeat the first of them
+ * @param streamsDurationMillis the playing time the streams themselves give, to hold the container's
+ *        {@code durationMillis} to; null when they give none
  */
 public record MediaFacts(String format, Long durationMillis, String createdAsStated, String createdTag,
 		String createdOffset, Instant createdInstant, String videoCodec, Integer width, Integer height,
 		Double frameRate, String audioCodec, Integer audioChannels, Integer audioSampleRate, String make, String model,
-		Double latitude, Double longitude, Double altitude, String problem) {
+		Double latitude, Double longitude, Double altitude, String problem, List<StatedTime> statedTimes,
+		Long streamsDurationMillis) {
+
+	public MediaFacts {
+		statedTimes = statedTimes == null ? List.of() : List.copyOf(statedTimes);
+	}
 
 	public static MediaFacts unreadable(String problem) {
 		return new MediaFacts(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, problem);
+				null, null, null, problem, List.of(), null);
 	}
 
 	public boolean readable() {

@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
  * A creation time as an original states it, in ISO local form, with the offset only when the file
  * states one. QuickTime's {@code creation_time} is shown by FFmpeg with a trailing "Z", but the file
  * holds no timezone there and cameras often write local time, so that "Z" is dropped, not believed.
+ *
+ * @param asStated the time as the file holds it, ISO local form, or a date or year alone
+ * @param tag where the file holds it, as exiftool names it ("EXIF:DateTimeOriginal", "QuickTime:CreateDate")
+ * @param offset the UTC offset the file states for it ("+08:00", "+00:00" for a time UTC by definition), else null
+ * @param instant the instant, when the offset is stated
  */
-record StatedTime(String asStated, String tag, String offset, Instant instant) {
+public record StatedTime(String asStated, String tag, String offset, Instant instant) {
 
 	private static final Pattern DATE_TIME = Pattern
 		.compile("^(\\d{4})[:-](\\d{2})[:-](\\d{2})(?:[ T](\\d{2})[:-](\\d{2})[:-](\\d{2}))?");
