@@ -207,6 +207,11 @@ public class Playback {
 		return register.visibleTo(actor, recordingId, Action.SEE_RECORDINGS);
 	}
 
+	/** Every time the recording gave for itself at import and the one chosen, for whoever may see it. */
+	public RecordingRegister.Times times(Recording recording) {
+		return register.times(recording.id());
+	}
+
 	/** A person's display name (the recording's officer), when there is one. */
 	public java.util.Optional<String> nameOf(UUID userId) {
 		return users.findByIdForSystem(userId).map(UserView::displayName);

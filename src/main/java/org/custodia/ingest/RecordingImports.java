@@ -227,7 +227,7 @@ public class RecordingImports {
 				file.media().readable(), file.media().problem(), file.media(), file.name(),
 				clockFinding, file.poster(), null);
 		// the row and its ledger entry, in this transaction; under a signed checkpoint as soon as it commits
-		recordings.imported(actor, recording, device.number());
+		recordings.imported(actor, recording, device.number(), times);
 		deviceRecordings.recorded(device.id(), recording.id(), times.recordedAt());
 		return new Outcome(name, ImportResult.STORED, recording.id(), blob.sha256(), late, file.media().problem());
 	}

@@ -45,7 +45,23 @@ public class RecordingRegister {
 
 	/** {@code lateReasonsOffered}: what the custodian may give as the reason of a late import, by the agency's rule. */
 	public record Detail(Recording recording, List<RecordingNotes.LateReason> lateReasons,
-			List<RecordingNotes.Offered> lateReasonsOffered, List<RecordingNotes.DuplicateOffer> duplicateOffers) {
+			List<RecordingNotes.Offered> lateReasonsOffered, List<RecordingNotes.DuplicateOffer> duplicateOffers,
+			Times times) {
+	}
+
+	/**
+	 * Every time a recording gave for itself at import and why its time is the one chosen.
+	 *
+	 * @param reason one of RecordingTimes' reasons ("offset-stated", "utc-written-as-local", …); null for
+	 *        recordings imported before the claims were kept
+	 */
+	public record Times(String reason, List<RecordingTimes.Claim> claims) {
+
+		/** Whether some claim lies too far from the chosen time to be the same moment. */
+		@com.fasterxml.jackson.annotation.JsonProperty("disagree")
+		public boolean disagree() {
+			return claims.stream().anyMatch(RecordingTimes.Claim::disagrees);
+		}
 	}
 
 	private final RecordingRepository recordings;
@@ -164,7 +180,14 @@ public class RecordingRegister {
 	@Transactional(readOnly = true)
 	public Detail detail(Actor actor, UUID id) {
 		Recording recording = visibleTo(actor, id, Action.SEE_RECORDINGS);
-		return new Detail(recording, notes.lateReasons(id), notes.offered(recording.agency()), notes.duplicateOffers(id));
+		return new Detail(recording, notes.lateReasons(id), notes.offered(recording.agency()), notes.duplicateOffers(id),
+				times(id));
+	}
+
+	/** The times the recording gave for itself at import; call after the recording was shown to be visible. */
+	@Transactional(readOnly = true)
+	public Times times(UUID id) {
+		return new Times(recordings.timeReason(id).orElse(null), recordings.claims(id));
 	}
 
 	/** The custodian records why a recording came late (see {@link RecordingNotes}). */
@@ -193,7 +216,13 @@ public class RecordingRegister {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void imported(Actor actor, Recording recording, String deviceNumber) {
-		recordings.insert(recording);
+		imported(actor, recording, deviceNumber, RecordingTimes.UNKNOWN);
+	}
+
+	/** As {@link #imported(Actor, Recording, String)}, keeping every time the recording gave and which was chosen. */
+	public void imported(Actor actor, Recording recording, String deviceNumber, RecordingTimes times) {
+		recordings.insert(recording, times.reason());
+		recordings.insertClaims(recording.id(), times.claims());
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("file", recording.originalName());
 		entry.put("device", deviceNumber);
@@ -214,6 +243,9 @@ public class RecordingRegister {
 		}
 		if (recording.clockFinding() != null) {
 			entry.put("clock", recording.clockFinding());
+		}
+		if (times.reason() != null) {
+			entry.put("timeReason", times.reason());
 		}
 		ledger.append(LedgerEvent.by(actor, recording.agency(), RecordingLedgerCheck.INGESTED, "recording",
 				recording.id().toString(), entry));

@@ -40,7 +40,8 @@ class RecordingRepository {
 			       readable, problem,
 			       media_format, duration_ms, created_as_stated, created_tag, created_offset, video_codec, width, height,
 			       frame_rate, audio_codec, audio_channels, audio_sample_rate, make, model, gps_latitude, gps_longitude,
-			       gps_altitude, name_device_number, name_time, important, clock_finding, has_poster, disposed_at
+			       gps_altitude, name_device_number, name_time, important, clock_finding, has_poster, disposed_at,
+			       created_instant, streams_duration_ms
 			from recording_recording""";
 
 	private final JdbcClient jdbc;
@@ -144,7 +145,7 @@ class RecordingRepository {
 			.param("key", key).query(Long.class).single() > 0;
 	}
 
-	void insert(Recording recording) {
+	void insert(Recording recording, String timeReason) {
 		MediaFacts media = recording.media();
 		NameFacts name = recording.fileName();
 		jdbc.sql("""
@@ -153,11 +154,12 @@ class RecordingRepository {
 				    late_minutes, import_deadline, deadline_cite, readable, problem, media_format, duration_ms, created_as_stated, created_tag,
 				    created_offset, video_codec, width, height, frame_rate, audio_codec, audio_channels, audio_sample_rate,
 				    make, model, gps_latitude, gps_longitude, gps_altitude, name_device_number, name_time, important,
-				    clock_finding, has_poster)
+				    clock_finding, has_poster, created_instant, time_reason, streams_duration_ms)
 				values (:id, :agency, :device, :officer, :key, :sha, :sm3, :size, :name, :type, :recordedAt, :recordedEnd,
 				    :timeSource, :importedAt, :by, :late, :deadline, :deadlineCite, :readable, :problem, :format, :duration, :created, :createdTag,
 				    :createdOffset, :videoCodec, :width, :height, :frameRate, :audioCodec, :channels, :sampleRate, :make,
-				    :model, :lat, :lon, :alt, :nameDevice, :nameTime, :important, :clock, :poster)""")
+				    :model, :lat, :lon, :alt, :nameDevice, :nameTime, :important, :clock, :poster, :createdInstant, :timeReason,
+				    :streamsDuration)""")
 			.param("id", recording.id())
 			.param("agency", recording.agency())
 			.param("device", recording.deviceId())
@@ -200,7 +202,49 @@ class RecordingRepository {
 			.param("important", name.important())
 			.param("clock", recording.clockFinding())
 			.param("poster", recording.poster())
+			.param("createdInstant", timestamp(media.createdInstant()))
+			.param("timeReason", timeReason)
+			.param("streamsDuration", media.streamsDurationMillis())
 			.update();
+	}
+
+	/** Every time the recording gives for itself, in the order the import found them; written with its row. */
+	void insertClaims(UUID recordingId, List<RecordingTimes.Claim> claims) {
+		int position = 0;
+		for (RecordingTimes.Claim claim : claims) {
+			jdbc.sql("""
+					insert into recording_time_claim (recording_id, position, source, as_stated, stated_offset, claimed_at,
+					    claims_end, chosen, differs_seconds)
+					values (:recording, :position, :source, :stated, :offset, :at, :end, :chosen, :differs)""")
+				.param("recording", recordingId)
+				.param("position", position++)
+				.param("source", cut(claim.source(), 60))
+				.param("stated", cut(claim.asStated(), 40))
+				.param("offset", claim.offset())
+				.param("at", timestamp(claim.at()))
+				.param("end", claim.end())
+				.param("chosen", claim.chosen())
+				.param("differs", claim.differsSeconds())
+				.update();
+		}
+	}
+
+	List<RecordingTimes.Claim> claims(UUID recordingId) {
+		return jdbc.sql("""
+				select source, as_stated, stated_offset, claimed_at, claims_end, chosen, differs_seconds
+				from recording_time_claim where recording_id = :recording order by position""")
+			.param("recording", recordingId)
+			.query((rs, row) -> new RecordingTimes.Claim(rs.getString("source"), rs.getString("as_stated"),
+					rs.getString("stated_offset"), instant(rs, "claimed_at"), rs.getBoolean("claims_end"),
+					rs.getBoolean("chosen"), nullable(rs, "differs_seconds", Long.class)))
+			.list();
+	}
+
+	Optional<String> timeReason(UUID recordingId) {
+		return jdbc.sql("select time_reason from recording_recording where id = :id")
+			.param("id", recordingId)
+			.query(String.class)
+			.optional();
 	}
 
 	private static String cut(String text, int length) {
@@ -233,13 +277,14 @@ class RecordingRepository {
 
 	private static Recording map(ResultSet rs, int row) throws SQLException {
 		MediaFacts media = new MediaFacts(rs.getString("media_format"), nullable(rs, "duration_ms", Long.class),
-				rs.getString("created_as_stated"), rs.getString("created_tag"), rs.getString("created_offset"), null,
+				rs.getString("created_as_stated"), rs.getString("created_tag"), rs.getString("created_offset"),
+				instant(rs, "created_instant"),
 				rs.getString("video_codec"), nullable(rs, "width", Integer.class), nullable(rs, "height", Integer.class),
 				nullable(rs, "frame_rate", Double.class), rs.getString("audio_codec"),
 				nullable(rs, "audio_channels", Integer.class), nullable(rs, "audio_sample_rate", Integer.class),
 				rs.getString("make"), rs.getString("model"), nullable(rs, "gps_latitude", Double.class),
 				nullable(rs, "gps_longitude", Double.class), nullable(rs, "gps_altitude", Double.class),
-				rs.getString("problem"), java.util.List.of(), null);
+				rs.getString("problem"), List.of(), nullable(rs, "streams_duration_ms", Long.class));
 		String nameTime = rs.getString("name_time");
 		NameFacts name = new NameFacts(rs.getString("name_device_number"),
 				nameTime == null ? null : LocalDateTime.parse(nameTime), rs.getBoolean("important"));

@@ -100,7 +100,13 @@ class RecordingImportIntegrationTests {
 			.andExpect(jsonPath("$.recording.timeSource").value("media-local"))
 			.andExpect(jsonPath("$.recording.recordedAt").value("2005-10-28T09:46:46Z"))
 			.andExpect(jsonPath("$.recording.clockFinding").value("far-from-copy"))
-			.andExpect(jsonPath("$.recording.poster").value(true));
+			.andExpect(jsonPath("$.recording.poster").value(true))
+			// every time the file gave is kept with its source, the chosen one marked, the others' distance from it
+			.andExpect(jsonPath("$.times.claims[*].source").value(org.hamcrest.Matchers.contains("QuickTime:CreateDate",
+					"FileName", "FileModifyDate")))
+			.andExpect(jsonPath("$.times.claims[*].chosen").value(org.hamcrest.Matchers.contains(true, false, false)))
+			.andExpect(jsonPath("$.times.claims[1].asStated").value("2026-11-23T17:00"))
+			.andExpect(jsonPath("$.times.claims[1].disagrees").value(true));
 		// The poster is a picture of the footage: the custodian who imported it may not watch, nor the legal head by his
 		// role; the legal head may once his access request is approved.
 		mvc.perform(get("/api/v1/recordings/" + video + "/poster").header("Authorization", bearer))

@@ -1,6 +1,7 @@
 package org.custodia.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.custodia.media.MediaFacts;
+import org.custodia.media.StatedTime;
 import org.junit.jupiter.api.Test;
 
 class RecordingTimesTests {
@@ -65,6 +67,69 @@ class RecordingTimesTests {
 		assertThat(at(IMPORTED.minus(Duration.ofDays(45))).clockFinding(IMPORTED)).isEqualTo("far-from-copy");
 		assertThat(at(IMPORTED.minus(Duration.ofDays(3))).clockFinding(IMPORTED)).isNull();
 		assertThat(RecordingTimes.UNKNOWN.clockFinding(IMPORTED)).isNull();
+	}
+
+	@Test
+	void aContainerTimeIsUtcByItsFormatAndEveryClaimIsKeptWithItsDistance() {
+		// a phone's MP4: movie header 01:00 UTC, closed one minute and a half later by the device's clock
+		MediaFacts mp4 = stated(90_000L, new StatedTime("2026-11-23T01:00:00", "QuickTime:CreateDate", "+00:00",
+				Instant.parse("2026-11-23T01:00:00Z")));
+		RecordingTimes times = RecordingTimes.of(mp4, NO_NAME, Instant.parse("2026-11-23T01:01:31Z"), SHANGHAI);
+
+		assertThat(times.reason()).isEqualTo(RecordingTimes.REASON_UTC);
+		assertThat(times.start()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
+		assertThat(times.claims()).extracting(RecordingTimes.Claim::source, RecordingTimes.Claim::chosen,
+				RecordingTimes.Claim::differsSeconds)
+			.containsExactly(tuple("QuickTime:CreateDate", true, 0L), tuple("FileModifyDate", false, 1L));
+		assertThat(times.clockFinding(IMPORTED)).isNull();
+	}
+
+	@Test
+	void aCameraThatWritesLocalTimeWhereUtcBelongsIsFoundByItsFileName() {
+		// a body camera names its file by local time and writes the same wall-clock time into the movie header
+		MediaFacts mp4 = stated(60_000L, new StatedTime("2026-11-23T09:00:00", "QuickTime:CreateDate", "+00:00",
+				Instant.parse("2026-11-23T09:00:00Z")));
+		NameFacts named = new NameFacts("DSJ01", LocalDateTime.parse("2026-11-23T09:00:00"), false);
+
+		RecordingTimes times = RecordingTimes.of(mp4, named, null, SHANGHAI);
+
+		assertThat(times.reason()).isEqualTo(RecordingTimes.REASON_UTC_WRITTEN_LOCAL);
+		assertThat(times.source()).isEqualTo("media-local");
+		assertThat(times.start()).as("09:00 Beijing time, not 17:00").isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
+		assertThat(times.chosen().offset()).as("not UTC after all").isNull();
+		assertThat(times.clockFinding(IMPORTED)).isNull();
+	}
+
+	@Test
+	void anExifOffsetWinsOverTheLocalTimeAndGpsAndDisagreeingSourcesAreFound() {
+		MediaFacts photo = stated(null,
+				new StatedTime("2026-11-23T07:30:00", "EXIF:DateTimeOriginal", "+01:00", Instant.parse("2026-11-23T06:30:00Z")),
+				new StatedTime("2026-11-23T06:30:05", "Composite:GPSDateTime", "+00:00", Instant.parse("2026-11-23T06:30:05Z")));
+		NameFacts named = new NameFacts(null, LocalDateTime.parse("2026-11-23T18:00:00"), false);
+
+		RecordingTimes times = RecordingTimes.of(photo, named, null, SHANGHAI);
+
+		assertThat(times.reason()).isEqualTo(RecordingTimes.REASON_OFFSET);
+		assertThat(times.start()).isEqualTo(Instant.parse("2026-11-23T06:30:00Z"));
+		assertThat(times.claims().get(1).disagrees()).as("GPS five seconds apart").isFalse();
+		assertThat(times.claims().get(2).differsSeconds()).as("name read in Beijing time: 10:00Z")
+			.isEqualTo(3 * 3600 + 30 * 60L);
+		assertThat(times.clockFinding(Instant.parse("2026-11-23T08:00:00Z"))).isEqualTo("sources-disagree");
+	}
+
+	@Test
+	void aSatelliteTimeAloneIsUsedAndSaidSo() {
+		MediaFacts photo = stated(null,
+				new StatedTime("2026-11-23T06:30:05", "Composite:GPSDateTime", "+00:00", Instant.parse("2026-11-23T06:30:05Z")));
+		RecordingTimes times = RecordingTimes.of(photo, NO_NAME, null, SHANGHAI);
+		assertThat(times.reason()).isEqualTo(RecordingTimes.REASON_GPS);
+		assertThat(times.start()).isEqualTo(Instant.parse("2026-11-23T06:30:05Z"));
+	}
+
+	private static MediaFacts stated(Long durationMillis, StatedTime... times) {
+		StatedTime first = times[0];
+		return new MediaFacts("mov,mp4", durationMillis, first.asStated(), first.tag(), first.offset(), first.instant(),
+				null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(times), null);
 	}
 
 	private static RecordingTimes at(Instant modified) {

@@ -60,6 +60,7 @@ class PlayerPageController {
 		model.addAttribute("recording", recording);
 		model.addAttribute("device", devices.get(actor, recording.deviceId()));
 		model.addAttribute("officer", playback.nameOf(recording.officerId()).orElse(null));
+		model.addAttribute("times", playback.times(recording));
 		model.addAttribute("registerLines", accessRegister.ofRecording(actor, recording.agency(), recording.id()));
 		model.addAttribute("keeping", retention.of(recording));
 		model.addAttribute("mayHold", retention.mayHold(actor, recording.agency()));
