@@ -334,7 +334,10 @@ class PlaybackIntegrationTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains(sha).contains("id=\"player\"").contains("recording.ingested")
-			.contains("/api/v1/recordings/" + recording + "/strip/9").doesNotContain("id=\"watermark-form\"");
+			.contains("/api/v1/recordings/" + recording + "/strip/9").doesNotContain("id=\"watermark-form\"")
+			// the times the file gave, in words, the chosen one marked
+			.contains("id=\"time-claims\"").contains("容器创建时间").contains("设备上的文件修改时间")
+			.contains("data-chosen=\"true\"").contains("id=\"time-reason\"").doesNotContain("QuickTime:CreateDate</td>");
 		MockHttpSession colleague = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
 		String restricted = mvc.perform(get("/recordings/" + recording).session(colleague)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
