@@ -81,6 +81,6 @@ class AccountRefreshFilter extends OncePerRequestFilter {
 
 	private static boolean isStatic(String path) {
 		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-				|| path.startsWith("/images/") || path.equals("/favicon.ico") || path.equals("/error");
+				|| path.startsWith("/images/") || path.equals("/favicon.ico") || path.equals("/favicon.svg") || path.equals("/error");
 	}
 }

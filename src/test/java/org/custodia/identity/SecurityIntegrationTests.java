@@ -58,6 +58,17 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void theIconEveryPageNamesIsServedToAnyoneFromTheJar() throws Exception {
+		String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		assertThat(login).contains("href=\"/favicon.svg\"").contains("href=\"/favicon.ico\"");
+		byte[] ico = mvc.perform(get("/favicon.ico")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(ico).as("an ICO header naming one image").startsWith(0, 0, 1, 0, 1, 0);
+		mvc.perform(get("/favicon.svg")).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("<svg")));
+	}
+
+	@Test
 	void anonymousApiCallsGet401ProblemDetails() throws Exception {
 		for (String path : List.of("/api/v1/agencies", "/api/v1/users", "/api/v1/recordings",
 				"/api/v1/agencies/neiqiu-health/policy")) {
