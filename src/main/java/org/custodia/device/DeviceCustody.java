@@ -77,6 +77,7 @@ public class DeviceCustody {
 		requireStatus(device, rules, DeviceStatus.IN_STORE);
 		UserView officer = users.get(actor, officerId);
 		decisions.decideFor(device.agency(), officer.roles(), Action.CARRY_DEVICE).orRefuseNaming(officer.username());
+		// each failed part named, with what to do about it; the parts that passed are not mentioned
 		List<String> failed = new ArrayList<>();
 		if (rules.preUseCheck().battery() && !check.batteryOk()) {
 			failed.add("battery");
@@ -88,7 +89,11 @@ public class DeviceCustody {
 			failed.add("clock");
 		}
 		if (!failed.isEmpty()) {
-			throw CustodiaException.refused("rule.pre-use-check-failed", rules.preUseCheck().cite(), String.join(", ", failed));
+			Object[] parts = java.util.stream.Stream.of("battery", "storage", "clock")
+				.map(part -> new org.springframework.context.support.DefaultMessageSourceResolvable(
+						failed.contains(part) ? "devices.check-failed." + part : "devices.check-passed"))
+				.toArray();
+			throw CustodiaException.refused("rule.pre-use-check-failed", rules.preUseCheck().cite(), parts);
 		}
 		Instant now = now();
 		devices.changeStatus(device.id(), DeviceStatus.ISSUED, officerId);

@@ -150,12 +150,25 @@ class DeviceRepository {
 			.list();
 	}
 
+	/**
+	 * The device with this number, as typed or scanned: the exact number first, else the one number that
+	 * differs only in case (a scanner or keyboard in the other case); empty when none or several do.
+	 */
 	Optional<Device> findByNumber(String agency, String number) {
-		return jdbc.sql(COLUMNS + " where agency_code = :agency and number = :number")
+		Optional<Device> exact = jdbc.sql(COLUMNS + " where agency_code = :agency and number = :number")
 			.param("agency", agency)
 			.param("number", number)
 			.query(this::map)
 			.optional();
+		if (exact.isPresent()) {
+			return exact;
+		}
+		List<Device> alike = jdbc.sql(COLUMNS + " where agency_code = :agency and upper(number) = upper(:number)")
+			.param("agency", agency)
+			.param("number", number)
+			.query(this::map)
+			.list();
+		return alike.size() == 1 ? Optional.of(alike.get(0)) : Optional.empty();
 	}
 
 	/** Devices whose volume serial (when given) or else volume label is the given one, in any agency. */

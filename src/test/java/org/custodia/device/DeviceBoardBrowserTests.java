@@ -51,15 +51,31 @@ class DeviceBoardBrowserTests {
 				.selectByValue(accounts.idOf(officer).toString());
 			browser.findElement(By.id("check-battery")).click();
 			browser.findElement(By.id("check-storage")).click();
+			// typed in the other case and the clock not checked: refused, naming only the clock, the form kept
+			browser.findElement(By.id("scan-number")).sendKeys(number.toLowerCase() + Keys.ENTER);
+			session.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.alert")));
+			String refusal = browser.findElement(By.tagName("main")).getText();
+			assertThat(refusal).contains("设备时间未校准").doesNotContain("电量不足").doesNotContain("存储空间不足")
+				.doesNotContain("clock");
+			assertThat(browser.findElement(By.id("scan-number")).getAttribute("value")).isEqualTo(number.toLowerCase());
+			assertThat(browser.findElement(By.id("check-battery")).isSelected()).isTrue();
+			assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("scan-officer")))
+				.getFirstSelectedOption().getAttribute("value")).isEqualTo(accounts.idOf(officer).toString());
 			browser.findElement(By.id("check-clock")).click();
-			browser.findElement(By.id("scan-number")).sendKeys(number + Keys.ENTER);
+			browser.findElement(By.id("scan-submit")).click();
 			session.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "已发放"));
 			assertThat(browser.findElement(By.id("outstanding")).getText()).contains(number, "测试用户");
+			assertThat(browser.findElement(By.id("scan-number")).getAttribute("value")).as("nothing kept after success").isEmpty();
 			session.screenshot("device-board");
 
-			browser.findElement(By.id("scan-number")).sendKeys(number + Keys.ENTER);
+			// each outstanding device has its collect button
+			browser.findElement(By.cssSelector("#outstanding button.collect")).click();
 			session.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "已收回"));
 			assertThat(browser.findElement(By.id("outstanding")).getText()).doesNotContain(number);
+			// and each device in store its issue button, which puts its number in the scan box
+			browser.findElement(By.xpath("//table[@id='in-store']//tr[td/a[text()='" + number + "']]//a[contains(@class,'issue')]"))
+				.click();
+			session.waitFor(ExpectedConditions.attributeToBe(By.id("scan-number"), "value", number));
 		}
 	}
 }

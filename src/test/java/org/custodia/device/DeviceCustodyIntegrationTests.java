@@ -1,5 +1,7 @@
 package org.custodia.device;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,7 +88,7 @@ class DeviceCustodyIntegrationTests {
 		post(custodian, "/api/v1/devices/" + device + "/issue", issue(officerId, true, false, true))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.rule").exists())
-			.andExpect(jsonPath("$.detail").value(containsString("storage")));
+			.andExpect(jsonPath("$.detail").value(allOf(containsString("存储空间不足"), not(containsString("电量")), not(containsString("storage")))));
 		post(custodian, "/api/v1/devices/" + device + "/issue", issue(officerId, true, true, true)).andExpect(status().isOk());
 		post(custodian, "/api/v1/devices/" + device + "/issue", issue(officerId, true, true, true))
 			.andExpect(status().isConflict())

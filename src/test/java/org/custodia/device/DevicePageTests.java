@@ -46,7 +46,7 @@ class DevicePageTests {
 
 		mvc.perform(post("/devices/scan").session(custodian).with(csrf()).param("agency", "kaifeng-audit").param("number", number)
 			.param("officerId", accounts.idOf(officer).toString()).param("batteryOk", "true").param("storageOk", "true"))
-			.andExpect(flash().attribute("error", containsString("使用前检查未通过：clock")));
+			.andExpect(flash().attribute("error", containsString("使用前检查未通过：设备时间未校准，请校准为当前时间；处理后再发放")));
 		mvc.perform(post("/devices/scan").session(custodian).with(csrf()).param("agency", "kaifeng-audit").param("number", number)
 			.param("officerId", accounts.idOf(officer).toString()).param("batteryOk", "true").param("storageOk", "true")
 			.param("clockOk", "true"))

@@ -1,5 +1,7 @@
 package org.custodia.device;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -57,7 +59,7 @@ class DeviceScanIntegrationTests {
 			.andExpect(jsonPath("$.detail").value(containsString("使用人")));
 		scan(custodian, number, "{\"officerId\":\"" + officerId + "\",\"batteryOk\":true,\"storageOk\":true}")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(containsString("clock")))
+			.andExpect(jsonPath("$.detail").value(allOf(containsString("设备时间未校准"), not(containsString("clock")), not(containsString("电量")))))
 			.andExpect(jsonPath("$.rule").exists());
 		scan(custodian, number, "{\"officerId\":\"" + officerId + "\",\"batteryOk\":true,\"storageOk\":true,\"clockOk\":true}")
 			.andExpect(status().isOk())

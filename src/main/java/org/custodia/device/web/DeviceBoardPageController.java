@@ -28,6 +28,10 @@ class DeviceBoardPageController {
 		this.flash = flash;
 	}
 
+	/** The scan form as the custodian filled it. */
+	record Typed(String number, UUID officerId, boolean batteryOk, boolean storageOk, boolean clockOk) {
+	}
+
 	@GetMapping("/devices/board")
 	String board(@RequestParam(required = false) String agency, Model model) {
 		Actor actor = CurrentActor.get();
@@ -46,9 +50,12 @@ class DeviceBoardPageController {
 			@RequestParam(defaultValue = "false") boolean batteryOk, @RequestParam(defaultValue = "false") boolean storageOk,
 			@RequestParam(defaultValue = "false") boolean clockOk, RedirectAttributes redirect) {
 		String back = "redirect:/devices/board?agency=" + agency;
+		// what was typed stays in the form when the scan is refused, to correct rather than type again
+		redirect.addFlashAttribute("typed", new Typed(number, officerId, batteryOk, storageOk, clockOk));
 		return flash.attempt(redirect, back, () -> {
 			DeviceBoard.Scan scan = board.scan(CurrentActor.get(), agency, number, officerId,
 					new DeviceCustody.PreUseCheck(batteryOk, storageOk, clockOk), null);
+			redirect.getFlashAttributes().remove("typed");
 			flash.notice(redirect, scan.handover() == DeviceEventKind.COLLECTED ? "devices.collected" : "devices.issued",
 					scan.device().number());
 			return back;
