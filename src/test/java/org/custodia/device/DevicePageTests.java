@@ -29,6 +29,9 @@ class DevicePageTests {
 	@Autowired
 	TestAccounts accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void custodianRegistersIssuesByScanCollectsByScanAndPrintsTheLedger() throws Exception {
 		MockHttpSession custodian = accounts.signedIn(mvc, "kaifeng-audit", Role.CUSTODIAN);
@@ -55,9 +58,21 @@ class DevicePageTests {
 		mvc.perform(post("/devices/scan").session(custodian).with(csrf()).param("agency", "kaifeng-audit").param("number", number))
 			.andExpect(flash().attribute("notice", containsString("已收回")));
 
+		// the page and the printed ledger show the issue in the agency's zone, not the server's UTC
+		java.time.Instant issuedAt = jdbc.sql("select occurred_at from device_event e join device_device d on d.id = e.device_id"
+				+ " where d.number = :number and e.kind = 'ISSUED'").param("number", number).query(java.sql.Timestamp.class)
+			.single().toInstant();
+		java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+		String beijing = minute.format(issuedAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+		String utc = minute.format(issuedAt.atZone(java.time.ZoneOffset.UTC));
 		mvc.perform(get(location).session(custodian))
 			.andExpect(content().string(containsString("发放")))
-			.andExpect(content().string(containsString("收回")));
+			.andExpect(content().string(containsString("收回")))
+			.andExpect(content().string(containsString(beijing)))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(utc))));
+		mvc.perform(get("/devices/person/" + accounts.idOf(officer)).session(custodian))
+			.andExpect(content().string(containsString(beijing)))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(utc))));
 		byte[] pdf = mvc.perform(get(location + "/ledger.pdf").session(custodian))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
