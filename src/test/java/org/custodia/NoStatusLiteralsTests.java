@@ -36,10 +36,10 @@ class NoStatusLiteralsTests {
 
 	/**
 	 * Calls whose first argument is a name, not a value: a SQL parameter ({@code .param("officer", id)}),
-	 * a map key ({@code params.put("officer", id)}), a model attribute. There a role code such as
+	 * a map key ({@code params.put("officer", id)}, {@code payload.get("officer")}), a model attribute. There a role code such as
 	 * {@code officer} is the ordinary word for a person's id, not a role.
 	 */
-	private static final Set<String> NAMING_CALLS = Set.of("param", "put", "addAttribute", "addFlashAttribute");
+	private static final Set<String> NAMING_CALLS = Set.of("param", "put", "get", "containsKey", "addAttribute", "addFlashAttribute");
 
 	@Test
 	void mainCodeWritesNoStatusKindOrRoleAsAStringLiteral() throws IOException {

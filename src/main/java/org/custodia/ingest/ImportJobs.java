@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.custodia.device.DeviceRegister;
 import org.custodia.policy.Action;
 import org.custodia.policy.PolicyDecisions;
+import org.custodia.recording.RecordingOfficers;
 import org.custodia.shared.Actor;
 import org.custodia.shared.CustodiaException;
 import org.slf4j.Logger;

@@ -22,6 +22,7 @@ import org.custodia.policy.ImportDeadline;
 import org.custodia.policy.ImportDeadlines;
 import org.custodia.policy.PolicyDecisions;
 import org.custodia.recording.Recording;
+import org.custodia.recording.RecordingOfficers;
 import org.custodia.recording.RecordingRegister;
 import org.custodia.recording.RecordingTimes;
 import org.custodia.shared.Actor;

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The register of recordings against the ledger: a row's SHA-256, size, original name, store key, type
  * and agency as its {@code recording.ingested} entry recorded them, and its SM3 as the entry that gave
- * it (the import's own, or the later {@code recording.hash-added}).
+ * it (the import's own, or the later {@code recording.hash-added}), its officer as the import or the last
+ * {@code recording.officer-corrected} named him.
  */
 @Component
 class RecordingLedgerCheck implements RegisterCheck {
@@ -44,7 +45,7 @@ class RecordingLedgerCheck implements RegisterCheck {
 
 	@Override
 	public Set<String> amended() {
-		return Set.of(HASH_ADDED);
+		return Set.of(HASH_ADDED, OfficerCorrections.CORRECTED);
 	}
 
 	@Override
@@ -67,7 +68,8 @@ class RecordingLedgerCheck implements RegisterCheck {
 
 	/** What of one row disagrees with the ledger; a row without its import entry disagrees in every field. */
 	List<Disagreement> check(Recording recording) {
-		List<LedgerEntry> about = ledger.describing(recording.agency(), recording.id().toString(), Set.of(INGESTED, HASH_ADDED));
+		List<LedgerEntry> about = ledger.describing(recording.agency(), recording.id().toString(),
+				Set.of(INGESTED, HASH_ADDED, OfficerCorrections.CORRECTED));
 		if (about.stream().noneMatch(entry -> entry.action().equals(INGESTED))) {
 			return List.of(new Disagreement(TABLE, recording.id().toString(), "row", null, "present", -1));
 		}
@@ -88,8 +90,22 @@ class RecordingLedgerCheck implements RegisterCheck {
 				sm3Entry = added.sequence();
 			}
 		}
+		// the officer as the import named it, or as the last correction did; imports before officers were entered name none
+		Object officer = stated.get("officer");
+		long officerEntry = ingested.sequence();
+		boolean officerStated = stated.containsKey("officer");
+		for (LedgerEntry corrected : about) {
+			if (corrected.action().equals(OfficerCorrections.CORRECTED)) {
+				officer = corrected.payload().get("officer");
+				officerEntry = corrected.sequence();
+				officerStated = true;
+			}
+		}
+		Optional<Disagreement> officerDisagrees = officerStated ? Disagreement.compare(TABLE, id, "officerId",
+				officer == null || "".equals(officer) ? null : officer,
+				row.officerId() == null ? null : row.officerId().toString(), officerEntry) : Optional.empty();
 		long at = ingested.sequence();
-		return Stream.of(Disagreement.compare(TABLE, id, "sha256", stated.get("sha256"), row.sha256(), at),
+		return Stream.of(officerDisagrees, Disagreement.compare(TABLE, id, "sha256", stated.get("sha256"), row.sha256(), at),
 				Disagreement.compare(TABLE, id, "sm3", sm3, row.sm3(), sm3Entry),
 				Disagreement.compare(TABLE, id, "size", stated.get("size"), row.size(), at),
 				Disagreement.compare(TABLE, id, "name", stated.get("file"), row.originalName(), at),

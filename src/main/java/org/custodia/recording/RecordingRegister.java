@@ -237,6 +237,7 @@ public class RecordingRegister {
 			entry.put("deadline", recording.importDeadline().toString());
 			entry.put("deadlineCite", recording.deadlineCite());
 		}
+		entry.put("officer", recording.officerId() == null ? "" : recording.officerId().toString());
 		entry.put("late", recording.lateMinutes() == null ? "no" : recording.lateMinutes() + " min");
 		if (recording.problem() != null) {
 			entry.put("unreadable", recording.problem());

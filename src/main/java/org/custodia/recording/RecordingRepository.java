@@ -139,6 +139,13 @@ class RecordingRepository {
 			.update() == 1;
 	}
 
+	/** Names the officer who made the recording; the correction's ledger entry is written beside it. */
+	void changeOfficer(UUID id, UUID officerId) {
+		jdbc.sql("update recording_recording set officer_id = :officer where id = :id")
+			.param("officer", officerId).param("id", id)
+			.update();
+	}
+
 	/** Whether a recording still kept names this store key. */
 	boolean keptUnder(String key) {
 		return jdbc.sql("select count(*) from recording_recording where blob_key = :key and disposed_at is null")

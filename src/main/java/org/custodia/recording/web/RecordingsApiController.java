@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.custodia.recording.OfficerCorrections;
+import org.custodia.recording.Recording;
 import org.custodia.recording.RecordingNotes;
 import org.custodia.recording.RecordingRegister;
 import org.custodia.shared.Actor;
@@ -15,6 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +35,22 @@ class RecordingsApiController {
 	record LateReasonRequest(@NotBlank @Size(max = 64) String reason, @Size(max = 1000) String note) {
 	}
 
+	/** {@code officerId}: an officer of the recording's agency; {@code reason}: why the import's officer was wrong or missing. */
+	record OfficerRequest(UUID officerId, @NotBlank @Size(max = 1000) String reason) {
+	}
+
 	private final RecordingRegister register;
 
-	RecordingsApiController(RecordingRegister register) {
+	private final OfficerCorrections corrections;
+
+	RecordingsApiController(RecordingRegister register, OfficerCorrections corrections) {
 		this.register = register;
+		this.corrections = corrections;
+	}
+
+	@PutMapping("/{id}/officer")
+	Recording correctOfficer(@PathVariable UUID id, @Valid @RequestBody OfficerRequest request) {
+		return corrections.correct(CurrentActor.get(), id, request.officerId(), request.reason());
 	}
 
 	@GetMapping

@@ -1,4 +1,4 @@
-package org.custodia.ingest;
+package org.custodia.recording;
 
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * would open the footage to the wrong people.
  */
 @Component
-class RecordingOfficers {
+public class RecordingOfficers {
 
 	static final String RULE = "custodia: a recording's officer is an officer (执法人员) of the agency that keeps it";
 
@@ -27,7 +27,7 @@ class RecordingOfficers {
 	}
 
 	/** Refuses an officer id that names no officer of the agency; none at all is allowed (the device's holder). */
-	void check(String agency, UUID officerId) {
+	public void check(String agency, UUID officerId) {
 		if (officerId == null) {
 			return;
 		}
