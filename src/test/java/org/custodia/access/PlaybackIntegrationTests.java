@@ -373,6 +373,9 @@ class PlaybackIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains(sha).contains("id=\"player\"").contains("recording.ingested")
 			.contains("/api/v1/recordings/" + recording + "/strip/9").doesNotContain("id=\"watermark-form\"");
+		// 4.97 s of playing time and 245,795 bytes, as people say them
+		assertThat(page).contains("<dd>0:05</dd>").contains(">video/mp4 · 240 KB</dd>").contains("245,795 字节")
+			.doesNotContain(" s</dd>");
 		MockHttpSession colleague = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
 		String restricted = mvc.perform(get("/recordings/" + recording).session(colleague)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
