@@ -16,20 +16,29 @@
     });
   }
 
+  // the same words as the server's HumanUnits: under a kilobyte the bytes, then one decimal under ten units
   function bytes(count) {
-    var units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    var value = count;
+    if (count < 1024) {
+      return count + ' ' + data.textBytes;
+    }
+    var units = ['KB', 'MB', 'GB', 'TB', 'PB'];
+    var value = count / 1024;
     var unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
+    while (value >= 1023.5 && unit < units.length - 1) {
       value /= 1024;
       unit++;
     }
-    return (unit === 0 ? value : value.toFixed(1)) + ' ' + units[unit];
+    return (value < 9.95 ? value.toFixed(1) : String(Math.round(value))) + ' ' + units[unit];
   }
 
+  // as a player shows time: 0:45, 12:03, 1:02:03
   function duration(seconds) {
-    var minutes = Math.floor(seconds / 60);
-    return minutes > 0 ? minutes + ' min ' + (seconds % 60) + ' s' : seconds + ' s';
+    var whole = Math.round(seconds);
+    var hours = Math.floor(whole / 3600);
+    var minutes = Math.floor(whole % 3600 / 60);
+    var rest = whole % 60;
+    var pad = function (n) { return n < 10 ? '0' + n : String(n); };
+    return hours > 0 ? hours + ':' + pad(minutes) + ':' + pad(rest) : minutes + ':' + pad(rest);
   }
 
   function cell(row, content) {

@@ -106,7 +106,7 @@ public class Playback {
 		Watchable watchable = watchable(actor, recordingId);
 		Recording recording = agreesWithLedger(watchable.recording());
 		return new RecentPlayables.Decided(new Playable(recording.id(), recording.agency(), "original", file(actor, recording, recording.blobKey(), "original"),
-				recording.size(), recording.contentType(), recording.sha256(), recording.importedAt(),
+				recording.size(), DerivedCopies.browserType(recording.asOriginal()), recording.sha256(), recording.importedAt(),
 				recording.originalName(), watchable.basis(), watched(watchable.basis())), recording.blobKey());
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.custodia.shared.Actor;
+import org.custodia.shared.HumanUnits;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +33,15 @@ public class BackgroundImports {
 
 	private final BrowserUploads uploads;
 
+	private final HumanUnits units;
+
 	private final MessageSource messages;
 
-	BackgroundImports(ImportJobs jobs, BrowserUploads uploads, MessageSource messages) {
+	BackgroundImports(ImportJobs jobs, BrowserUploads uploads, MessageSource messages, HumanUnits units) {
 		this.jobs = jobs;
 		this.uploads = uploads;
 		this.messages = messages;
+		this.units = units;
 	}
 
 	public JobView importFolder(Actor actor, String device, UUID officerId, String folder, Locale locale) {
@@ -93,7 +97,8 @@ public class BackgroundImports {
 		}
 		if (outcome.lateMinutes() != null) {
 			text.append(messages.getMessage("imports.separator", null, "; ", locale))
-				.append(messages.getMessage("imports.flag.late", new Object[] { outcome.lateMinutes() }, locale));
+				.append(messages.getMessage("imports.flag.late", new Object[] { units.span(outcome.lateMinutes(), locale) },
+						locale));
 		}
 		return new OutcomeView(outcome.file(), outcome.result(), outcome.recordingId(), outcome.sha256(),
 				outcome.lateMinutes(), outcome.problem(), text.toString());

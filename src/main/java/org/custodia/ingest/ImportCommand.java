@@ -78,7 +78,9 @@ class ImportCommand implements Callable<Integer> {
 		long failed = outcomes.stream().filter(outcome -> outcome.result() == ImportResult.FAILED).count();
 		for (RecordingImports.Outcome outcome : outcomes) {
 			out.printf("%-9s %s%s%s%n", outcome.result().name(), outcome.file(), problem(outcome),
-					outcome.lateMinutes() == null ? "" : "  [late " + outcome.lateMinutes() + " min]");
+					outcome.lateMinutes() == null ? "" : "  [" + messages.getMessage("player.late", new Object[] {
+							new org.custodia.shared.HumanUnits(messages).span(outcome.lateMinutes(), java.util.Locale.ENGLISH) },
+							java.util.Locale.ENGLISH) + "]");
 		}
 		for (DeviceCleanup.Removal removal : imported.removals()) {
 			out.printf("%-9s %s%s%n", removal.removed() ? "REMOVED" : "KEPT", removal.file(),

@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * Which originals the HTML5 {@code <video>} and {@code <audio>} elements of current Chromium, Firefox and
  * Edge play without help. Only what all of them play counts: HEVC plays in some and not others, so it
- * gets a proxy like MJPEG AVI, H.263 3GP and AMR phone audio do.
+ * gets a proxy like MJPEG AVI, H.263 3GP and AMR phone audio do. What decides is the content (the
+ * container as FFmpeg reads it, its codecs, the type its first bytes show), never the file's name: an
+ * MP4 a camera named {@code .AVI} plays as the MP4 it is.
  */
 final class BrowserFormats {
 
@@ -36,7 +38,7 @@ final class BrowserFormats {
 			return false;
 		}
 		if (format.equals(MOV)) {
-			return !isThirdGeneration(original) && playsInMp4(video, audio, extension(original.storeKey()));
+			return !isThirdGeneration(original) && playsInMp4(video, audio, isSound(original));
 		}
 		return switch (format) {
 			case "matroska,webm" -> (video == null || WEBM_VIDEO.contains(video))
@@ -51,27 +53,53 @@ final class BrowserFormats {
 		};
 	}
 
-	private static boolean playsInMp4(String video, String audio, String extension) {
+	/**
+	 * The type to serve an original that plays with: the one its content is, whatever its name or the type
+	 * sniffed at import say (an MOV holding H.264 is served as the MP4 it is to the browser). Null when
+	 * it does not play.
+	 */
+	static String servedType(OriginalRef original) {
+		if (!play(original)) {
+			return null;
+		}
+		String format = lower(original.format());
+		boolean moving = lower(original.videoCodec()) != null && !isSound(original);
+		return switch (format) {
+			case MOV -> moving ? "video/mp4" : "audio/mp4";
+			case "matroska,webm" -> lower(original.videoCodec()) != null ? "video/webm" : "audio/webm";
+			case "mp3" -> "audio/mpeg";
+			case "aac" -> "audio/aac";
+			case "flac" -> "audio/flac";
+			case "wav" -> "audio/wav";
+			case "ogg" -> "audio/ogg";
+			case "gif" -> "image/gif";
+			case "png_pipe" -> "image/png";
+			case "webp_pipe" -> "image/webp";
+			default -> "png".equals(lower(original.videoCodec())) ? "image/png" : "image/jpeg";
+		};
+	}
+
+	private static boolean playsInMp4(String video, String audio, boolean sound) {
 		boolean audioPlays = audio == null || MP4_AUDIO.contains(audio);
 		if (video == null) {
 			return audio != null && audioPlays;
 		}
 		if (COVER_ART.contains(video)) {
-			return "m4a".equals(extension) && audio != null && audioPlays;
+			return sound && audio != null && audioPlays;
 		}
 		return video.equals("h264") && audioPlays;
 	}
 
-	/** Desktop browsers refuse the 3GPP types even around codecs they play. */
+	/** Desktop browsers refuse the 3GPP types even around codecs they play; the file's brand says it is one. */
 	private static boolean isThirdGeneration(OriginalRef original) {
 		String type = lower(original.contentType());
-		String extension = extension(original.storeKey());
-		return type != null && type.contains("3gpp") || "3gp".equals(extension) || "3g2".equals(extension);
+		return type != null && type.contains("3gpp");
 	}
 
-	private static String extension(String key) {
-		int dot = key.lastIndexOf('.');
-		return dot < 0 || dot < key.lastIndexOf('/') ? null : key.substring(dot + 1).toLowerCase(Locale.ROOT);
+	/** A sound recording by its brand (an M4A), where a picture in it is its cover, not a film. */
+	private static boolean isSound(OriginalRef original) {
+		String type = lower(original.contentType());
+		return type != null && type.startsWith("audio/");
 	}
 
 	private static String lower(String text) {

@@ -23,8 +23,6 @@ public class DerivedCopies {
 
 	private static final int BATCH = 20;
 
-	
-
 	private static final DateTimeFormatter WATERMARK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final DerivedCopyRepository copies;
@@ -48,6 +46,15 @@ public class DerivedCopies {
 	/** Whether the browsers' own player plays the original as it is, so that it needs no proxy. */
 	public static boolean playsInBrowser(OriginalRef original) {
 		return BrowserFormats.play(original);
+	}
+
+	/**
+	 * The type to serve the original with so that the browser plays it: what its content is, which may not
+	 * be what its name says; the type recorded at import where it does not play as it is.
+	 */
+	public static String browserType(OriginalRef original) {
+		String served = BrowserFormats.servedType(original);
+		return served == null ? original.contentType() : served;
 	}
 
 	/**

@@ -16,6 +16,14 @@ public record DerivedCopy(UUID id, UUID recordingId, String agency, Kind kind, S
 		PENDING, WORKING, READY, FAILED
 	}
 
+	/** The problem code of a copy not kept because it came out the original byte for byte. */
+	public static final String SAME_AS_ORIGINAL = "same-as-original";
+
+	/** Whether this copy came out the original's very bytes, so that it was not stored: the original is what plays. */
+	public boolean sameAsOriginal() {
+		return state == State.FAILED && SAME_AS_ORIGINAL.equals(problemCode());
+	}
+
 	/** The stable code the problem starts with, which the message bundles explain ({@code media.problem.<code>}). */
 	public String problemCode() {
 		if (problem == null) {

@@ -2,13 +2,18 @@ package org.custodia.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +79,7 @@ class DerivedCopyWork {
 		try {
 			Files.createDirectories(dir);
 			Transcoder.Made made = makeFile(work, dir);
+			refuseTheOriginalItself(work, made);
 			StoredBlob blob;
 			try (InputStream in = Files.newInputStream(made.file())) {
 				blob = store.put(work.copy().agency(), LocalDate.ofInstant(clock.instant(), clock.getZone()),
@@ -104,10 +110,35 @@ class DerivedCopyWork {
 					new Watermark(work.watermarkText()));
 			case CLIP -> {
 				var span = new Transcoder.Span(copy.fromMillis() * 1000, copy.toMillis() * 1000);
-				yield PacketClip.cut(work.originalKey(), original, dir, span)
+				yield PacketClip.cut(original, dir, span)
 					.orElseGet(() -> Transcoder.encode(original, dir, span, null));
 			}
 		};
+	}
+
+	/**
+	 * A copy with the original's very bytes is no copy: storing it would keep the same evidence twice under
+	 * another name. It is not stored; the request ends with the reason, and playback stays on the original.
+	 */
+	private static void refuseTheOriginalItself(DerivedCopyRepository.Work work, Transcoder.Made made) throws IOException {
+		if (work.originalSha256().equalsIgnoreCase(sha256(made.file()))) {
+			throw new MakingFailedException(DerivedCopy.SAME_AS_ORIGINAL, "the copy made has the original's SHA-256 "
+					+ work.originalSha256() + ": the original itself is played");
+		}
+	}
+
+	private static String sha256(Path file) throws IOException {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	/** The store's own read-only file where it has one (FFmpeg reads it in place); a local copy otherwise. */

@@ -38,11 +38,11 @@ final class PacketClip {
 	}
 
 	/** The clip, or empty when its packets cannot be copied (the caller re-encodes then). */
-	static Optional<Transcoder.Made> cut(String originalKey, Path original, Path workDir, Transcoder.Span span) {
+	static Optional<Transcoder.Made> cut(Path original, Path workDir, Transcoder.Span span) {
 		FFmpegFrameGrabber grabber = Grabbers.open(original);
 		try {
 			AVFormatContext context = grabber.getFormatContext();
-			String[] container = container(context.iformat().name().getString(), originalKey);
+			String[] container = container(context.iformat().name().getString(), grabber.getMetadata("major_brand"));
 			if (container == null) {
 				return Optional.empty();
 			}
@@ -143,17 +143,23 @@ final class PacketClip {
 		return streams[0] < 0 && streams[1] < 0 ? null : streams;
 	}
 
-	/** The MOV family keeps the original's kind: an MOV stays an MOV, a 3GP a 3GP. */
-	private static String[] container(String format, String originalKey) {
+	/**
+	 * The MOV family keeps the original's kind, as its brand (its first bytes) says, not its name: an MOV
+	 * stays an MOV, a 3GP a 3GP, an MP4 named {@code .avi} an MP4.
+	 */
+	static String[] container(String format, String brand) {
 		if (format.equals("mov,mp4,m4a,3gp,3g2,mj2")) {
-			String key = originalKey.toLowerCase(Locale.ROOT);
-			return switch (key.substring(key.lastIndexOf('.') + 1)) {
-				case "mov" -> new String[] { "mov", "mov", "video/quicktime" };
-				case "3gp" -> new String[] { "3gp", "3gp", "video/3gpp" };
-				case "3g2" -> new String[] { "3g2", "3g2", "video/3gpp2" };
-				case "m4a" -> new String[] { "ipod", "m4a", "audio/mp4" };
-				default -> new String[] { "mp4", "mp4", "video/mp4" };
-			};
+			String kind = brand == null ? "" : brand.strip().toLowerCase(Locale.ROOT);
+			if (kind.equals("qt")) {
+				return new String[] { "mov", "mov", "video/quicktime" };
+			}
+			if (kind.startsWith("3g2")) {
+				return new String[] { "3g2", "3g2", "video/3gpp2" };
+			}
+			if (kind.startsWith("3g")) {
+				return new String[] { "3gp", "3gp", "video/3gpp" };
+			}
+			return kind.equals("m4a") ? new String[] { "ipod", "m4a", "audio/mp4" } : new String[] { "mp4", "mp4", "video/mp4" };
 		}
 		return CONTAINERS.get(format);
 	}

@@ -96,7 +96,7 @@ class UsabilityAndSecurity {
 		if (duration == null || duration <= 0) {
 			return FourCheck.of(Kind.READABLE, Result.FAIL, "no-duration");
 		}
-		return FourCheck.of(Kind.READABLE, Result.PASS, "media-readable", String.format("%.1f", duration / 1000.0),
+		return FourCheck.of(Kind.READABLE, Result.PASS, "media-readable", org.custodia.shared.HumanUnits.clock(duration),
 				new Terms(streams(facts)));
 	}
 

@@ -323,6 +323,44 @@ class PlaybackIntegrationTests {
 	}
 
 	@Test
+	void anMp4NamedAviOr3gpPlaysAsItIsWithNoCopyMadeAndIsServedAsAnMp4() throws Exception {
+		for (String name : List.of("MOV_0003.AVI", "MOV_0004.3GP")) {
+			// H.264 and AAC in an MP4, which every browser plays, under a name that says otherwise
+			AccessFixtures.Card card = AccessFixtures.cardWith("Tiny Sample - NEW - Metaxed.mp4", name);
+			UUID renamed = imports.importFolder(custodian, AGENCY, deviceNumber, accounts.account(officer).userId(),
+					card.folder()).get(0).recordingId();
+			EventDeliveries.awaitAll(events);
+			Approvals.approved(mvc, accounts, AGENCY, officer, List.of(renamed), "WATCH");
+			String base = "/api/v1/recordings/" + renamed;
+			mvc.perform(post(base + "/proxy").session(officer).with(csrf())).andExpect(status().is2xxSuccessful());
+			copies.workPending();
+
+			assertThat(jdbc.sql("select count(*) from media_derived where recording_id = :id").param("id", renamed)
+				.query(Long.class).single()).as(name + ": no proxy asked for or made").isZero();
+			assertThat(jdbc.sql("select content_type from recording_recording where id = :id").param("id", renamed)
+				.query(String.class).single()).as(name).isEqualTo("video/mp4");
+			mvc.perform(get(base + "/playback").session(officer))
+				.andExpect(jsonPath("$.source.kind").value("original"))
+				.andExpect(jsonPath("$.source.contentType").value("video/mp4"))
+				.andExpect(jsonPath("$.source.proxyState").doesNotExist());
+			mvc.perform(get(base + "/content").session(officer))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", "video/mp4"))
+				.andExpect(content().bytes(card.bytes()));
+
+			// a clip keeps the kind of container the bytes are, whatever the name
+			String clip = JsonPath.read(mvc.perform(post(base + "/clips").session(officer).with(csrf())
+					.contentType(MediaType.APPLICATION_JSON).content("{\"fromSeconds\":3.0,\"toSeconds\":7.0}"))
+				.andExpect(status().isAccepted())
+				.andReturn().getResponse().getContentAsString(), "$.id");
+			copies.workPending();
+			mvc.perform(get(base + "/derived/" + clip + "/content").session(officer).header("Range", "bytes=0-11"))
+				.andExpect(status().isPartialContent())
+				.andExpect(header().string("Content-Type", "video/mp4"));
+		}
+	}
+
+	@Test
 	void theRegisterListsTheRecordingAndItsPlayerPageShowsWhatItIsToThoseWhoMayWatch() throws Exception {
 		String sha = jdbc.sql("select sha256 from recording_recording where id = :id").param("id", recording)
 			.query(String.class).single();
@@ -338,6 +376,9 @@ class PlaybackIntegrationTests {
 			// the times the file gave, in words, the chosen one marked
 			.contains("id=\"time-claims\"").contains("容器创建时间").contains("设备上的文件修改时间")
 			.contains("data-chosen=\"true\"").contains("id=\"time-reason\"").doesNotContain("QuickTime:CreateDate</td>");
+		// 4.97 s of playing time and 245,795 bytes, as people say them
+		assertThat(page).contains("<dd>0:05</dd>").contains(">video/mp4 · 240 KB</dd>").contains("245,795 字节")
+			.doesNotContain(" s</dd>");
 		MockHttpSession colleague = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
 		String restricted = mvc.perform(get("/recordings/" + recording).session(colleague)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();

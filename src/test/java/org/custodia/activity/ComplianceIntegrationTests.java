@@ -209,7 +209,7 @@ class ComplianceIntegrationTests {
 			.andExpect(content().string(containsString("已备案工作记录")));
 		mvc.perform(get("/activities/" + recorded).session(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("中断 1800 秒")))
+			.andExpect(content().string(containsString("中断 30 分钟")))
 			.andExpect(content().string(containsString("执法行动目的、任务")))
 			.andExpect(content().string(containsString("《湛河区卫生健康委员会音像记录管理制度》第八条")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(" art. "))))

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.custodia.TestMedia;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +25,25 @@ class ContentTypesTests {
 			int read = in.readNBytes(head, 0, 16);
 			assertThat(ContentTypes.of(head, read)).isEqualTo(type);
 		}
+	}
+
+	@Test
+	void anMp4IsAnMp4WhateverItIsNamed() throws IOException {
+		for (String name : new String[] { "A.AVI", "B.3GP", "C.MOV", "D" }) {
+			Path renamed = Files.createTempDirectory("named").resolve(name);
+			Files.copy(TestMedia.file("Tiny Sample - NEW - Metaxed.mp4"), renamed);
+			byte[] head = Files.readAllBytes(renamed);
+			assertThat(ContentTypes.of(head, 16)).as(name).isEqualTo("video/mp4");
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "1a45dfa3a3428681|video/x-matroska", "000001ba44000400|video/mpeg",
+			"4f67675300020000|audio/ogg", "664c614300000022|audio/flac", "fff1508000|audio/aac", "fff9508000|audio/aac",
+			"fffb9064|audio/mpeg", "fff3|audio/mpeg", "89504e470d0a1a0a0000000d|image/png", "474946383961|image/gif",
+			"52494646000000005745425056503820|image/webp", "1a45dfa3|video/x-matroska", "00000000|application/octet-stream" })
+	void recognisesOtherContainersAndPicturesByTheirSignatures(String hex, String type) {
+		byte[] head = java.util.HexFormat.of().parseHex(hex);
+		assertThat(ContentTypes.of(head, head.length)).isEqualTo(type);
 	}
 }

@@ -112,6 +112,11 @@ class ImportDeadlineIntegrationTests {
 		mvc.perform(get("/api/v1/recordings/" + recording).header("Authorization", custodian))
 			.andExpect(jsonPath("$.recording.importDeadline").value("2026-11-24T10:00:00Z"))
 			.andExpect(jsonPath("$.recording.lateMinutes").value((2 * 24 + 16) * 60));
+		String register = mvc.perform(get("/recordings").session(accounts.signedIn(mvc, "pingdingshan-culture", Role.CUSTODIAN)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(register).as("lateness as people say it").contains("迟延 2 天 16 小时").doesNotContain("3840")
+			.doesNotContain("3,840");
 
 		lateReason(custodian, recording, "water").andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadline").value("2026-11-27T12:00:00Z"))

@@ -126,6 +126,36 @@ class DerivedCopiesIntegrationTests {
 	}
 
 	@Test
+	void aCopyThatComesOutTheOriginalByteForByteIsNotStoredAndTheOriginalPlays() throws Exception {
+		OriginalRef amr = stored("yuan.amr", "audio/amr", "amr", null, "amr_nb");
+		DerivedCopy first = copies.proxyFor(custodian, amr).orElseThrow();
+		copies.workPending();
+		String made = copies.byId(first.id()).orElseThrow().sha256();
+		// the same sound again, now for an original whose bytes are that proxy's: its proxy would be those bytes
+		OriginalRef itsOwnProxy = new OriginalRef(UUID.randomUUID(), AGENCY, amr.storeKey(), made, "audio/amr", "amr",
+				null, "amr_nb");
+		DerivedCopy requested = copies.proxyFor(custodian, itsOwnProxy).orElseThrow();
+		long storedBefore = storedFiles();
+		copies.workPending();
+
+		DerivedCopy same = copies.byId(requested.id()).orElseThrow();
+		assertThat(same.sameAsOriginal()).as(same.problem()).isTrue();
+		assertThat(same.state()).isEqualTo(DerivedCopy.State.FAILED);
+		assertThat(same.storeKey()).isNull();
+		assertThat(same.sha256()).isNull();
+		assertThat(storedFiles()).as("nothing new in the store").isEqualTo(storedBefore);
+		assertThat(entry("media.derived-failed", same.id()).payloadJson()).contains("same-as-original");
+		assertThat(copies.proxyFor(custodian, itsOwnProxy)).as("not made again").contains(same);
+		assertThat(messages.getMessage("media.problem.same-as-original", null, Locale.SIMPLIFIED_CHINESE)).contains("原件");
+	}
+
+	private long storedFiles() throws IOException {
+		try (var files = Files.walk(properties.dataDir().resolve("store"))) {
+			return files.filter(Files::isRegularFile).count();
+		}
+	}
+
+	@Test
 	void cutsAClipByCopyingPacketsFromTheKeyFrameBeforeItsStart() throws Exception {
 		OriginalRef original = stored("Tiny Sample - NEW - Metaxed.mp4", "video/mp4", MOV, "h264", "aac");
 		DerivedCopy requested = copies.requestClip(custodian, original, 3000, 7000);

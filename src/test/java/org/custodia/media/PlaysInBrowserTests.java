@@ -49,6 +49,52 @@ class PlaysInBrowserTests {
 	}
 
 	@Test
+	void theContentDecidesNotTheName() {
+		String mov = "mov,mp4,m4a,3gp,3g2,mj2";
+		for (String name : List.of("a.avi", "a.3gp", "a.mov", "a.mpg", "a", "a.m4a")) {
+			OriginalRef mp4 = ref(name, "video/mp4", mov, "h264", "aac");
+			assertThat(DerivedCopies.playsInBrowser(mp4)).as(name).isTrue();
+			assertThat(DerivedCopies.browserType(mp4)).as(name).isEqualTo("video/mp4");
+		}
+		// an MJPEG AVI named .mp4 is still an AVI, and a 3GP by its brand is one under any name
+		assertThat(DerivedCopies.playsInBrowser(ref("a.mp4", "video/x-msvideo", "avi", "mjpeg", "pcm_s16le"))).isFalse();
+		assertThat(DerivedCopies.playsInBrowser(ref("a.mp4", "video/3gpp", mov, "h264", "aac"))).isFalse();
+		// cover art plays in a sound recording by its brand (M4A), whatever its name; in a film it is no film
+		assertThat(DerivedCopies.playsInBrowser(ref("a.mp4", "audio/mp4", mov, "mjpeg", "aac"))).isTrue();
+		assertThat(DerivedCopies.playsInBrowser(ref("a.m4a", "video/mp4", mov, "mjpeg", "aac"))).isFalse();
+	}
+
+	@Test
+	void anOriginalThatPlaysIsServedAsTheTypeItsContentIs() {
+		String mov = "mov,mp4,m4a,3gp,3g2,mj2";
+		assertThat(DerivedCopies.browserType(ref("a.mov", "video/quicktime", mov, "h264", "aac"))).isEqualTo("video/mp4");
+		assertThat(DerivedCopies.browserType(ref("a.avi", "audio/mp4", mov, "mjpeg", "aac"))).isEqualTo("audio/mp4");
+		assertThat(DerivedCopies.browserType(ref("a.mp4", "video/mp4", mov, null, "aac"))).isEqualTo("audio/mp4");
+		assertThat(DerivedCopies.browserType(ref("a.mkv", "application/octet-stream", "matroska,webm", "vp9", "opus")))
+			.isEqualTo("video/webm");
+		assertThat(DerivedCopies.browserType(ref("a.wav", "audio/wav", "wav", null, "pcm_s16le"))).isEqualTo("audio/wav");
+		assertThat(DerivedCopies.browserType(ref("a.bin", "audio/mpeg", "mp3", null, "mp3"))).isEqualTo("audio/mpeg");
+		assertThat(DerivedCopies.browserType(ref("a.dat", "image/jpeg", "image2", "mjpeg", null))).isEqualTo("image/jpeg");
+		// one that does not play keeps the type found at import: it is downloaded, or its proxy plays
+		assertThat(DerivedCopies.browserType(ref("a.mp4", "video/mp4", mov, "mpeg4", "aac"))).isEqualTo("video/mp4");
+		assertThat(DerivedCopies.browserType(ref("a.avi", "video/x-msvideo", "avi", "mjpeg", null)))
+			.isEqualTo("video/x-msvideo");
+	}
+
+	@Test
+	void aClipKeepsTheContainerItsOriginalsBrandSays() {
+		String mov = "mov,mp4,m4a,3gp,3g2,mj2";
+		assertThat(PacketClip.container(mov, "mp42")[2]).isEqualTo("video/mp4");
+		assertThat(PacketClip.container(mov, "isom")[2]).isEqualTo("video/mp4");
+		assertThat(PacketClip.container(mov, null)[2]).isEqualTo("video/mp4");
+		assertThat(PacketClip.container(mov, "qt  ")[2]).isEqualTo("video/quicktime");
+		assertThat(PacketClip.container(mov, "3gp4")[2]).isEqualTo("video/3gpp");
+		assertThat(PacketClip.container(mov, "3g2a")[2]).isEqualTo("video/3gpp2");
+		assertThat(PacketClip.container(mov, "M4A ")[2]).isEqualTo("audio/mp4");
+		assertThat(PacketClip.container("avi", "mp42")[2]).isEqualTo("video/x-msvideo");
+	}
+
+	@Test
 	void webmPlaysWithItsOwnCodecsOnly() {
 		String webm = "matroska,webm";
 		assertThat(DerivedCopies.playsInBrowser(ref("a.webm", "video/webm", webm, "vp9", "opus"))).isTrue();

@@ -74,8 +74,9 @@ class PlaybackApiController {
 
 	static Source source(Recording recording, List<DerivedCopy> derived) {
 		String original = "/api/v1/recordings/" + recording.id() + "/content";
-		if (DerivedCopies.playsInBrowser(recording.asOriginal())) {
-			return new Source(original, "original", recording.contentType(), null, null, null);
+		if (DerivedCopies.playsInBrowser(recording.asOriginal())
+				|| derived.stream().anyMatch(copy -> copy.kind() == DerivedCopy.Kind.PROXY && copy.sameAsOriginal())) {
+			return new Source(original, "original", DerivedCopies.browserType(recording.asOriginal()), null, null, null);
 		}
 		Optional<DerivedCopy> proxy = derived.stream().filter(copy -> copy.kind() == DerivedCopy.Kind.PROXY).findFirst();
 		if (proxy.isPresent() && proxy.get().state() == DerivedCopy.State.READY) {
