@@ -239,7 +239,7 @@ class RecordingRepository {
 				nullable(rs, "audio_channels", Integer.class), nullable(rs, "audio_sample_rate", Integer.class),
 				rs.getString("make"), rs.getString("model"), nullable(rs, "gps_latitude", Double.class),
 				nullable(rs, "gps_longitude", Double.class), nullable(rs, "gps_altitude", Double.class),
-				rs.getString("problem"), java.util.List.of(), null);
+				rs.getString("problem"), java.util.List.of(), null, null);
 		String nameTime = rs.getString("name_time");
 		NameFacts name = new NameFacts(rs.getString("name_device_number"),
 				nameTime == null ? null : LocalDateTime.parse(nameTime), rs.getBoolean("important"));

@@ -73,6 +73,6 @@ class RecordingTimesTests {
 
 	private static MediaFacts media(String stated, String offset, Instant instant, Long durationMillis) {
 		return new MediaFacts("mov,mp4", durationMillis, stated, stated == null ? null : "QuickTime:CreateDate", offset,
-				instant, null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(), null);
+				instant, null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(), null, null);
 	}
 }
