@@ -122,6 +122,90 @@ ff -f lavfi -i testsrc=size=1280x960 -frames:v 1 large.jpg
 heif-enc -q 30 -o still.heic large.jpg
 rm base.jpg large.jpg
 
+# HEIC as phones write it: a grid item of 2x2 tiles of 512x512, each tile its own HEVC item with its own
+# ispe, the grid's ispe 1024x1024. heif-enc 1.15 writes no grids, so each tile is encoded alone and
+# the grid is assembled around them (tiles hidden, dimg references, one shared hvcC).
+ff -f lavfi -i testsrc=size=1024x1024 -frames:v 1 grid-source.png
+for i in 0 1 2 3; do
+  ff -i grid-source.png -vf crop=512:512:$(( (i % 2) * 512 )):$(( (i / 2) * 512 )) tile$i.png
+  heif-enc -q 20 -o tile$i.heic tile$i.png > /dev/null
+done
+python3 - <<'GRID'
+import struct
+
+def boxes(b, s, e):
+    p = s
+    while p + 8 <= e:
+        size, t = struct.unpack(">I4s", b[p:p + 8])
+        yield t.decode("latin-1"), p, size
+        p += size
+
+def box(kind, body):
+    return struct.pack(">I4s", 8 + len(body), kind.encode()) + body
+
+def full(kind, version, flags, body):
+    return box(kind, struct.pack(">I", (version << 24) | flags) + body)
+
+def tile(path):
+    """The hvcC property and the coded picture of heif-enc's single item."""
+    d = open(path, "rb").read()
+    meta = next((p, s) for t, p, s in boxes(d, 0, len(d)) if t == "meta")
+    hvcc = data = None
+    for t, p, s in boxes(d, meta[0] + 12, meta[0] + meta[1]):
+        if t == "iprp":
+            for t2, p2, s2 in boxes(d, p + 8, p + s):
+                if t2 == "ipco":
+                    hvcc = next(d[p3:p3 + s3] for t3, p3, s3 in boxes(d, p2 + 8, p2 + s2) if t3 == "hvcC")
+        if t == "iloc":
+            version = d[p + 8]
+            sizes = d[p + 12]
+            assert version == 0 and sizes == 0x44 and d[p + 13] >> 4 in (0, 4)
+            wide_base = d[p + 13] >> 4 == 4
+            q = p + 16  # item_count at p+14
+            item, ref = struct.unpack(">HH", d[q:q + 4])
+            q += 4
+            base = 0
+            if wide_base:
+                base = struct.unpack(">I", d[q:q + 4])[0]
+                q += 4
+            extents, offset, length = struct.unpack(">HII", d[q:q + 10])
+            assert extents == 1
+            data = d[base + offset:base + offset + length]
+    return hvcc, data
+
+tiles = [tile(f"tile{i}.heic") for i in range(4)]
+hvcc = tiles[0][0]
+grid = struct.pack(">BBBBHH", 0, 0, 1, 1, 1024, 1024)
+payloads = [t[1] for t in tiles] + [grid]
+
+def meta(offsets):
+    hdlr = full("hdlr", 0, 0, struct.pack(">I4s3I", 0, b"pict", 0, 0, 0) + b"\0")
+    pitm = full("pitm", 0, 0, struct.pack(">H", 5))
+    infes = b"".join(full("infe", 2, 1, struct.pack(">HH4s", i + 1, 0, b"hvc1") + b"\0") for i in range(4))
+    infes += full("infe", 2, 0, struct.pack(">HH4s", 5, 0, b"grid") + b"\0")
+    iinf = full("iinf", 0, 0, struct.pack(">H", 5) + infes)
+    iref = full("iref", 0, 0, box("dimg", struct.pack(">HH4H", 5, 4, 1, 2, 3, 4)))
+    ipco = box("ipco", hvcc + full("ispe", 0, 0, struct.pack(">II", 512, 512))
+               + full("ispe", 0, 0, struct.pack(">II", 1024, 1024)))
+    entries = b"".join(struct.pack(">HBBB", i + 1, 2, 0x81, 0x02) for i in range(4)) + struct.pack(">HBB", 5, 1, 0x83)
+    ipma = full("ipma", 0, 0, struct.pack(">I", 5) + entries)
+    iprp = box("iprp", ipco + ipma)
+    items = b"".join(struct.pack(">HHHII", i + 1, 0, 1, offsets[i], len(payloads[i])) for i in range(5))
+    iloc = full("iloc", 0, 0, bytes([0x44, 0x00]) + struct.pack(">H", 5) + items)
+    return full("meta", 0, 0, hdlr + pitm + iloc + iinf + iref + iprp)
+
+ftyp = box("ftyp", b"heic" + struct.pack(">I", 0) + b"mif1heic")
+head = len(ftyp) + len(meta([0] * 5)) + 8
+offsets, position = [], head
+for payload in payloads:
+    offsets.append(position)
+    position += len(payload)
+out = ftyp + meta(offsets) + box("mdat", b"".join(payloads))
+open("grid.heic", "wb").write(out)
+GRID
+mv grid.heic phone-grid.heic
+rm grid-source.png tile?.png tile?.heic
+
 # What the standard tools say of each file, with the times, maker and model Custodia is to read
 # from them (formats/manifest.json; MediaProbeFormatsTests holds Custodia's reading to it).
 python3 - <<'PY'
@@ -209,7 +293,7 @@ for name in sorted(os.listdir(".")):
                      "model": exif.get("EXIF:Model") or exif.get("QuickTime:Model"),
                      "gps": [exif["Composite:GPSLatitude"], exif["Composite:GPSLongitude"]]
                      if "Composite:GPSLatitude" in exif else None,
-                     "dates": {k: v for k, v in exif.items() if re.search(r"Date|Time(?!Scale)|Offset", k)
+                     "dates": {k: v for k, v in exif.items() if re.search(r"Date|Time(?!Scale)|Offset", k.split(":", 1)[-1])
                                and not k.startswith(("File:", "System:")) and isinstance(v, str)}},
         "ffprobe": {"format_name": ff.get("format", {}).get("format_name"),
                     "duration": ff.get("format", {}).get("duration"), "tags": ff.get("format", {}).get("tags"),

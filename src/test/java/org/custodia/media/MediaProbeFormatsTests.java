@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.custodia.TestMedia;
@@ -70,6 +72,22 @@ class MediaProbeFormatsTests {
 	}
 
 	@Test
+	void eachFileIsTheOneItsManifestDescribesAndTheNoticeNames() throws Exception {
+		String notice = Files.readString(TestMedia.file("NOTICE"));
+		List<String> listed = manifest().map(Named::file).toList();
+		for (Named named : manifest().toList()) {
+			byte[] bytes = Files.readAllBytes(FORMATS.resolve(named.file()));
+			assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).as(named.file())
+				.isEqualTo(named.entry().get("sha256").asString());
+			assertThat(notice).as("NOTICE names " + named.file()).contains("formats/" + named.file());
+		}
+		try (Stream<Path> folder = Files.list(FORMATS)) {
+			assertThat(folder.map(file -> file.getFileName().toString()).filter(name -> !name.equals("manifest.json")))
+				.containsExactlyInAnyOrderElementsOf(listed);
+		}
+	}
+
+	@Test
 	void flagsAMovieHeaderWhoseDurationTheTracksBelie() {
 		MediaFacts lying = probe.probe(FORMATS.resolve("lying-duration.mp4"));
 		MediaFacts honest = probe.probe(FORMATS.resolve("camera.mp4"));
@@ -97,13 +115,14 @@ class MediaProbeFormatsTests {
 
 	@Test
 	void givesAHeicStillThePictureSizeNotATile() {
-		MediaFacts still = probe.probe(FORMATS.resolve("still.heic"));
+		MediaFacts grid = probe.probe(FORMATS.resolve("phone-grid.heic"));
 
-		assertThat(still.problem()).isNull();
-		assertThat(still.format()).isEqualTo("heic");
-		assertThat(still.width()).isEqualTo(1280);
-		assertThat(still.height()).isEqualTo(960);
-		assertThat(still.durationMillis()).isNull();
+		assertThat(grid.problem()).isNull();
+		assertThat(grid.format()).isEqualTo("heic");
+		// 2x2 tiles of 512x512, each with its own ispe: the primary (grid) item's is the picture's
+		assertThat(grid.width()).isEqualTo(1024);
+		assertThat(grid.height()).isEqualTo(1024);
+		assertThat(grid.durationMillis()).isNull();
 	}
 
 	private static void assertDurations(boolean photo, JsonNode ffprobe, JsonNode entry, MediaFacts facts) {
