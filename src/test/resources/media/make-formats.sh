@@ -84,6 +84,25 @@ udta = struct.pack(">I4s", 8 + len(udta_body), b"udta") + udta_body
 gopro = bytearray(data) + udta
 struct.pack_into(">I", gopro, moov_pos, moov_size + len(udta))
 open("gopro.mp4", "wb").write(gopro)
+
+def with_boxes(name, *boxes_in_moov):
+    extra = b"".join(boxes_in_moov)
+    out = bytearray(data) + extra
+    struct.pack_into(">I", out, moov_pos, moov_size + len(extra))
+    open(name, "wb").write(out)
+
+def box(kind, body):
+    return struct.pack(">I4s", 8 + len(body), kind) + body
+
+# DJI: the non-standard udta "\xa9mdl" string, no make; Canon: udta CNMN, the model name Canon writes
+with_boxes("dji.mp4", box(b"udta", box(b"\xa9mdl", b"FC3170")))
+with_boxes("canon.mp4", box(b"udta", box(b"CNMN", b"Canon EOS R6\0")))
+# Sony XAVC: the NonRealTimeMeta XML in a meta box (QuickTime form: no version and flags), its Device
+# naming maker and model
+nrt = (b'<?xml version="1.0" encoding="UTF-8"?>\n<NonRealTimeMeta xmlns="urn:schemas-professionalDisc:nonRealTimeMeta:ver.2.00">'
+       b'<Device manufacturer="Sony" modelName="ILCE-7M3" serialNo="4294967295"/></NonRealTimeMeta>\n')
+hdlr = box(b"hdlr", bytes(4) + struct.pack(">I4s3I", 0, b"nrtm", 0, 0, 0) + b"\0")
+with_boxes("sony.mp4", box(b"meta", hdlr + box(b"xml ", bytes(4) + nrt)))
 # a movie header that lies: duration times ten
 lie = bytearray(data)
 for kind, pos, size in boxes(lie, moov_pos + 8, moov_pos + moov_size):
@@ -220,6 +239,9 @@ TIMES = {
     "gopro.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
     "lying-duration.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
     "noise-in-mdat.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
+    "sony.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
+    "canon.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
+    "dji.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
     "phone.mov": [("Keys:CreationDate", "exiftool", "QuickTime:CreationDate"),
                   ("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
     "no-ftyp.mov": [("Keys:CreationDate", "exiftool", "QuickTime:CreationDate"),
@@ -237,7 +259,9 @@ TIMES = {
                      ("Composite:GPSDateTime", "exiftool", "Composite:GPSDateTime")],
 }
 # what no standard tool names: GoPro's udta holds only FIRM, whose "HD9." prefix is the HERO9
-MAKER = {"gopro.mp4": ("GoPro", "HERO9", "udta FIRM prefix HD9 (exiftool: QuickTime:FirmwareVersion)")}
+MAKER = {"gopro.mp4": ("GoPro", "HERO9", "udta FIRM prefix HD9 (exiftool: QuickTime:FirmwareVersion)"),
+         "dji.mp4": ("DJI", "FC3170", "udta \u00a9mdl, a tag only DJI writes (exiftool: QuickTime:Model)"),
+         "canon.mp4": ("Canon", "Canon EOS R6", "udta CNMN, Canon's own box (exiftool: QuickTime:Model)")}
 UTC_BY_DEFINITION = {"QuickTime:CreateDate"}
 CONTENT_TYPES = {"dv": "video/dv", "avi": "video/x-msvideo", "mts": "video/mp2t", "m2ts": "video/mp2t",
                  "wav": "audio/wav", "mp3": "audio/mpeg", "mov": "video/quicktime", "mp4": "video/mp4",
@@ -289,8 +313,8 @@ for name in sorted(os.listdir(".")):
         "content_type": CONTENT_TYPES[name.rsplit(".", 1)[1]],
         "exiftool": {"file_type": exif.get("File:FileType"), "mime": exif.get("File:MIMEType"),
                      "image_size": [int(v) for v in str(size).split()] if size else None,
-                     "make": exif.get("EXIF:Make") or exif.get("QuickTime:Make"),
-                     "model": exif.get("EXIF:Model") or exif.get("QuickTime:Model"),
+                     "make": exif.get("EXIF:Make") or exif.get("QuickTime:Make") or exif.get("XML:DeviceManufacturer"),
+                     "model": exif.get("EXIF:Model") or exif.get("QuickTime:Model") or exif.get("XML:DeviceModelName"),
                      "gps": [exif["Composite:GPSLatitude"], exif["Composite:GPSLongitude"]]
                      if "Composite:GPSLatitude" in exif else None,
                      "dates": {k: v for k, v in exif.items() if re.search(r"Date|Time(?!Scale)|Offset", k.split(":", 1)[-1])

@@ -56,6 +56,7 @@ class MediaProbe {
 		Map<String, String> riffTexts = Map.of();
 		int[] heifSize = null;
 		Long movieHeaderMillis = null;
+		MakerBoxes.Maker maker = null;
 		try (SeekableByteChannel channel = Files.newByteChannel(file)) {
 			length = readHead(channel, head);
 			if (Containers.isText(head, length, length == size)) {
@@ -70,6 +71,7 @@ class MediaProbe {
 			}
 			else if (Containers.isIso(head, length) && !cutShort) {
 				movieHeaderMillis = Containers.movieHeaderMillis(channel);
+				maker = MakerBoxes.read(channel);
 			}
 		}
 		FileType type = ExtractorFacts.detect(head, length);
@@ -78,6 +80,11 @@ class MediaProbe {
 		if (movieHeaderMillis != null) {
 			// the container's own word, even where FFmpeg prefers its tracks': a lying header is a fact to flag
 			facts.durationMillis = movieHeaderMillis;
+		}
+		if (maker != null) {
+			// the container's own make and model (FFmpeg's) come first; the camera's boxes fill what it left out
+			facts.make = facts.make != null ? facts.make : maker.make();
+			facts.model = facts.model != null ? facts.model : maker.model();
 		}
 		if (ExtractorFacts.isPhoto(type)) {
 			// FFmpeg reads a photo as a one-frame video of 0.04 s at 25 fps: neither is a fact about it
