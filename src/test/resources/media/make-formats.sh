@@ -10,11 +10,12 @@ ff() { ffmpeg -v error -y -fflags +bitexact "$@"; }
 small_video() { echo -f lavfi -i testsrc=size=160x120:rate=15; }
 tone() { echo -f lavfi -i sine=frequency=440:sample_rate=$1; }
 
-# DV as tape camcorders write it: raw, and inside AVI. One NTSC frame each (DV frames are 120,000 bytes).
+# DV as tape camcorders write it: raw, with its recording date. One NTSC frame (120,000 bytes).
 ff -f lavfi -i testsrc=size=720x480:rate=30000/1001 -frames:v 1 -pix_fmt yuv411p -c:v dvvideo \
   -metadata creation_time=2026-11-23T09:00:00 -f dv camcorder.dv
-ff -f lavfi -i testsrc=size=720x480:rate=30000/1001 -frames:v 1 -pix_fmt yuv411p -c:v dvvideo \
-  -metadata creation_time=2026-11-23T09:00:00 camcorder-dv.avi
+# The same frame, its VAUX date with it, in AVI and in QuickTime, as capture software stores tapes.
+ff -i camcorder.dv -c copy camcorder-dv.avi
+ff -i camcorder.dv -c copy -f mov camcorder-dv.mov
 
 # AVCHD and recorders' MPEG transport streams: 188-byte packets (.mts) and 192-byte packets (.m2ts).
 ff $(small_video) $(tone 48000) -t 1 -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -b:a 32k \
@@ -121,6 +122,11 @@ random.seed(20)
 noise[mdat_pos + 8:mdat_pos + mdat_size] = bytes(random.getrandbits(8) for _ in range(mdat_size - 8))
 open("noise-in-mdat.mp4", "wb").write(noise)
 PY
+
+# An MP4 whose only zoned time, make and model are in its XMP (as exiftool and editing software write it).
+cp camera.mp4 xmp.mp4
+exiftool -q -overwrite_original "-XMP-xmp:CreateDate=2026:11:23 09:00:00+08:00" -XMP-tiff:Make=DJI \
+  -XMP-tiff:Model=FC3170 xmp.mp4
 
 # Photos: a JPEG with offsets beside its EXIF times, one whose only times are XMP with a zone and GPS,
 # one placed at exactly 0,0 and an HEIC still (heif-enc 1.15 writes one item, no grid).
@@ -235,6 +241,11 @@ from datetime import datetime, timedelta, timezone
 # tool and key whose value it is). The movie header's time is UTC by the QuickTime/ISO definition.
 TIMES = {
     "camcorder.dv": [("DV:DateTimeOriginal", "exiftool", "DV:DateTimeOriginal")],
+    # exiftool reads DV packs in raw DV only: the frame inside is camcorder.dv's
+    "camcorder-dv.avi": [("DV:DateTimeOriginal", "exiftool camcorder.dv", "DV:DateTimeOriginal")],
+    "camcorder-dv.mov": [("DV:DateTimeOriginal", "exiftool camcorder.dv", "DV:DateTimeOriginal")],
+    "xmp.mp4": [("XMP:CreateDate", "exiftool", "XMP:CreateDate"),
+                ("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
     "camera.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
     "gopro.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
     "lying-duration.mp4": [("QuickTime:CreateDate", "exiftool", "QuickTime:CreateDate")],
@@ -303,7 +314,12 @@ for name in sorted(os.listdir(".")):
     size = exif.get("Composite:ImageSize")
     times = []
     for tag, tool, key in TIMES.get(name, []):
-        value = exif.get(key) if tool == "exiftool" else ff["format"]["tags"][key]
+        if tool.startswith("exiftool "):
+            other = json.loads(subprocess.run(["exiftool", "-json", "-G", "-a", tool.split()[1]], capture_output=True,
+                                              text=True).stdout)[0]
+            value = other.get(key)
+        else:
+            value = exif.get(key) if tool == "exiftool" else ff["format"]["tags"][key]
         times.append(dict(stated(tag, str(value)), source=f"{tool} {key}"))
     make, model, maker_source = MAKER.get(name, (None, None, None))
     durations = [float(s["duration"]) for s in streams if s.get("duration")]
@@ -313,8 +329,10 @@ for name in sorted(os.listdir(".")):
         "content_type": CONTENT_TYPES[name.rsplit(".", 1)[1]],
         "exiftool": {"file_type": exif.get("File:FileType"), "mime": exif.get("File:MIMEType"),
                      "image_size": [int(v) for v in str(size).split()] if size else None,
-                     "make": exif.get("EXIF:Make") or exif.get("QuickTime:Make") or exif.get("XML:DeviceManufacturer"),
-                     "model": exif.get("EXIF:Model") or exif.get("QuickTime:Model") or exif.get("XML:DeviceModelName"),
+                     "make": exif.get("EXIF:Make") or exif.get("QuickTime:Make") or exif.get("XML:DeviceManufacturer")
+                     or exif.get("XMP:Make"),
+                     "model": exif.get("EXIF:Model") or exif.get("QuickTime:Model") or exif.get("XML:DeviceModelName")
+                     or exif.get("XMP:Model"),
                      "gps": [exif["Composite:GPSLatitude"], exif["Composite:GPSLongitude"]]
                      if "Composite:GPSLatitude" in exif else None,
                      "dates": {k: v for k, v in exif.items() if re.search(r"Date|Time(?!Scale)|Offset", k.split(":", 1)[-1])
