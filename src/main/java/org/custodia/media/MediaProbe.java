@@ -57,8 +57,10 @@ class MediaProbe {
 		int[] heifSize = null;
 		Long movieHeaderMillis = null;
 		MakerBoxes.Maker maker = null;
+		FileType type;
 		try (SeekableByteChannel channel = Files.newByteChannel(file)) {
 			length = readHead(channel, head);
+			type = ExtractorFacts.detect(head, length);
 			if (Containers.isText(head, length, length == size)) {
 				return MediaFacts.unreadable("not-media");
 			}
@@ -66,7 +68,7 @@ class MediaProbe {
 			if (length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F') {
 				riffTexts = Containers.riffTexts(channel);
 			}
-			if (ExtractorFacts.detect(head, length) == FileType.Heif) {
+			if (type == FileType.Heif) {
 				heifSize = HeifItems.primarySize(channel);
 			}
 			else if (Containers.isIso(head, length) && !cutShort) {
@@ -74,7 +76,6 @@ class MediaProbe {
 				maker = MakerBoxes.read(channel);
 			}
 		}
-		FileType type = ExtractorFacts.detect(head, length);
 		FactsBuilder facts = new FactsBuilder();
 		boolean streams = FfmpegFacts.read(file, size, facts);
 		if (movieHeaderMillis != null) {
