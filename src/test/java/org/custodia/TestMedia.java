@@ -21,9 +21,10 @@ public final class TestMedia {
 		return FOLDER.resolve(name);
 	}
 
-	/** False for the folder's manifest, notice and the script that made some of the samples. */
+	/** False for the folder's manifest, notice, the scripts that made some of the samples and the formats/ folder. */
 	public static boolean isSample(Path file) {
-		return !Set.of("manifest.json", "NOTICE", "make-equivalents.sh").contains(file.getFileName().toString());
+		return java.nio.file.Files.isRegularFile(file)
+				&& !Set.of("manifest.json", "NOTICE", "make-equivalents.sh", "make-formats.sh").contains(file.getFileName().toString());
 	}
 
 	private static Path folder() {

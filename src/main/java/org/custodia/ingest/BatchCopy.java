@@ -103,7 +103,7 @@ final class BatchCopy {
 			return new Copied(file, -1, null, "error.source-unopenable");
 		}
 		try (source) {
-			byte[] head = source.head(16);
+			byte[] head = source.head(ContentTypes.HEAD_BYTES);
 			int position = batch.stage(agency, files.day(file), file.extensionHint(),
 					source.checking(files.size(file), copied));
 			return new Copied(file, position, ContentTypes.of(head, head.length), null);

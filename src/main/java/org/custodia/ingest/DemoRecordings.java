@@ -105,7 +105,9 @@ class DemoRecordings implements ApplicationRunner {
 				String name = device.number() + "_" + NAME_TIME.format(start) + "_000" + day + (day == 2 ? "_IMP" : "")
 						+ ".MP4";
 				Path clip = folder.resolve(name);
-				record(clip, start, n * 40 + day * 60);
+				// the movie header's time is UTC, as the format defines it and a well-set camera writes it
+				record(clip, start.atZone(clock.getZone()).withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime(),
+						n * 40 + day * 60);
 				Files.setLastModifiedTime(clip, FileTime.from(start.plusSeconds(3).atZone(clock.getZone()).toInstant()));
 				files.add(new SourceFile(clip, "DCIM/" + name));
 			}
@@ -120,7 +122,7 @@ class DemoRecordings implements ApplicationRunner {
 	}
 
 	/** Three seconds of a moving bar over a hue that differs per clip: enough to tell posters apart. */
-	private static void record(Path clip, LocalDateTime start, int hue) throws IOException {
+	private static void record(Path clip, LocalDateTime startUtc, int hue) throws IOException {
 		Java2DFrameConverter converter = new Java2DFrameConverter();
 		avutil.av_log_set_level(avutil.AV_LOG_QUIET);
 		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(clip.toString(), 320, 240, 0)) {
@@ -129,7 +131,7 @@ class DemoRecordings implements ApplicationRunner {
 			recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
 			recorder.setFrameRate(25);
 			recorder.setVideoQuality(4);
-			recorder.setMetadata(Map.of("creation_time", CREATION_TIME.format(start),
+			recorder.setMetadata(Map.of("creation_time", CREATION_TIME.format(startUtc),
 					"make", "Hikvision", "model", "DS-MH2311"));
 			recorder.start();
 			BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);

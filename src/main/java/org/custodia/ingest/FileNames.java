@@ -23,13 +23,14 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads what a device wrote into a file's name: its number, the start time and the "important"
- * mark, by the patterns configured for the device's model (see {@code ingest/file-names.yaml}).
+ * Reads what a device wrote into a file's name: its number, the start time, the "important" mark
+ * and, where the naming scheme is one maker's, that maker, by the patterns configured for the
+ * device's model (see {@code ingest/file-names.yaml}).
  */
 @Component
 public class FileNames {
 
-	record NamePattern(Pattern pattern, DateTimeFormatter timeFormat) {
+	record NamePattern(Pattern pattern, DateTimeFormatter timeFormat, String maker) {
 	}
 
 	private static final String ANY_MODEL = "*";
@@ -61,7 +62,7 @@ public class FileNames {
 			Matcher matcher = candidate.pattern().matcher(fileName);
 			if (matcher.matches()) {
 				return new NameFacts(group(matcher, "device"), time(matcher, candidate.timeFormat()),
-						group(matcher, "important") != null);
+						group(matcher, "important") != null, candidate.maker());
 			}
 		}
 		return NameFacts.NOTHING;
@@ -93,8 +94,10 @@ public class FileNames {
 			List<NamePattern> patterns = new ArrayList<>();
 			for (Map<String, Object> entry : (List<Map<String, Object>>) entries) {
 				Object format = entry.get("time-format");
+				Object maker = entry.get("maker");
 				patterns.add(new NamePattern(Pattern.compile(String.valueOf(entry.get("pattern"))),
-						format == null ? null : DateTimeFormatter.ofPattern(String.valueOf(format))));
+						format == null ? null : DateTimeFormatter.ofPattern(String.valueOf(format)),
+						maker == null ? null : String.valueOf(maker)));
 			}
 			result.put(model, List.copyOf(patterns));
 		});

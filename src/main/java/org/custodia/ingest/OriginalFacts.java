@@ -41,8 +41,8 @@ class OriginalFacts {
 
 	Facts read(Device device, SourceFile source, String type, StoredBlob blob) {
 		Path stored = store.localFile(blob.key()).orElse(source.path());
-		MediaFacts media = blob.size() == 0 ? MediaFacts.unreadable("empty")
-				: ContentTypes.UNKNOWN.equals(type) ? MediaFacts.unreadable("not-media") : probed(stored);
+		// an unrecognised first few bytes are no verdict: FFmpeg decides what is media, by decoding it
+		MediaFacts media = blob.size() == 0 ? MediaFacts.unreadable("empty") : probed(stored);
 		boolean video = media.readable() && media.videoCodec() != null;
 		boolean poster = video && reading.makePoster(blob.sha256(), stored);
 		String name = source.name().substring(source.name().lastIndexOf('/') + 1);

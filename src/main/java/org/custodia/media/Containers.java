@@ -54,12 +54,17 @@ final class Containers {
 		return false;
 	}
 
+	/** True when the file starts with a top-level ISO media box (MP4, MOV, 3GP, HEIF). */
+	static boolean isIso(byte[] head, int length) {
+		return length >= 8 && ISO_TOP_BOXES.contains(ascii(head, 4, 4));
+	}
+
 	/** True when an ISO media (MP4, MOV, 3GP) or RIFF (WAV, AVI) file declares more bytes than it holds. */
 	static boolean isCutShort(SeekableByteChannel channel, byte[] head, int length) throws IOException {
 		if (length >= 12 && ascii(head, 0, 4).equals("RIFF")) {
 			return riffCutShort(channel);
 		}
-		if (length >= 8 && ISO_TOP_BOXES.contains(ascii(head, 4, 4))) {
+		if (isIso(head, length)) {
 			return isoCutShort(channel);
 		}
 		return false;
@@ -138,6 +143,61 @@ final class Containers {
 			}
 			position += 8 + chunkSize + (chunkSize & 1);
 		}
+	}
+
+	/**
+	 * The body of the first top-level ISO box of this type (after its 8-byte header), at most
+	 * {@code maxBytes} of it; null when the file has none or its boxes do not chain.
+	 */
+	static ByteBuffer isoBox(SeekableByteChannel channel, String type, int maxBytes) throws IOException {
+		long size = channel.size();
+		long position = 0;
+		for (int i = 0; i < MAX_CHUNKS && position + 8 <= size; i++) {
+			ByteBuffer header = read(channel, position, 16, ByteOrder.BIG_ENDIAN);
+			long boxSize = Integer.toUnsignedLong(header.getInt(0));
+			int headerSize = 8;
+			if (boxSize == 1 && header.remaining() >= 16) {
+				boxSize = header.getLong(8);
+				headerSize = 16;
+			}
+			else if (boxSize == 0) {
+				boxSize = size - position;
+			}
+			if (boxSize < headerSize) {
+				return null;
+			}
+			if (ascii(header, 4).equals(type)) {
+				long body = Math.min(boxSize, size - position) - headerSize;
+				return read(channel, position + headerSize, (int) Math.min(body, maxBytes), ByteOrder.BIG_ENDIAN);
+			}
+			position += boxSize;
+		}
+		return null;
+	}
+
+	/**
+	 * The playing time the movie header (moov/mvhd) states, in milliseconds; null when the file has no
+	 * movie header or states none (0, or all ones, as fragmented and live recordings leave it).
+	 */
+	static Long movieHeaderMillis(SeekableByteChannel channel) throws IOException {
+		ByteBuffer moov = isoBox(channel, "moov", 64 * 1024);
+		if (moov == null) {
+			return null;
+		}
+		for (ByteBuffer box = HeifItems.next(moov); box != null; box = HeifItems.next(moov)) {
+			if (HeifItems.type(box).equals("mvhd") && box.remaining() >= 32) {
+				int at = box.position();
+				boolean wide = box.get(at + 8) == 1;
+				if (wide && box.remaining() < 40) {
+					return null;
+				}
+				long timescale = Integer.toUnsignedLong(box.getInt(at + (wide ? 28 : 20)));
+				long duration = wide ? box.getLong(at + 32) : Integer.toUnsignedLong(box.getInt(at + 24));
+				boolean unknown = duration == 0 || duration == (wide ? -1L : 0xffffffffL);
+				return timescale == 0 || unknown || duration < 0 ? null : Math.round(duration * 1000.0 / timescale);
+			}
+		}
+		return null;
 	}
 
 	private static ByteBuffer read(SeekableByteChannel channel, long position, int length, ByteOrder order)

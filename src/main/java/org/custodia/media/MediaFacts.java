@@ -21,12 +21,16 @@ import java.util.List;
  *        {@code created*} fields repeat the first of them
  * @param streamsDurationMillis the playing time the streams themselves give, to hold the container's
  *        {@code durationMillis} to; null when they give none
+ * @param problemDetail FFmpeg's own words for why it cannot read or decode the file
+ *        ("Invalid data found when processing input"), else null
  */
 public record MediaFacts(String format, Long durationMillis, String createdAsStated, String createdTag,
 		String createdOffset, Instant createdInstant, String videoCodec, Integer width, Integer height,
 		Double frameRate, String audioCodec, Integer audioChannels, Integer audioSampleRate, String make, String model,
 		Double latitude, Double longitude, Double altitude, String problem, List<StatedTime> statedTimes,
-		Long streamsDurationMillis) {
+		Long streamsDurationMillis, String problemDetail) {
+
+	private static final long DURATION_SLACK_MILLIS = 2_000;
 
 	public MediaFacts {
 		statedTimes = statedTimes == null ? List.of() : List.copyOf(statedTimes);
@@ -34,7 +38,20 @@ public record MediaFacts(String format, Long durationMillis, String createdAsSta
 
 	public static MediaFacts unreadable(String problem) {
 		return new MediaFacts(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, problem, List.of(), null);
+				null, null, null, problem, List.of(), null, null);
+	}
+
+	/**
+	 * True when the container's stated playing time and the streams' own differ by more than
+	 * max(2 s, 10 %) of the longer: a header that lies, or a recording cut short after it was written.
+	 * Flagged, never averaged: {@code durationMillis} stays the container's.
+	 */
+	public boolean durationDisagrees() {
+		if (durationMillis == null || streamsDurationMillis == null) {
+			return false;
+		}
+		long longer = Math.max(durationMillis, streamsDurationMillis);
+		return Math.abs(durationMillis - streamsDurationMillis) > Math.max(DURATION_SLACK_MILLIS, longer / 10);
 	}
 
 	public boolean readable() {

@@ -54,8 +54,13 @@ class MediaProbe {
 		int length;
 		boolean cutShort;
 		Map<String, String> riffTexts = Map.of();
+		int[] heifSize = null;
+		Long movieHeaderMillis = null;
+		MakerBoxes.Maker maker = null;
+		FileType type;
 		try (SeekableByteChannel channel = Files.newByteChannel(file)) {
 			length = readHead(channel, head);
+			type = ExtractorFacts.detect(head, length);
 			if (Containers.isText(head, length, length == size)) {
 				return MediaFacts.unreadable("not-media");
 			}
@@ -63,16 +68,37 @@ class MediaProbe {
 			if (length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F') {
 				riffTexts = Containers.riffTexts(channel);
 			}
+			if (type == FileType.Heif) {
+				heifSize = HeifItems.primarySize(channel);
+			}
+			else if (Containers.isIso(head, length) && !cutShort) {
+				movieHeaderMillis = Containers.movieHeaderMillis(channel);
+				maker = MakerBoxes.read(channel);
+			}
 		}
-		FileType type = ExtractorFacts.detect(head, length);
 		FactsBuilder facts = new FactsBuilder();
-		boolean streams = FfmpegFacts.read(file, facts);
+		boolean streams = FfmpegFacts.read(file, size, facts);
+		if (movieHeaderMillis != null) {
+			// the container's own word, even where FFmpeg prefers its tracks': a lying header is a fact to flag
+			facts.durationMillis = movieHeaderMillis;
+		}
+		if (maker != null) {
+			// the container's own make and model (FFmpeg's) come first; the camera's boxes fill what it left out
+			facts.make = facts.make != null ? facts.make : maker.make();
+			facts.model = facts.model != null ? facts.model : maker.model();
+		}
 		if (ExtractorFacts.isPhoto(type)) {
 			// FFmpeg reads a photo as a one-frame video of 0.04 s at 25 fps: neither is a fact about it
-			facts.format = type.getName().toLowerCase(Locale.ROOT);
+			facts.format = photoFormat(type, head, length);
 			facts.durationMillis = null;
+			facts.streamsDurationMillis = null;
 			facts.frameRate = null;
 			ExtractorFacts.readPhoto(file, size, facts);
+			if (heifSize != null) {
+				// FFmpeg and the track of tiles give one 512x512 tile; the primary item's ispe is the picture
+				facts.width = heifSize[0];
+				facts.height = heifSize[1];
+			}
 		}
 		addRiffTexts(riffTexts, facts);
 		if (cutShort) {
@@ -85,6 +111,17 @@ class MediaProbe {
 			facts.problem = type == FileType.Unknown || isMedia(type) ? "corrupt" : "not-media";
 		}
 		return facts.build();
+	}
+
+	/** As exiftool names it: "jpeg", "png", and "heic" for HEIF stills with HEVC pictures. */
+	private static String photoFormat(FileType type, byte[] head, int length) {
+		if (type == FileType.Heif && length >= 12) {
+			String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+			if (brand.startsWith("hei") || brand.startsWith("hev")) {
+				return "heic";
+			}
+		}
+		return type.getName().toLowerCase(Locale.ROOT);
 	}
 
 	private static void addRiffTexts(Map<String, String> texts, FactsBuilder facts) {

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * A creation time as an original states it, in ISO local form, with the offset only when the file
- * states one. QuickTime's {@code creation_time} is shown by FFmpeg with a trailing "Z", but the file
- * holds no timezone there and cameras often write local time, so that "Z" is dropped, not believed.
+ * states one. A trailing "Z" is UTC: FFmpeg prints QuickTime's movie-header {@code creation_time} so,
+ * and that time is UTC by the format's definition. Some cameras write local time there all the same;
+ * that is found by holding it to the file's other claims, not by disbelieving the format here.
  *
  * @param asStated the time as the file holds it, ISO local form, or a date or year alone
  * @param tag where the file holds it, as exiftool names it ("EXIF:DateTimeOriginal", "QuickTime:CreateDate")
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public record StatedTime(String asStated, String tag, String offset, Instant instant) {
 
 	private static final Pattern DATE_TIME = Pattern
-		.compile("^(\\d{4})[:-](\\d{2})[:-](\\d{2})(?:[ T](\\d{2})[:-](\\d{2})[:-](\\d{2}))?");
+		.compile("^(\\d{4})[:-](\\d{2})[:-](\\d{2})(?:[ T](\\d{2})([:-])(\\d{2})(?:\\5(\\d{2}))?)?");
 
 	private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})$");
 
@@ -48,7 +49,9 @@ public record StatedTime(String asStated, String tag, String offset, Instant ins
 		if (matcher.group(4) == null) {
 			return new StatedTime(date, tag, null, null);
 		}
-		String local = date + "T" + matcher.group(4) + ":" + matcher.group(5) + ":" + matcher.group(6);
+		// ID3v2.3's TIME and some recorders state hours and minutes alone
+		String local = date + "T" + matcher.group(4) + ":" + matcher.group(6)
+				+ (matcher.group(7) == null ? "" : ":" + matcher.group(7));
 		String offset = offset(offsetText != null ? offsetText.trim() : trimmed.substring(matcher.end()));
 		return new StatedTime(local, tag, offset, instant(local, offset));
 	}
@@ -64,9 +67,11 @@ public record StatedTime(String asStated, String tag, String offset, Instant ins
 	}
 
 	private static String offset(String rest) {
+		if (rest.matches("(?:\\.\\d*)?Z")) {
+			return "+00:00";
+		}
 		Matcher matcher = OFFSET.matcher(rest);
-		if (rest.isEmpty() || rest.matches("\\.?\\d*Z") || !matcher.find()) {
-			// FFmpeg prints QuickTime's unzoned time with ".000000Z": formatting, not a stated zone
+		if (rest.isEmpty() || !matcher.find()) {
 			return null;
 		}
 		return matcher.group(1) + matcher.group(2) + ":" + matcher.group(3);

@@ -41,7 +41,7 @@ class RecordingRepository {
 			       media_format, duration_ms, created_as_stated, created_tag, created_offset, video_codec, width, height,
 			       frame_rate, audio_codec, audio_channels, audio_sample_rate, make, model, gps_latitude, gps_longitude,
 			       gps_altitude, name_device_number, name_time, important, clock_finding, has_poster, disposed_at,
-			       created_instant, streams_duration_ms
+			       created_instant, streams_duration_ms, problem_detail
 			from recording_recording""";
 
 	private final JdbcClient jdbc;
@@ -161,12 +161,13 @@ class RecordingRepository {
 				    late_minutes, import_deadline, deadline_cite, readable, problem, media_format, duration_ms, created_as_stated, created_tag,
 				    created_offset, video_codec, width, height, frame_rate, audio_codec, audio_channels, audio_sample_rate,
 				    make, model, gps_latitude, gps_longitude, gps_altitude, name_device_number, name_time, important,
-				    clock_finding, has_poster, created_instant, time_reason, streams_duration_ms)
+				    clock_finding, has_poster, created_instant, time_reason, streams_duration_ms,
+				    problem_detail)
 				values (:id, :agency, :device, :officer, :key, :sha, :sm3, :size, :name, :type, :recordedAt, :recordedEnd,
 				    :timeSource, :importedAt, :by, :late, :deadline, :deadlineCite, :readable, :problem, :format, :duration, :created, :createdTag,
 				    :createdOffset, :videoCodec, :width, :height, :frameRate, :audioCodec, :channels, :sampleRate, :make,
 				    :model, :lat, :lon, :alt, :nameDevice, :nameTime, :important, :clock, :poster, :createdInstant, :timeReason,
-				    :streamsDuration)""")
+				    :streamsDuration, :problemDetail)""")
 			.param("id", recording.id())
 			.param("agency", recording.agency())
 			.param("device", recording.deviceId())
@@ -212,6 +213,7 @@ class RecordingRepository {
 			.param("createdInstant", timestamp(media.createdInstant()))
 			.param("timeReason", timeReason)
 			.param("streamsDuration", media.streamsDurationMillis())
+			.param("problemDetail", cut(media.problemDetail(), 500))
 			.update();
 	}
 
@@ -291,7 +293,8 @@ class RecordingRepository {
 				nullable(rs, "audio_channels", Integer.class), nullable(rs, "audio_sample_rate", Integer.class),
 				rs.getString("make"), rs.getString("model"), nullable(rs, "gps_latitude", Double.class),
 				nullable(rs, "gps_longitude", Double.class), nullable(rs, "gps_altitude", Double.class),
-				rs.getString("problem"), List.of(), nullable(rs, "streams_duration_ms", Long.class));
+				rs.getString("problem"), List.of(), nullable(rs, "streams_duration_ms", Long.class),
+				rs.getString("problem_detail"));
 		String nameTime = rs.getString("name_time");
 		NameFacts name = new NameFacts(rs.getString("name_device_number"),
 				nameTime == null ? null : LocalDateTime.parse(nameTime), rs.getBoolean("important"));

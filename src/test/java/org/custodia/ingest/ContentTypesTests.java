@@ -6,11 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.custodia.TestMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Types come from the bytes of real camera, phone and recorder files, not from their names. */
 class ContentTypesTests {
@@ -45,5 +52,24 @@ class ContentTypesTests {
 	void recognisesOtherContainersAndPicturesByTheirSignatures(String hex, String type) {
 		byte[] head = java.util.HexFormat.of().parseHex(hex);
 		assertThat(ContentTypes.of(head, head.length)).isEqualTo(type);
+	}
+
+	/** The kinds cameras and recorders write (media/formats, made by make-formats.sh), from the head the import reads. */
+	@ParameterizedTest
+	@MethodSource("formats")
+	void recognisesWhatCamerasAndRecordersWrite(String file, String type) throws IOException {
+		try (InputStream in = Files.newInputStream(TestMedia.FOLDER.resolve("formats").resolve(file))) {
+			byte[] head = in.readNBytes(ContentTypes.HEAD_BYTES);
+			assertThat(ContentTypes.of(head, head.length)).as(file).isEqualTo(type);
+		}
+	}
+
+	static Stream<Arguments> formats() throws IOException {
+		JsonNode files = JsonMapper.builder().build()
+			.readTree(Files.readString(TestMedia.FOLDER.resolve("formats").resolve("manifest.json")))
+			.get("files");
+		List<Arguments> cases = new ArrayList<>();
+		files.forEach(entry -> cases.add(Arguments.of(entry.get("file").asString(), entry.get("content_type").asString())));
+		return cases.stream();
 	}
 }

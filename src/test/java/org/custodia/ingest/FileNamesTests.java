@@ -20,10 +20,26 @@ class FileNamesTests {
 	void eachModelsPatternFindsDeviceTimeAndTheImportantMark() {
 		FileNames names = new FileNames(new CustodiaProperties(dataDir, false));
 		assertThat(names.read("DS-MH2311", "00001_20261123090000_0001_IMP.MP4"))
-			.isEqualTo(new NameFacts("00001", LocalDateTime.parse("2026-11-23T09:00:00"), true));
+			.isEqualTo(new NameFacts("00001", LocalDateTime.parse("2026-11-23T09:00:00"), true, "Hikvision"));
 		assertThat(names.read("DSJ-V9", "DSJ001@20261123-090000@I.mp4"))
 			.isEqualTo(new NameFacts("DSJ001", LocalDateTime.parse("2026-11-23T09:00:00"), true));
 		assertThat(names.read("DSJ-V9", "DSJ001@20261123-090000.mp4").important()).isFalse();
+	}
+
+	@Test
+	void aSchemeThatIsOneMakersNamesThatMakerAndOnlyThen() throws Exception {
+		Files.writeString(dataDir.resolve("file-names.yaml"), """
+				models:
+				  DSJ-Y6:
+				    - pattern: 'YS(?<device>\\d+)_(?<time>\\d{14})\\.mp4'
+				      time-format: yyyyMMddHHmmss
+				      maker: Yushi
+				""");
+		FileNames names = new FileNames(new CustodiaProperties(dataDir, false));
+		assertThat(names.read("DSJ-Y6", "YS007_20261123090000.mp4").maker()).isEqualTo("Yushi");
+		assertThat(names.read("DS-MH2311", "00001_20261123090000_0001.MP4").maker()).isEqualTo("Hikvision");
+		// the common patterns fit every maker's files, so they name none
+		assertThat(names.read(null, "20261123_090000_0001.MP4").maker()).isNull();
 	}
 
 	@Test

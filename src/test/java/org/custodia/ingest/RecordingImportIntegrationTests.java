@@ -97,8 +97,9 @@ class RecordingImportIntegrationTests {
 			.andExpect(jsonPath("$.recording.media.width").value(190))
 			.andExpect(jsonPath("$.recording.media.audioCodec").value("aac"))
 			.andExpect(jsonPath("$.recording.media.createdAsStated").value("2005-10-28T17:46:46"))
-			.andExpect(jsonPath("$.recording.timeSource").value("media-local"))
-			.andExpect(jsonPath("$.recording.recordedAt").value("2005-10-28T09:46:46Z"))
+			// the movie header's time is UTC by the format's definition: no agency zone is applied to it
+			.andExpect(jsonPath("$.recording.timeSource").value("media-offset"))
+			.andExpect(jsonPath("$.recording.recordedAt").value("2005-10-28T17:46:46Z"))
 			.andExpect(jsonPath("$.recording.clockFinding").value("far-from-copy"))
 			.andExpect(jsonPath("$.recording.poster").value(true))
 			// every time the file gave is kept with its source, the chosen one marked, the others' distance from it

@@ -46,11 +46,13 @@ class MediaProbeRecordedClipTests {
 		assertThat(facts.height()).isEqualTo(240);
 		assertThat(facts.frameRate()).isCloseTo(25.0, within(0.01));
 		assertThat(facts.audioCodec()).isNull();
-		// the movie header holds no zone: its time is kept as written, not read as UTC
+		// the movie header's time is UTC by the format's definition; a camera that wrote local time there
+		// is found by comparing it with the file's other claims, not by disbelieving the format
 		assertThat(facts.createdAsStated()).isEqualTo("2026-11-23T15:30:00");
 		assertThat(facts.createdTag()).isEqualTo("QuickTime:CreateDate");
-		assertThat(facts.createdOffset()).isNull();
-		assertThat(facts.createdInstant()).isNull();
+		assertThat(facts.createdOffset()).isEqualTo("+00:00");
+		assertThat(facts.createdInstant()).isEqualTo(Instant.parse("2026-11-23T15:30:00Z"));
+		assertThat(facts.statedTimes()).hasSize(1);
 		assertThat(facts.make()).isEqualTo("Hikvision");
 		assertThat(facts.model()).isEqualTo("DSJ-X1");
 		assertThat(facts.latitude()).isCloseTo(34.7466, within(1e-6));
@@ -72,6 +74,9 @@ class MediaProbeRecordedClipTests {
 		assertThat(facts.createdInstant()).isEqualTo(Instant.parse("2026-11-23T07:30:00Z"));
 		assertThat(facts.make()).isEqualTo("Apple");
 		assertThat(facts.model()).isEqualTo("iPhone 15");
+		// the movie header's UTC time is kept beside it, second in trust
+		assertThat(facts.statedTimes()).extracting(StatedTime::tag).containsExactly("Keys:CreationDate", "QuickTime:CreateDate");
+		assertThat(facts.statedTimes().get(1).instant()).isEqualTo(Instant.parse("2026-11-23T07:30:00Z"));
 	}
 
 	@Test

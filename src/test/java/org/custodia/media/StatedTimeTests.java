@@ -17,18 +17,32 @@ class StatedTimeTests {
 	}
 
 	@Test
-	void doesNotBelieveTheZoneFfmpegPrintsForQuickTime() {
+	void takesTheMovieHeaderTimeAsTheUtcItIsByDefinition() {
 		StatedTime time = StatedTime.of("2005-10-28T17:46:46.000000Z", "QuickTime:CreateDate");
 
 		assertThat(time.asStated()).isEqualTo("2005-10-28T17:46:46");
-		assertThat(time.offset()).isNull();
-		assertThat(time.instant()).isNull();
+		assertThat(time.offset()).isEqualTo("+00:00");
+		assertThat(time.instant()).isEqualTo(Instant.parse("2005-10-28T17:46:46Z"));
+	}
+
+	@Test
+	void readsOffsetsWrittenInTheTimeItself() {
+		StatedTime apple = StatedTime.of("2026-11-23T09:00:00+0800", "Keys:CreationDate");
+		StatedTime xmp = StatedTime.of("2026:11:23 09:00:00+08:00", "XMP:CreateDate");
+		StatedTime minutes = StatedTime.of("2026-11-23T09:00-05:00", "XMP:CreateDate");
+
+		assertThat(apple.offset()).isEqualTo("+08:00");
+		assertThat(apple.instant()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
+		assertThat(xmp.instant()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
+		assertThat(minutes.asStated()).isEqualTo("2026-11-23T09:00");
+		assertThat(minutes.instant()).isEqualTo(Instant.parse("2026-11-23T14:00:00Z"));
 	}
 
 	@Test
 	void keepsADateOrYearAloneAndDropsZeroOrBlankDates() {
 		assertThat(StatedTime.of("2020-08-28", "RIFF:DateCreated").asStated()).isEqualTo("2020-08-28");
 		assertThat(StatedTime.of("2004", "ID3:Year").asStated()).isEqualTo("2004");
+		assertThat(StatedTime.of("2026-11-23 09:00", "ID3:RecordingTime").asStated()).isEqualTo("2026-11-23T09:00");
 		assertThat(StatedTime.of("0000:00:00 00:00:00", "QuickTime:CreateDate")).isNull();
 		assertThat(StatedTime.of("    :  :     :  :  ", "EXIF:DateTimeOriginal")).isNull();
 		assertThat(StatedTime.of("2019:04:04 10:04:12", "    :  ", "EXIF:DateTimeOriginal").offset()).isNull();

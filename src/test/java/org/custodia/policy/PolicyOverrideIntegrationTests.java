@@ -98,13 +98,14 @@ class PolicyOverrideIntegrationTests {
 			.isEqualTo(5 * 2 * 3);
 		assertThat(jdbc.sql("""
 				select count(*) from recording_recording where imported_by = 'demo' and has_poster and readable
-				    and video_codec = 'mpeg4' and duration_ms between 2900 and 3100 and time_source = 'media-local'""")
+				    and video_codec = 'mpeg4' and duration_ms between 2900 and 3100 and time_source = 'media-offset'""")
 			.query(Long.class).single()).isEqualTo(5 * 2 * 3);
 		assertThat(jdbc.sql("select count(*) from recording_recording where imported_by = 'demo' and important")
 			.query(Long.class).single()).isEqualTo(5 * 2);
 		assertThat(jdbc.sql("select count(*) from ledger_entry where action = 'recording.ingested' and actor = 'demo'")
 			.query(Long.class).single()).isEqualTo(5 * 2 * 3);
-		// The clips state local time without an offset: read in China's zone whatever the server's zone is.
+		// The clips' movie headers state UTC, their names local time: both the same instant in China's zone,
+		// whatever the server's zone is.
 		assertThat(jdbc.sql("select name_time, recorded_at from recording_recording where imported_by = 'demo'")
 			.query((rs, row) -> java.time.LocalDateTime.parse(rs.getString("name_time"))
 				.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()

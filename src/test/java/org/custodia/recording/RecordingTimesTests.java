@@ -129,7 +129,7 @@ class RecordingTimesTests {
 	private static MediaFacts stated(Long durationMillis, StatedTime... times) {
 		StatedTime first = times[0];
 		return new MediaFacts("mov,mp4", durationMillis, first.asStated(), first.tag(), first.offset(), first.instant(),
-				null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(times), null);
+				null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(times), null, null);
 	}
 
 	private static RecordingTimes at(Instant modified) {
@@ -138,6 +138,6 @@ class RecordingTimesTests {
 
 	private static MediaFacts media(String stated, String offset, Instant instant, Long durationMillis) {
 		return new MediaFacts("mov,mp4", durationMillis, stated, stated == null ? null : "QuickTime:CreateDate", offset,
-				instant, null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(), null);
+				instant, null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(), null, null);
 	}
 }

@@ -48,7 +48,7 @@ class PlaybackSourceTests {
 
 	private static Recording recording(String contentType, String video) {
 		MediaFacts media = new MediaFacts(MOV, 4_967L, null, null, null, null, video, 190, 240, 25.0, "aac", 2, 32_000, null,
-				null, null, null, null, null);
+				null, null, null, null, null, java.util.List.of(), null, null);
 		return new Recording(UUID.randomUUID(), "neiqiu-health", UUID.randomUUID(), null, "neiqiu-health/2026/11/23/a.avi",
 				"a".repeat(64), null, 10, "VID_0001.AVI", contentType, null, null, null, Instant.EPOCH, "custodian", null,
 				null, null, true, null, media, NameFacts.NOTHING, null, false, null);
