@@ -219,7 +219,7 @@ public class RecordingImports {
 		ImportDeadline deadline = times.finished() == null ? null : deadlines.after(agency, times.finished());
 		Long late = deadline == null ? null : deadline.minutesLate(now);
 		String clockFinding = times.clockFinding(now);
-		if (clockFinding != null) {
+		if (RecordingTimes.concernsTheDevice(clockFinding)) {
 			clockFindings.computeIfAbsent(clockFinding, finding -> new ArrayList<>()).add(name);
 		}
 		Recording recording = new Recording(UUID.randomUUID(), agency, device.id(), officerId, blob.key(), blob.sha256(),

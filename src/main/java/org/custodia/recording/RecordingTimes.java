@@ -46,6 +46,9 @@ public record RecordingTimes(Instant start, Instant end, String source, String r
 
 	static final String REASON_FILE_TIME = "file-time";
 
+	/** The finding of times that disagree among themselves. */
+	static final String SOURCES_DISAGREE = "sources-disagree";
+
 	static final String SOURCE_FILE_NAME = "FileName";
 
 	static final String SOURCE_FILE_TIME = "FileModifyDate";
@@ -122,10 +125,13 @@ public record RecordingTimes(Instant start, Instant end, String source, String r
 		for (Claim claim : claims) {
 			if (claim == choice.claim()) {
 				compared.add(claim.choose());
+				continue;
 			}
-			else {
-				compared.add(claim.differing(difference(claim, start, end)));
+			Claim differing = claim.differing(difference(claim, start, end));
+			if (differing.disagrees() && SOURCE_FILE_TIME.equals(claim.source())) {
+				differing = asWallClock(differing, zone, start, end);
 			}
+			compared.add(differing);
 		}
 		return new RecordingTimes(start, end, choice.source(), choice.reason(), compared);
 	}
@@ -176,6 +182,18 @@ public record RecordingTimes(Instant start, Instant end, String source, String r
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A memory card's FAT file system keeps local time with no zone, which the workstation may read as UTC:
+	 * a file time off by exactly the agency's offset is that wall-clock time, read again in the agency's zone.
+	 */
+	private static Claim asWallClock(Claim fileTime, ZoneId zone, Instant start, Instant end) {
+		LocalDateTime wallClock = LocalDateTime.ofInstant(fileTime.at(), java.time.ZoneOffset.UTC);
+		Claim local = new Claim(fileTime.source(), wallClock.toString(), null, wallClock.atZone(zone).toInstant(), true,
+				false, null);
+		Claim reread = local.differing(difference(local, start, end));
+		return reread.disagrees() ? fileTime : reread;
 	}
 
 	private static List<StatedTime> statedTimes(MediaFacts media) {
@@ -243,9 +261,17 @@ public record RecordingTimes(Instant start, Instant end, String source, String r
 			return "far-from-copy";
 		}
 		if (claims.stream().anyMatch(claim -> claim.disagrees() && !GPS.contains(claim.source()))) {
-			return "sources-disagree";
+			return SOURCES_DISAGREE;
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a finding points at the device's clock, to note on the device: times that disagree among
+	 * themselves are the recording's (a file copied once has a new file time), not the device's.
+	 */
+	public static boolean concernsTheDevice(String clockFinding) {
+		return clockFinding != null && !SOURCES_DISAGREE.equals(clockFinding);
 	}
 
 	private static LocalDateTime localDateTime(String stated) {

@@ -118,6 +118,24 @@ class RecordingTimesTests {
 	}
 
 	@Test
+	void aCardsFileTimeKeptInLocalTimeButReadAsUtcIsReadAgainInTheAgencysZone() {
+		// named 09:00 Beijing time (01:00Z), closed a minute later; FAT keeps "09:01" and Linux reads it as 09:01Z
+		MediaFacts noTimes = stated(60_000L);
+		NameFacts named = new NameFacts(null, LocalDateTime.parse("2026-11-23T09:00:00"), false);
+		RecordingTimes times = RecordingTimes.of(noTimes, named, Instant.parse("2026-11-23T09:01:00Z"), SHANGHAI);
+
+		RecordingTimes.Claim fileTime = times.claims().get(1);
+		assertThat(fileTime.asStated()).isEqualTo("2026-11-23T09:01");
+		assertThat(fileTime.at()).isEqualTo(Instant.parse("2026-11-23T01:01:00Z"));
+		assertThat(fileTime.disagrees()).isFalse();
+		assertThat(times.clockFinding(IMPORTED)).isNull();
+		// a file time off by some other span still disagrees, as it was read
+		RecordingTimes off = RecordingTimes.of(noTimes, named, Instant.parse("2026-11-23T05:00:00Z"), SHANGHAI);
+		assertThat(off.claims().get(1).at()).isEqualTo(Instant.parse("2026-11-23T05:00:00Z"));
+		assertThat(off.clockFinding(IMPORTED)).isEqualTo("sources-disagree");
+	}
+
+	@Test
 	void aSatelliteTimeAloneIsUsedAndSaidSo() {
 		MediaFacts photo = stated(null,
 				new StatedTime("2026-11-23T06:30:05", "Composite:GPSDateTime", "+00:00", Instant.parse("2026-11-23T06:30:05Z")));
@@ -127,7 +145,7 @@ class RecordingTimesTests {
 	}
 
 	private static MediaFacts stated(Long durationMillis, StatedTime... times) {
-		StatedTime first = times[0];
+		StatedTime first = times.length == 0 ? new StatedTime(null, null, null, null) : times[0];
 		return new MediaFacts("mov,mp4", durationMillis, first.asStated(), first.tag(), first.offset(), first.instant(),
 				null, null, null, null, null, null, null, null, null, null, null, null, null, java.util.List.of(times), null, null);
 	}
