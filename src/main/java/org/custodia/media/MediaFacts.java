@@ -46,12 +46,37 @@ public record MediaFacts(String format, Long durationMillis, String createdAsSta
 	 * max(2 s, 10 %) of the longer: a header that lies, or a recording cut short after it was written.
 	 * Flagged, never averaged: {@code durationMillis} stays the container's.
 	 */
+	@com.fasterxml.jackson.annotation.JsonProperty("durationDisagrees")
 	public boolean durationDisagrees() {
 		if (durationMillis == null || streamsDurationMillis == null) {
 			return false;
 		}
 		long longer = Math.max(durationMillis, streamsDurationMillis);
 		return Math.abs(durationMillis - streamsDurationMillis) > Math.max(DURATION_SLACK_MILLIS, longer / 10);
+	}
+
+	/**
+	 * FFmpeg's words for why it cannot read the file, as a code pages can say in the reader's language
+	 * ("invalid-data", "end-of-file", "nothing-decoded", "no-streams", "other"); null when it said nothing.
+	 */
+	public String problemReason() {
+		if (problemDetail == null) {
+			return null;
+		}
+		String words = problemDetail.toLowerCase(java.util.Locale.ROOT);
+		if (words.contains("invalid data")) {
+			return "invalid-data";
+		}
+		if (words.contains("end of file")) {
+			return "end-of-file";
+		}
+		if (words.startsWith("no frame decoded")) {
+			return "nothing-decoded";
+		}
+		if (words.startsWith("no audio or video stream")) {
+			return "no-streams";
+		}
+		return "other";
 	}
 
 	public boolean readable() {
