@@ -46,7 +46,12 @@ class OriginalFacts {
 		boolean video = media.readable() && media.videoCodec() != null;
 		boolean poster = video && reading.makePoster(blob.sha256(), stored);
 		String name = source.name().substring(source.name().lastIndexOf('/') + 1);
-		return new Facts(source, type, blob, media, fileNames.read(device.model(), name), modified(source.path()), poster);
+		NameFacts named = fileNames.read(device.model(), name);
+		if (media.make() == null && named.maker() != null) {
+			// a body camera's container often names no maker: its naming scheme and the register's model do
+			media = media.madeBy(named.maker(), device.model());
+		}
+		return new Facts(source, type, blob, media, named, modified(source.path()), poster);
 	}
 
 	/** The stored copy was just written and verified: if it cannot be read now, the facts wait, not the import. */

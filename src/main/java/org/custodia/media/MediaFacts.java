@@ -79,6 +79,14 @@ public record MediaFacts(String format, Long durationMillis, String createdAsSta
 		return "other";
 	}
 
+	/** The same facts with the maker and model that a naming scheme or the device register gives, where the file names none. */
+	public MediaFacts madeBy(String maker, String deviceModel) {
+		return new MediaFacts(format, durationMillis, createdAsStated, createdTag, createdOffset, createdInstant, videoCodec,
+				width, height, frameRate, audioCodec, audioChannels, audioSampleRate, make != null ? make : maker,
+				model != null ? model : deviceModel, latitude, longitude, altitude, problem, statedTimes,
+				streamsDurationMillis, problemDetail);
+	}
+
 	public boolean readable() {
 		return problem == null;
 	}

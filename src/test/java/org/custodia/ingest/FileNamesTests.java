@@ -22,7 +22,7 @@ class FileNamesTests {
 		assertThat(names.read("DS-MH2311", "00001_20261123090000_0001_IMP.MP4"))
 			.isEqualTo(new NameFacts("00001", LocalDateTime.parse("2026-11-23T09:00:00"), true, "Hikvision"));
 		assertThat(names.read("DSJ-V9", "DSJ001@20261123-090000@I.mp4"))
-			.isEqualTo(new NameFacts("DSJ001", LocalDateTime.parse("2026-11-23T09:00:00"), true));
+			.isEqualTo(new NameFacts("DSJ001", LocalDateTime.parse("2026-11-23T09:00:00"), true, "Dahua"));
 		assertThat(names.read("DSJ-V9", "DSJ001@20261123-090000.mp4").important()).isFalse();
 	}
 

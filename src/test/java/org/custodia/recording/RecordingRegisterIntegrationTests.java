@@ -78,6 +78,9 @@ class RecordingRegisterIntegrationTests {
 		mvc.perform(get("/api/v1/recordings/" + important).header("Authorization", bearer))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.recording.fileName.deviceNumber").value("00001"))
+			// the container names no maker: the Hikvision naming scheme and the register's model do
+			.andExpect(jsonPath("$.recording.media.make").value("Hikvision"))
+			.andExpect(jsonPath("$.recording.media.model").value("DS-MH2311"))
 			.andExpect(jsonPath("$.recording.fileName.important").value(true))
 			.andExpect(jsonPath("$.recording.timeSource").value("file-name"))
 			.andExpect(jsonPath("$.recording.recordedAt").value("2026-11-23T01:00:00Z"))
