@@ -21,6 +21,10 @@ public class ShownTimes {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
+	private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+	private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
 	private final ZoneId zone;
 
 	public ShownTimes(Clock clock) {
@@ -44,6 +48,16 @@ public class ShownTimes {
 	/** "2026-12-08"; empty when there is no moment. */
 	public String day(Instant instant) {
 		return format(instant, DAY);
+	}
+
+	/** "09:30:15", the time of day alone, where the day is shown beside it; empty when there is no moment. */
+	public String timeOfDay(Instant instant) {
+		return format(instant, TIME_OF_DAY);
+	}
+
+	/** "09:30"; empty when there is no moment. */
+	public String hourMinute(Instant instant) {
+		return format(instant, HOUR_MINUTE);
 	}
 
 	private String format(Instant instant, DateTimeFormatter pattern) {

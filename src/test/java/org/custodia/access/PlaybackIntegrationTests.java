@@ -377,7 +377,7 @@ class PlaybackIntegrationTests {
 			.contains("id=\"time-claims\"").contains("容器创建时间").contains("设备上的文件修改时间")
 			.contains("data-chosen=\"true\"").contains("id=\"time-reason\"").doesNotContain("QuickTime:CreateDate</td>");
 		// 4.97 s of playing time and 245,795 bytes, as people say them
-		assertThat(page).contains("<dd>0:05</dd>").contains(">video/mp4 · 240 KB</dd>").contains("245,795 字节")
+		assertThat(page).contains("<span>0:05</span>").contains(">video/mp4 · 240 KB</dd>").contains("245,795 字节")
 			.doesNotContain(" s</dd>");
 		MockHttpSession colleague = accounts.signedIn(mvc, AGENCY, Role.OFFICER);
 		String restricted = mvc.perform(get("/recordings/" + recording).session(colleague)).andExpect(status().isOk())

@@ -240,7 +240,7 @@ class DisposalIntegrationTests {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
 			assertThat(text).contains("音像记录销毁清册", number, original.sha256(), kept.sha256(), "经办人", "审批人", "监销人",
-					"保存期限届满，经核查无保存价值", "该记录涉及信访", "已销毁", "第十四条", "2005-10-28");
+					"保存期限届满，经核查无保存价值", "该记录涉及信访", "已销毁", "第十四条", /* made 2005-10-28 17:46:46 UTC, in Beijing the next day */ "2005-10-29");
 		}
 	}
 
