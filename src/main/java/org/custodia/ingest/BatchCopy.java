@@ -2,36 +2,38 @@ package org.custodia.ingest;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 import org.custodia.shared.CustodiaException;
 import org.custodia.storage.BlobStore;
+import org.custodia.storage.StoredBlob;
 
 /**
- * Copies the files of one import into a store batch, eight at a time: each copy ends waiting for its
- * disk, and fsyncs that wait together share the file system's journal commits (500 × 4 MB, 2026-12-03:
- * one at a time 9.6–10.2 s, four 6.0–6.7 s, eight 5.6 s, sixteen 5.5–6.2 s; bench/RESULTS.md). Every
- * file ends either staged, with its position in the batch, or failed with its reason; one file's failure
- * does not stop the others.
+ * Copies the files of one import into the store eight at a time, each file in a batch of its own that is
+ * committed (durable, in place) and then recorded in its copier thread: an import killed part-way keeps
+ * every file recorded so far. Each copy ends waiting for its disk, and fsyncs that wait together share the
+ * file system's journal commits (500 × 4 MB, 2026-12-03: one at a time 9.6–10.2 s, four 6.0–6.7 s, eight
+ * 5.6 s, sixteen 5.5–6.2 s; a commit per file in each of the eight threads kept that, bench/RESULTS.md).
+ * One file's failure does not stop the others.
+ * <p>
+ * The copy may start before anything can be recorded (the command line copies while the application
+ * starts, {@link ImportHeadStart}): a file copied then waits, staged and not in the store, until
+ * {@link #finish} says how to record, or {@link #abandon} discards it.
  */
 final class BatchCopy {
 
 	static final int AT_ONCE = 8;
 
-	/** How one file went: its position in the batch and its sniffed type, or the problem that stopped it. */
-	record Copied(SourceFile file, int position, String type, String problem) {
-
-		boolean staged() {
-			return problem == null;
-		}
-	}
-
-	/** What the copy needs of one file, besides the batch. */
+	/** What the copy needs of one file, before anything is recorded. */
 	interface Files {
 
 		DeviceFile open(SourceFile file) throws IOException;
@@ -39,39 +41,270 @@ final class BatchCopy {
 		long size(SourceFile file);
 
 		java.time.LocalDate day(SourceFile file);
+	}
+
+	/** How the copied files become recordings. */
+	interface Recorder {
+
+		/** The file is durable in the store: records it, in the copying thread, and says how it went. */
+		RecordingImports.Outcome stored(SourceFile file, String type, StoredBlob blob);
 
 		/** Told as soon as a file failed, from the copying thread, while the others go on. */
-		void failed(Copied copy);
+		void failed(RecordingImports.Outcome outcome);
 	}
 
-	private BatchCopy() {
+	/** A file written and hashed into its own batch, waiting to be committed and recorded. */
+	private record Staged(SourceFile file, BlobStore.Batch batch, String type, String problem) {
 	}
 
-	/** Copies every file; returns how each went, in the order given, once all are done. */
-	static List<Copied> copy(String agency, List<SourceFile> sources, BlobStore.Batch batch, Files files,
-			LongConsumer copied) {
-		ExecutorService copiers = Executors.newFixedThreadPool(AT_ONCE, runnable -> {
-			Thread thread = new Thread(runnable, "custodia-import-copy");
-			thread.setDaemon(true);
-			return thread;
-		});
-		try {
-			List<Future<Copied>> copies = new ArrayList<>();
-			for (SourceFile file : sources) {
-				copies.add(copiers.submit(() -> {
-					Copied copy = copyOne(agency, file, batch, files, copied);
-					if (!copy.staged()) {
-						files.failed(copy);
-					}
-					return copy;
-				}));
+	/**
+	 * With {@code -Dcustodia.import.report-first-byte=true}, the moment the first bytes were copied, on standard
+	 * error, for bench/cli-start.sh: the time from the command's launch to its first byte copied.
+	 */
+	static final class FirstByte {
+
+		private final AtomicBoolean told = new AtomicBoolean(!Boolean.getBoolean("custodia.import.report-first-byte"));
+
+		void report() {
+			if (!told.get() && told.compareAndSet(false, true)) {
+				System.err.println("custodia: first byte copied at " + System.currentTimeMillis() + " ms");
 			}
-			// Every copy is waited for, even after one broke: none may still be writing when the batch closes.
-			List<Copied> results = new ArrayList<>();
+		}
+	}
+
+	private static final FirstByte FIRST_BYTE = new FirstByte();
+
+	private final ExecutorService copiers = Executors.newFixedThreadPool(AT_ONCE, runnable -> {
+		Thread thread = new Thread(runnable, "custodia-import-copy");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Map<SourceFile, CompletableFuture<RecordingImports.Outcome>> results = new LinkedHashMap<>();
+
+	private final List<Staged> waiting = new ArrayList<>();
+
+	/** Files that failed before there was a recorder to tell. */
+	private final List<RecordingImports.Outcome> failedEarly = new ArrayList<>();
+
+	private final AtomicBoolean abandoned = new AtomicBoolean();
+
+	private Recorder recorder;
+
+	private Set<SourceFile> leftOut = Set.of();
+
+	private volatile LongConsumer copied;
+
+	private BatchCopy(LongConsumer copied) {
+		this.copied = copied;
+	}
+
+	/** Copies and records every file; returns how each went, in the order given, once all are done. */
+	static List<RecordingImports.Outcome> copy(String agency, List<SourceFile> sources, BlobStore store, Files files,
+			Recorder recorder, LongConsumer copied) {
+		BatchCopy copy = new BatchCopy(copied);
+		copy.finishWith(recorder, Set.of());
+		copy.begin(agency, sources, store, files);
+		return copy.await();
+	}
+
+	/** Begins copying every file; nothing is recorded before {@link #finish}. */
+	static BatchCopy start(String agency, List<SourceFile> sources, BlobStore store, Files files, LongConsumer copied) {
+		BatchCopy copy = new BatchCopy(copied);
+		copy.begin(agency, sources, store, files);
+		return copy;
+	}
+
+	/**
+	 * Records the files copied so far and those still to come, except those left out (recorded before: those
+	 * waiting are discarded, those not begun are not read); returns the outcomes of the others, in order.
+	 */
+	List<RecordingImports.Outcome> finish(Recorder recorder, Set<SourceFile> leftOut, LongConsumer copied) {
+		this.copied = copied;
+		List<Staged> staged = finishWith(recorder, leftOut);
+		List<RecordingImports.Outcome> failed;
+		synchronized (waiting) {
+			failed = List.copyOf(failedEarly);
+			failedEarly.clear();
+		}
+		failed.forEach(recorder::failed);
+		for (Staged each : staged) {
+			CompletableFuture<RecordingImports.Outcome> result = results.get(each.file());
+			copiers.execute(() -> complete(result, () -> committed(each)));
+		}
+		return await();
+	}
+
+	/** Discards what was copied and copies no more: nothing of it is stored. */
+	void abandon() {
+		abandoned.set(true);
+		List<Staged> discarded;
+		synchronized (waiting) {
+			discarded = List.copyOf(waiting);
+			waiting.clear();
+		}
+		discarded.forEach(staged -> staged.batch().close());
+		discarded.forEach(staged -> results.get(staged.file()).complete(null));
+		try {
+			await();
+		}
+		catch (RuntimeException e) {
+			// nothing of an abandoned copy is kept, whatever broke it
+		}
+	}
+
+	private List<Staged> finishWith(Recorder recorder, Set<SourceFile> leftOut) {
+		synchronized (waiting) {
+			this.recorder = recorder;
+			this.leftOut = leftOut;
+			List<Staged> staged = new ArrayList<>();
+			for (Staged each : waiting) {
+				if (leftOut.contains(each.file())) {
+					each.batch().close();
+					results.get(each.file()).complete(null);
+				}
+				else {
+					staged.add(each);
+				}
+			}
+			waiting.clear();
+			return staged;
+		}
+	}
+
+	private void begin(String agency, List<SourceFile> sources, BlobStore store, Files files) {
+		sources.forEach(file -> results.put(file, new CompletableFuture<>()));
+		for (SourceFile file : sources) {
+			CompletableFuture<RecordingImports.Outcome> result = results.get(file);
+			copiers.execute(() -> complete(result, () -> copyOne(agency, file, store, files)));
+		}
+	}
+
+	private interface Step {
+
+		RecordingImports.Outcome run();
+	}
+
+	/** Null: the file waits for its recorder, was left out or abandoned; completed by whoever takes it on. */
+	private static void complete(CompletableFuture<RecordingImports.Outcome> result, Step step) {
+		try {
+			RecordingImports.Outcome outcome = step.run();
+			if (outcome != WAITS) {
+				result.complete(outcome);
+			}
+		}
+		catch (RuntimeException | Error e) {
+			result.completeExceptionally(e);
+		}
+	}
+
+	private static final RecordingImports.Outcome WAITS = new RecordingImports.Outcome("", ImportResult.SKIPPED, null,
+			null, null, null);
+
+	private RecordingImports.Outcome copyOne(String agency, SourceFile file, BlobStore store, Files files) {
+		if (abandoned.get() || isLeftOut(file)) {
+			return null;
+		}
+		BlobStore.Batch batch = store.batch();
+		Staged staged;
+		try {
+			staged = stage(agency, file, batch, files);
+		}
+		catch (RuntimeException | Error e) {
+			batch.close();
+			throw e;
+		}
+		if (staged.problem() != null) {
+			batch.close();
+			return failed(file, staged.problem());
+		}
+		synchronized (waiting) {
+			if (abandoned.get() || leftOut.contains(file)) {
+				batch.close();
+				return null;
+			}
+			if (recorder == null) {
+				waiting.add(staged);
+				return WAITS;
+			}
+		}
+		return committed(staged);
+	}
+
+	private Staged stage(String agency, SourceFile file, BlobStore.Batch batch, Files files) {
+		try {
+			batch.requireRoomFor(files.size(file));
+		}
+		catch (CustodiaException e) {
+			return new Staged(file, batch, null, e.messageKey());
+		}
+		DeviceFile source;
+		try {
+			source = files.open(file);
+		}
+		catch (IOException e) {
+			return new Staged(file, batch, null, "error.source-unopenable");
+		}
+		try (source) {
+			byte[] head = source.head(16);
+			batch.stage(agency, files.day(file), file.extensionHint(),
+					source.checking(files.size(file), bytes -> {
+						FIRST_BYTE.report();
+						copied.accept(bytes);
+					}));
+			return new Staged(file, batch, ContentTypes.of(head, head.length), null);
+		}
+		catch (IOException | CustodiaException e) {
+			return new Staged(file, batch, null, DeviceFile.problem(e));
+		}
+	}
+
+	private RecordingImports.Outcome committed(Staged staged) {
+		Recorder recording;
+		synchronized (waiting) {
+			recording = recorder;
+		}
+		StoredBlob blob;
+		try (BlobStore.Batch batch = staged.batch()) {
+			blob = batch.commit().get(0);
+		}
+		catch (CustodiaException e) {
+			return failed(staged.file(), e.messageKey());
+		}
+		return recording.stored(staged.file(), staged.type(), blob);
+	}
+
+	private boolean isLeftOut(SourceFile file) {
+		synchronized (waiting) {
+			return leftOut.contains(file);
+		}
+	}
+
+	/** A failed file, told to the recorder at once, or when there is one. */
+	private RecordingImports.Outcome failed(SourceFile file, String problem) {
+		RecordingImports.Outcome outcome = new RecordingImports.Outcome(file.name(), ImportResult.FAILED, null, null,
+				null, problem);
+		Recorder recording;
+		synchronized (waiting) {
+			recording = recorder;
+			if (recording == null) {
+				failedEarly.add(outcome);
+			}
+		}
+		if (recording != null) {
+			recording.failed(outcome);
+		}
+		return outcome;
+	}
+
+	/** Every copy is waited for, even after one broke: none may still be writing when the import returns. */
+	private List<RecordingImports.Outcome> await() {
+		try {
+			List<RecordingImports.Outcome> outcomes = new ArrayList<>();
 			RuntimeException broke = null;
-			for (Future<Copied> copy : copies) {
+			for (CompletableFuture<RecordingImports.Outcome> result : results.values()) {
 				try {
-					results.add(await(copy));
+					outcomes.add(awaitOne(result));
 				}
 				catch (RuntimeException e) {
 					broke = broke == null ? e : broke;
@@ -80,52 +313,21 @@ final class BatchCopy {
 			if (broke != null) {
 				throw broke;
 			}
-			return results;
+			return outcomes;
 		}
 		finally {
 			copiers.shutdownNow();
 		}
 	}
 
-	private static Copied copyOne(String agency, SourceFile file, BlobStore.Batch batch, Files files,
-			LongConsumer copied) {
+	private static RecordingImports.Outcome awaitOne(CompletableFuture<RecordingImports.Outcome> result) {
 		try {
-			batch.requireRoomFor(files.size(file));
-		}
-		catch (CustodiaException e) {
-			return new Copied(file, -1, null, e.messageKey());
-		}
-		DeviceFile source;
-		try {
-			source = files.open(file);
-		}
-		catch (IOException e) {
-			return new Copied(file, -1, null, "error.source-unopenable");
-		}
-		try (source) {
-			byte[] head = source.head(16);
-			int position = batch.stage(agency, files.day(file), file.extensionHint(),
-					source.checking(files.size(file), copied));
-			return new Copied(file, position, ContentTypes.of(head, head.length), null);
-		}
-		catch (IOException | CustodiaException e) {
-			return new Copied(file, -1, null, DeviceFile.problem(e));
-		}
-	}
-
-	private static Copied await(Future<Copied> copy) {
-		try {
-			return copy.get();
+			return result.get();
 		}
 		catch (InterruptedException e) {
-			// Still wait for the copy: the batch must not close under it.
+			// Still wait for the copy: it must not write after the import returned.
 			Thread.currentThread().interrupt();
-			try {
-				return copy.get();
-			}
-			catch (InterruptedException | ExecutionException again) {
-				throw new IllegalStateException("import interrupted", e);
-			}
+			return result.join();
 		}
 		catch (ExecutionException e) {
 			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
