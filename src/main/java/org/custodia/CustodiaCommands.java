@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.custodia.ingest.ImportHeadStart;
+import org.custodia.shared.CommandHeadStart;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,12 +70,17 @@ final class CustodiaCommands {
 			}
 		}
 		// An import copies while the application starts; nothing of it counts before the application checked it.
-		ImportHeadStart headStart = ImportHeadStart.begin(command, settings);
+		CommandHeadStart headStart = java.util.ServiceLoader.load(CommandHeadStart.Factory.class)
+			.stream()
+			.map(factory -> factory.get().begin(command, settings))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CustodiaApplication.class)
 			.web(WebApplicationType.NONE)
 			.initializers(starting -> {
 				if (headStart != null) {
-					starting.getBeanFactory().registerSingleton("importHeadStart", headStart);
+					starting.getBeanFactory().registerSingleton("commandHeadStart", headStart);
 				}
 			})
 			.run(settings.toArray(String[]::new))) {

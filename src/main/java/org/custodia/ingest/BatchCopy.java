@@ -33,46 +33,9 @@ final class BatchCopy {
 
 	static final int AT_ONCE = 8;
 
-	/** What the copy needs of one file, before anything is recorded. */
-	interface Files {
-
-		DeviceFile open(SourceFile file) throws IOException;
-
-		long size(SourceFile file);
-
-		java.time.LocalDate day(SourceFile file);
-	}
-
-	/** How the copied files become recordings. */
-	interface Recorder {
-
-		/** The file is durable in the store: records it, in the copying thread, and says how it went. */
-		RecordingImports.Outcome stored(SourceFile file, String type, StoredBlob blob);
-
-		/** Told as soon as a file failed, from the copying thread, while the others go on. */
-		void failed(RecordingImports.Outcome outcome);
-	}
-
 	/** A file written and hashed into its own batch, waiting to be committed and recorded. */
 	private record Staged(SourceFile file, BlobStore.Batch batch, String type, String problem) {
 	}
-
-	/**
-	 * With {@code -Dcustodia.import.report-first-byte=true}, the moment the first bytes were copied, on standard
-	 * error, for bench/cli-start.sh: the time from the command's launch to its first byte copied.
-	 */
-	static final class FirstByte {
-
-		private final AtomicBoolean told = new AtomicBoolean(!Boolean.getBoolean("custodia.import.report-first-byte"));
-
-		void report() {
-			if (!told.get() && told.compareAndSet(false, true)) {
-				System.err.println("custodia: first byte copied at " + System.currentTimeMillis() + " ms");
-			}
-		}
-	}
-
-	private static final FirstByte FIRST_BYTE = new FirstByte();
 
 	private final ExecutorService copiers = Executors.newFixedThreadPool(AT_ONCE, runnable -> {
 		Thread thread = new Thread(runnable, "custodia-import-copy");
@@ -89,7 +52,7 @@ final class BatchCopy {
 
 	private final AtomicBoolean abandoned = new AtomicBoolean();
 
-	private Recorder recorder;
+	private FileRecorder recorder;
 
 	private Set<SourceFile> leftOut = Set.of();
 
@@ -100,8 +63,8 @@ final class BatchCopy {
 	}
 
 	/** Copies and records every file; returns how each went, in the order given, once all are done. */
-	static List<RecordingImports.Outcome> copy(String agency, List<SourceFile> sources, BlobStore store, Files files,
-			Recorder recorder, LongConsumer copied) {
+	static List<RecordingImports.Outcome> copy(String agency, List<SourceFile> sources, BlobStore store, CopySources files,
+			FileRecorder recorder, LongConsumer copied) {
 		BatchCopy copy = new BatchCopy(copied);
 		copy.finishWith(recorder, Set.of());
 		copy.begin(agency, sources, store, files);
@@ -109,7 +72,7 @@ final class BatchCopy {
 	}
 
 	/** Begins copying every file; nothing is recorded before {@link #finish}. */
-	static BatchCopy start(String agency, List<SourceFile> sources, BlobStore store, Files files, LongConsumer copied) {
+	static BatchCopy start(String agency, List<SourceFile> sources, BlobStore store, CopySources files, LongConsumer copied) {
 		BatchCopy copy = new BatchCopy(copied);
 		copy.begin(agency, sources, store, files);
 		return copy;
@@ -119,7 +82,7 @@ final class BatchCopy {
 	 * Records the files copied so far and those still to come, except those left out (recorded before: those
 	 * waiting are discarded, those not begun are not read); returns the outcomes of the others, in order.
 	 */
-	List<RecordingImports.Outcome> finish(Recorder recorder, Set<SourceFile> leftOut, LongConsumer copied) {
+	List<RecordingImports.Outcome> finish(FileRecorder recorder, Set<SourceFile> leftOut, LongConsumer copied) {
 		this.copied = copied;
 		List<Staged> staged = finishWith(recorder, leftOut);
 		List<RecordingImports.Outcome> failed;
@@ -153,7 +116,7 @@ final class BatchCopy {
 		}
 	}
 
-	private List<Staged> finishWith(Recorder recorder, Set<SourceFile> leftOut) {
+	private List<Staged> finishWith(FileRecorder recorder, Set<SourceFile> leftOut) {
 		synchronized (waiting) {
 			this.recorder = recorder;
 			this.leftOut = leftOut;
@@ -172,7 +135,7 @@ final class BatchCopy {
 		}
 	}
 
-	private void begin(String agency, List<SourceFile> sources, BlobStore store, Files files) {
+	private void begin(String agency, List<SourceFile> sources, BlobStore store, CopySources files) {
 		sources.forEach(file -> results.put(file, new CompletableFuture<>()));
 		for (SourceFile file : sources) {
 			CompletableFuture<RecordingImports.Outcome> result = results.get(file);
@@ -180,15 +143,11 @@ final class BatchCopy {
 		}
 	}
 
-	private interface Step {
-
-		RecordingImports.Outcome run();
-	}
-
-	/** Null: the file waits for its recorder, was left out or abandoned; completed by whoever takes it on. */
-	private static void complete(CompletableFuture<RecordingImports.Outcome> result, Step step) {
+	/** Null: the file was left out or abandoned; WAITS: it waits for its recorder, and {@link #finish} completes it. */
+	private static void complete(CompletableFuture<RecordingImports.Outcome> result,
+			java.util.function.Supplier<RecordingImports.Outcome> step) {
 		try {
-			RecordingImports.Outcome outcome = step.run();
+			RecordingImports.Outcome outcome = step.get();
 			if (outcome != WAITS) {
 				result.complete(outcome);
 			}
@@ -201,7 +160,7 @@ final class BatchCopy {
 	private static final RecordingImports.Outcome WAITS = new RecordingImports.Outcome("", ImportResult.SKIPPED, null,
 			null, null, null);
 
-	private RecordingImports.Outcome copyOne(String agency, SourceFile file, BlobStore store, Files files) {
+	private RecordingImports.Outcome copyOne(String agency, SourceFile file, BlobStore store, CopySources files) {
 		if (abandoned.get() || isLeftOut(file)) {
 			return null;
 		}
@@ -231,7 +190,7 @@ final class BatchCopy {
 		return committed(staged);
 	}
 
-	private Staged stage(String agency, SourceFile file, BlobStore.Batch batch, Files files) {
+	private Staged stage(String agency, SourceFile file, BlobStore.Batch batch, CopySources files) {
 		try {
 			batch.requireRoomFor(files.size(file));
 		}
@@ -249,7 +208,7 @@ final class BatchCopy {
 			byte[] head = source.head(16);
 			batch.stage(agency, files.day(file), file.extensionHint(),
 					source.checking(files.size(file), bytes -> {
-						FIRST_BYTE.report();
+						FirstByte.report();
 						copied.accept(bytes);
 					}));
 			return new Staged(file, batch, ContentTypes.of(head, head.length), null);
@@ -260,7 +219,7 @@ final class BatchCopy {
 	}
 
 	private RecordingImports.Outcome committed(Staged staged) {
-		Recorder recording;
+		FileRecorder recording;
 		synchronized (waiting) {
 			recording = recorder;
 		}
@@ -284,7 +243,7 @@ final class BatchCopy {
 	private RecordingImports.Outcome failed(SourceFile file, String problem) {
 		RecordingImports.Outcome outcome = new RecordingImports.Outcome(file.name(), ImportResult.FAILED, null, null,
 				null, problem);
-		Recorder recording;
+		FileRecorder recording;
 		synchronized (waiting) {
 			recording = recorder;
 			if (recording == null) {

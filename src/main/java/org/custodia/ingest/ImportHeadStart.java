@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.custodia.shared.CommandHeadStart;
 import org.custodia.storage.BlobStore;
 import org.custodia.storage.EarlyStores;
 
@@ -34,7 +35,7 @@ import picocli.CommandLine;
  * same device (a local note, only a hint: the database decides) wait for the application, so that a
  * resumed import does not read them again.
  */
-public final class ImportHeadStart implements AutoCloseable {
+public final class ImportHeadStart implements CommandHeadStart {
 
 	/** {@code -Dcustodia.import.head-start=false}: the application first, then the copy, as before (to compare). */
 	static final String SWITCH = "custodia.import.head-start";
@@ -88,11 +89,20 @@ public final class ImportHeadStart implements AutoCloseable {
 		this.copy = BatchCopy.start(agency, now, store, files(), bytes -> copied.accept(bytes));
 	}
 
+	/** For the launcher ({@link java.util.ServiceLoader}). */
+	public static final class Begin implements CommandHeadStart.Factory {
+
+		@Override
+		public CommandHeadStart begin(List<String> command, List<String> settings) {
+			return ImportHeadStart.begin(command, settings);
+		}
+	}
+
 	/**
 	 * Begins the import's copy for these arguments of the command line (the command's own, then the settings),
 	 * or returns null where it cannot: not an import, arguments the command will refuse, a folder not there.
 	 */
-	public static ImportHeadStart begin(List<String> command, List<String> settings) {
+	static ImportHeadStart begin(List<String> command, List<String> settings) {
 		if (command.isEmpty() || !command.get(0).equals("import") || "false".equals(System.getProperty(SWITCH))) {
 			return null;
 		}
@@ -130,7 +140,7 @@ public final class ImportHeadStart implements AutoCloseable {
 	 * Records what was copied and what is still copying, except the files left out (already recorded: discarded
 	 * if copied); returns the outcome of each file copied here, in the listing's order, null for one left out.
 	 */
-	Map<SourceFile, RecordingImports.Outcome> finish(BatchCopy.Recorder recorder, Set<SourceFile> leftOut,
+	Map<SourceFile, RecordingImports.Outcome> finish(FileRecorder recorder, Set<SourceFile> leftOut,
 			ImportProgress progress) {
 		synchronized (this) {
 			copied = progress::copied;
@@ -186,8 +196,8 @@ public final class ImportHeadStart implements AutoCloseable {
 		return recorded;
 	}
 
-	private BatchCopy.Files files() {
-		return new BatchCopy.Files() {
+	private CopySources files() {
+		return new CopySources() {
 			@Override
 			public DeviceFile open(SourceFile file) throws IOException {
 				return RecordingImports.underFolder(realFolder, DeviceFile::open).open(file.path());
@@ -201,7 +211,7 @@ public final class ImportHeadStart implements AutoCloseable {
 			@Override
 			public LocalDate day(SourceFile file) {
 				Instant modified = OriginalFacts.modified(file.path());
-				return LocalDate.ofInstant(modified == null ? Instant.now() : modified, zone);
+				return LocalDate.ofInstant(modified == null ? java.time.Clock.system(zone).instant() : modified, zone);
 			}
 		};
 	}

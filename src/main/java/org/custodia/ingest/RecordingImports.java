@@ -7,28 +7,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.custodia.device.Device;
-import org.custodia.device.DeviceRecordings;
 import org.custodia.device.DeviceRegister;
-import org.custodia.ledger.Ledger;
 import org.custodia.policy.Action;
-import org.custodia.policy.ImportDeadline;
-import org.custodia.policy.ImportDeadlines;
 import org.custodia.policy.PolicyDecisions;
-import org.custodia.recording.Recording;
-import org.custodia.recording.RecordingRegister;
-import org.custodia.recording.RecordingTimes;
 import org.custodia.shared.Actor;
 import org.custodia.storage.BlobStore;
 import org.custodia.storage.StoredBlob;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports every file of a folder (a docked device, an SD card) into the write-once store: several copied
@@ -46,19 +37,9 @@ public class RecordingImports {
 
 	private final BlobStore store;
 
-	private final RecordingRegister recordings;
-
 	private final DeviceRegister register;
 
-	private final DeviceRecordings deviceRecordings;
-
 	private final PolicyDecisions decisions;
-
-	private final ImportDeadlines deadlines;
-
-	private final Ledger ledger;
-
-	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
@@ -70,25 +51,20 @@ public class RecordingImports {
 
 	private final SourceFileMemory memory;
 
-	/** Held while one file is recorded (see recordOne). */
-	private final Object recording = new Object();
+	private final ImportRecords records;
 
-	RecordingImports(BlobStore store, RecordingRegister recordings, DeviceRegister register, DeviceRecordings deviceRecordings,
-			PolicyDecisions decisions, ImportDeadlines deadlines, Ledger ledger, TransactionTemplate transactions, Clock clock,
-			OriginalFacts originals, ImportRoots roots, RecordingOfficers officers, SourceFileMemory memory) {
-		this.memory = memory;
+	RecordingImports(BlobStore store, DeviceRegister register, PolicyDecisions decisions, Clock clock,
+			OriginalFacts originals, ImportRoots roots, RecordingOfficers officers, SourceFileMemory memory,
+			ImportRecords records) {
+		this.store = store;
+		this.register = register;
+		this.decisions = decisions;
+		this.clock = clock;
+		this.originals = originals;
 		this.roots = roots;
 		this.officers = officers;
-		this.originals = originals;
-		this.store = store;
-		this.recordings = recordings;
-		this.register = register;
-		this.deviceRecordings = deviceRecordings;
-		this.decisions = decisions;
-		this.deadlines = deadlines;
-		this.ledger = ledger;
-		this.transactions = transactions;
-		this.clock = clock;
+		this.memory = memory;
+		this.records = records;
 	}
 
 	public List<Outcome> importFolder(Actor actor, String agency, String deviceNumber, UUID officerId, Path folder) {
@@ -179,11 +155,12 @@ public class RecordingImports {
 		request.skipped().forEach(watching::finished);
 		already.values().forEach(watching::finished);
 		Map<String, List<String>> clockFindings = new java.util.TreeMap<>();
-		BatchCopy.Recorder recorder = new BatchCopy.Recorder() {
+		FileRecorder recorder = new FileRecorder() {
 			@Override
 			public Outcome stored(SourceFile file, String type, StoredBlob blob) {
 				OriginalFacts.Facts facts = originals.read(device, file, type, blob);
-				Outcome outcome = recordOne(request, device, facts, clockFindings);
+				Outcome outcome = records.record(request.actor(), device, request.officerId(), facts, request.resuming(),
+						clockFindings);
 				if (headStart != null) {
 					headStart.recorded(file, blob.size(), facts.modified());
 				}
@@ -210,10 +187,7 @@ public class RecordingImports {
 			copied.put(rest.get(i), copiedNow.get(i));
 		}
 		// The device's clock, judged on all the files of this import together: one finding in its history.
-		if (!clockFindings.isEmpty()) {
-			transactions.executeWithoutResult(status -> clockFindings.forEach((finding, names) -> deviceRecordings
-				.clockSuspect(request.actor(), device.id(), finding, names.size(), names.get(0))));
-		}
+		records.clockSuspects(request.actor(), device, clockFindings);
 		List<Outcome> outcomes = new ArrayList<>(request.skipped());
 		files.forEach(file -> outcomes.add(already.containsKey(file) ? already.get(file) : copied.get(file)));
 		return outcomes;
@@ -234,8 +208,8 @@ public class RecordingImports {
 		return already;
 	}
 
-	private BatchCopy.Files copying(Sources opener, Map<SourceFile, Long> sizes) {
-		return new BatchCopy.Files() {
+	private CopySources copying(Sources opener, Map<SourceFile, Long> sizes) {
+		return new CopySources() {
 			@Override
 			public DeviceFile open(SourceFile file) throws IOException {
 				return opener.open(file.path());
@@ -259,29 +233,6 @@ public class RecordingImports {
 		}
 	}
 
-	/**
-	 * Records one durable file with its ledger entry, and where it came from, in one transaction. One at a time:
-	 * two files of the same bytes copied side by side must find each other, not both become a recording.
-	 */
-	private Outcome recordOne(Request request, Device device, OriginalFacts.Facts facts,
-			Map<String, List<String>> clockFindings) {
-		synchronized (recording) {
-			return transactions.execute(status -> {
-				Map<String, List<String>> findings = new java.util.TreeMap<>();
-				Outcome outcome = record(request.actor(), request.agency(), device, request.officerId(), facts, findings);
-				if (request.resuming()) {
-					memory.remember(request.agency(), device.id(), facts.source().name(), facts.blob().size(),
-							facts.modified(), outcome.recordingId(), outcome.sha256(), clock.instant());
-				}
-				synchronized (clockFindings) {
-					findings.forEach((finding, names) -> clockFindings.computeIfAbsent(finding, f -> new ArrayList<>())
-						.addAll(names));
-				}
-				return outcome;
-			});
-		}
-	}
-
 	/** Opens a file on the device; tests give one that fails part-way, as an unplugged device does. */
 	interface Sources {
 
@@ -302,34 +253,6 @@ public class RecordingImports {
 		catch (IOException e) {
 			return 0;
 		}
-	}
-
-	private Outcome record(Actor actor, String agency, Device device, UUID officerId, OriginalFacts.Facts file,
-			Map<String, List<String>> clockFindings) {
-		String name = file.source().name();
-		StoredBlob blob = file.blob();
-		var existing = recordings.withSha256(agency, blob.sha256());
-		if (existing.isPresent()) {
-			recordings.duplicateOffered(actor, existing.get(), device.id(), device.number(), name);
-			return new Outcome(name, ImportResult.DUPLICATE, existing.get().id(), blob.sha256(), null, null);
-		}
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		RecordingTimes times = RecordingTimes.of(file.media(), file.name(), file.modified(), clock.getZone());
-		ImportDeadline deadline = times.finished() == null ? null : deadlines.after(agency, times.finished());
-		Long late = deadline == null ? null : deadline.minutesLate(now);
-		String clockFinding = times.clockFinding(now);
-		if (clockFinding != null) {
-			clockFindings.computeIfAbsent(clockFinding, finding -> new ArrayList<>()).add(name);
-		}
-		Recording recording = new Recording(UUID.randomUUID(), agency, device.id(), officerId, blob.key(), blob.sha256(),
-				blob.sm3(), blob.size(), name, file.type(), times.recordedAt(), times.end(), times.source(), now,
-				actor.username(), late, deadline == null ? null : deadline.at(), deadline == null ? null : deadline.cite(),
-				file.media().readable(), file.media().problem(), file.media(), file.name(),
-				clockFinding, file.poster(), null);
-		// the row and its ledger entry, in this transaction; under a signed checkpoint as soon as it commits
-		recordings.imported(actor, recording, device.number());
-		deviceRecordings.recorded(device.id(), recording.id(), times.recordedAt());
-		return new Outcome(name, ImportResult.STORED, recording.id(), blob.sha256(), late, file.media().problem());
 	}
 
 	private LocalDate dayOf(Path file) {
