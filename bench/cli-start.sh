@@ -4,17 +4,17 @@
 # the application started first (-Dcustodia.import.head-start=false, as before), in alternating rounds. Each
 # run imports the same folder into its own copy of a prepared data directory (database made, device registered).
 # The command prints the moment of its first byte (-Dcustodia.import.report-first-byte=true).
-# Usage: [ROUNDS=5] bench/cli-start.sh [work-dir]   (builds with mvn -o; default target/bench-cli)
+# Usage: [ROUNDS=5] bench/cli-start.sh [work-dir]   (builds target/custodia.jar if missing; default target/bench-cli)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(realpath -m "${1:-target/bench-cli}")
 agency=zhanhe-health; device=BENCH-START-1
 rm -rf "$work" && mkdir -p "$work/card/DCIM/100MEDIA"
 [ -f target/custodia.jar ] || mvn -o -q -DskipTests package
-mvn -o -q -DskipTests test-compile
-mvn -o -q dependency:build-classpath -Dmdep.outputFile="$work/classpath" >/dev/null
-java -cp "target/test-classes:target/classes:$(cat "$work/classpath")" org.custodia.CliStartBenchmark \
-  "$work/template" "$agency" "$device" >/dev/null 2>&1
+# The device is registered by a source-file program on the jar's own classes (bench/CliStartDevice.java).
+mkdir -p "$work/jar" && (cd "$work/jar" && unzip -q "$OLDPWD/target/custodia.jar")
+java -cp "$work/jar/BOOT-INF/classes:$work/jar/BOOT-INF/lib/*" bench/CliStartDevice.java \
+  "$work/template" "$agency" "$device" >"$work/register.log" 2>&1 || { cat "$work/register.log" >&2; exit 1; }
 for i in $(seq 1 20); do head -c 8388608 /dev/urandom > "$work/card/DCIM/100MEDIA/REC_$i.MP4"; done
 sync
 

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -256,7 +255,7 @@ public final class ImportHeadStart implements CommandHeadStart {
 				return given.get(name);
 			}
 			String environment = System.getenv(name.replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT));
-			return Objects.requireNonNullElse(environment, otherwise);
+			return environment != null ? environment : otherwise;
 		}
 	}
 }
