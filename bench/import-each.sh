@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 work=${1:-target/bench-each}
 rm -rf "$work" && mkdir -p "$work/src/many"
 mvn -o -q -DskipTests test-compile
-mvn -o -q dependency:build-classpath -Dmdep.outputFile="$work/classpath" >/dev/null
-cp_java="target/test-classes:target/classes:$(cat "$work/classpath")"
+# The libraries from the jar (the dependency plugin may not be at hand offline).
+[ -f target/custodia.jar ] || mvn -o -q -DskipTests package
+mkdir -p "$work/jar" && (cd "$work/jar" && unzip -q "$OLDPWD/target/custodia.jar" 'BOOT-INF/lib/*')
+cp_java="target/test-classes:target/classes:$work/jar/BOOT-INF/lib/*"
 run_java() { java -cp "$cp_java" org.custodia.storage.StoreBenchmark "$@"; }
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 settle() { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true; }
