@@ -127,6 +127,13 @@ class ImportCommandLineTests {
 				"ZH-ROOTS-1", "--quiet", dataDirSetting, IMPORT_ROOT);
 		assertThat(ledger.code()).isEqualTo(2);
 		assertThat(ledger.text()).contains("是本系统自己的数据");
+		// The command copied while the application started (its head start): refused, none of it stays.
+		assertThat(dataDir.resolve("store/zhanhe-health/.incoming")).as("the head start staged the folder's files")
+			.isDirectory();
+		try (Stream<Path> files = Files.walk(dataDir.resolve("store"))) {
+			assertThat(files.filter(Files::isRegularFile).map(Path::toString)).as("staged or stored files")
+				.noneMatch(file -> file.endsWith(".part") || !file.contains("/."));
+		}
 	}
 
 	/** The agency of these tests may import from the temporary directory, where their cards are made. */
