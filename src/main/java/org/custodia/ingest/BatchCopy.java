@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +31,12 @@ import org.custodia.storage.StoredBlob;
 final class BatchCopy {
 
 	static final int AT_ONCE = 8;
+
+	/** Bytes copied at most before the import is confirmed (see roomBeforeFinish). */
+	static final long UNCONFIRMED = 2L << 30;
+
+	/** Bytes begun before the import was confirmed; guarded by {@link #waiting}. */
+	private long unconfirmed;
 
 	/** A file written and hashed into its own batch, waiting to be committed and recorded. */
 	private record Staged(SourceFile file, BlobStore.Batch batch, String type, String problem) {
@@ -103,6 +108,7 @@ final class BatchCopy {
 		abandoned.set(true);
 		List<Staged> discarded;
 		synchronized (waiting) {
+			waiting.notifyAll();
 			discarded = List.copyOf(waiting);
 			waiting.clear();
 		}
@@ -119,6 +125,7 @@ final class BatchCopy {
 	private List<Staged> finishWith(FileRecorder recorder, Set<SourceFile> leftOut) {
 		synchronized (waiting) {
 			this.recorder = recorder;
+			waiting.notifyAll();
 			this.leftOut = leftOut;
 			List<Staged> staged = new ArrayList<>();
 			for (Staged each : waiting) {
@@ -161,7 +168,7 @@ final class BatchCopy {
 			null, null, null);
 
 	private RecordingImports.Outcome copyOne(String agency, SourceFile file, BlobStore store, CopySources files) {
-		if (abandoned.get() || isLeftOut(file)) {
+		if (!roomBeforeFinish(files.size(file)) || isLeftOut(file)) {
 			return null;
 		}
 		BlobStore.Batch batch = store.batch();
@@ -233,6 +240,28 @@ final class BatchCopy {
 		return recording.stored(staged.file(), staged.type(), blob);
 	}
 
+	/**
+	 * Before anything may be recorded, at most {@link #UNCONFIRMED} bytes are copied: an import the application
+	 * then refuses (a folder outside the roots) copied no more than that for nothing. False when abandoned.
+	 */
+	private boolean roomBeforeFinish(long bytes) {
+		synchronized (waiting) {
+			while (recorder == null && !abandoned.get() && unconfirmed > 0 && unconfirmed + bytes > UNCONFIRMED) {
+				try {
+					waiting.wait(100);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			if (recorder == null) {
+				unconfirmed += bytes;
+			}
+			return !abandoned.get();
+		}
+	}
+
 	private boolean isLeftOut(SourceFile file) {
 		synchronized (waiting) {
 			return leftOut.contains(file);
@@ -259,37 +288,10 @@ final class BatchCopy {
 	/** Every copy is waited for, even after one broke: none may still be writing when the import returns. */
 	private List<RecordingImports.Outcome> await() {
 		try {
-			List<RecordingImports.Outcome> outcomes = new ArrayList<>();
-			RuntimeException broke = null;
-			for (CompletableFuture<RecordingImports.Outcome> result : results.values()) {
-				try {
-					outcomes.add(awaitOne(result));
-				}
-				catch (RuntimeException e) {
-					broke = broke == null ? e : broke;
-				}
-			}
-			if (broke != null) {
-				throw broke;
-			}
-			return outcomes;
+			return CopyResults.all(results.values());
 		}
 		finally {
 			copiers.shutdownNow();
-		}
-	}
-
-	private static RecordingImports.Outcome awaitOne(CompletableFuture<RecordingImports.Outcome> result) {
-		try {
-			return result.get();
-		}
-		catch (InterruptedException e) {
-			// Still wait for the copy: it must not write after the import returned.
-			Thread.currentThread().interrupt();
-			return result.join();
-		}
-		catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
 		}
 	}
 }

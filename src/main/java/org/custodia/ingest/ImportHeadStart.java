@@ -113,10 +113,11 @@ public final class ImportHeadStart implements CommandHeadStart {
 				return null;
 			}
 			Path real = parsed.folder.toAbsolutePath().toRealPath();
-			if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+			Settings given = Settings.of(settings);
+			if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS) || given.overlaps(real)) {
 				return null;
 			}
-			return new ImportHeadStart(parsed, real, Settings.of(settings));
+			return new ImportHeadStart(parsed, real, given);
 		}
 		catch (IOException | RuntimeException e) {
 			// the command itself says what is wrong, once the application has started
@@ -231,6 +232,20 @@ public final class ImportHeadStart implements CommandHeadStart {
 
 	/** The settings the store and the day of a file depend on, as the application will read them. */
 	record Settings(Path dataDir, Path storeRoot, Path secondRoot, boolean sm3InPass, ZoneId zone) {
+
+		/**
+		 * Whether the folder holds or lies in Custodia's own data, which is never imported (ImportRoots): "/" would
+		 * otherwise be copied until the application refuses it.
+		 */
+		boolean overlaps(Path folder) {
+			for (Path own : java.util.Arrays.asList(dataDir, storeRoot, secondRoot)) {
+				Path real = own == null ? null : own.toAbsolutePath().normalize();
+				if (real != null && (folder.startsWith(real) || real.startsWith(folder))) {
+					return true;
+				}
+			}
+			return false;
+		}
 
 		static Settings of(List<String> settings) {
 			Map<String, String> given = new HashMap<>();
