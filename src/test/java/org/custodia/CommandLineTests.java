@@ -73,7 +73,15 @@ class CommandLineTests {
 		assertThat(first.text()).contains("STORED    REC_0001.AMR", "2 files: 2 stored, 0 already stored, 0 failed");
 		Output second = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting,
 				importRoot);
-		assertThat(second.text()).contains("2 files: 0 stored, 2 already stored, 0 failed");
+		// Known by path, size and time from the first run: not read again.
+		assertThat(second.text()).contains("ALREADY_IMPORTED REC_0001.AMR",
+				"2 files: 0 stored, 0 already stored, 0 failed, 2 already imported (not read again)");
+		// The same bytes under another name are read, and recognised by their hash.
+		Files.copy(folder.resolve("REC_0001.AMR"), folder.resolve("REC_0002.AMR"));
+		Output third = run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLI-1", dataDirSetting,
+				importRoot);
+		assertThat(third.text()).contains("DUPLICATE REC_0002.AMR",
+				"3 files: 0 stored, 1 already stored, 0 failed, 2 already imported (not read again)");
 		assertThat(run("import", folder.toString(), "--agency", "zhanhe-health", "--device", "NOPE", dataDirSetting,
 				importRoot).code())
 			.isEqualTo(2);

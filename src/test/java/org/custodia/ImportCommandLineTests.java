@@ -62,7 +62,7 @@ class ImportCommandLineTests {
 			assertThat(output.code()).isEqualTo(1);
 			assertThat(output.text()).contains("STORED    A.MP4", "STORED    B.AMR", "STORED    C.TXT  [not-media]",
 					"4 files: 3 stored, 0 already stored, 1 failed");
-			assertThat(output.text()).as("the progress bar's last state").contains("100%", "4/4 files");
+			assertThat(output.text()).as("the progress bar's last state").contains("100%", "4/4 个文件");
 			assertThat(output.text()).contains(fullDisk ? "FAILED    BIG.MP4  [error.storage-full] 存储磁盘已满"
 					: "FAILED    BIG.MP4  [error.source-unopenable] 无法打开设备上的这个文件");
 			if (fullDisk) {
@@ -98,7 +98,9 @@ class ImportCommandLineTests {
 		assertThat(folder.resolve("A.AMR")).exists();
 
 		Output removed = command("import", folder.toString(), "--agency", "zhanhe-health", "--device", "ZH-CLEAN-1",
-				"--remove-from-device", "--quiet", dataDirSetting, IMPORT_ROOT, "--custodia.ingest.allow-removal-from-device=true");
+				"--remove-from-device", "--quiet", dataDirSetting, IMPORT_ROOT, "--custodia.ingest.allow-removal-from-device=true",
+				// the server's own settings, as a start script passes them to every command: accepted and ignored
+				"--server.port=8080", "--management.endpoints.web.exposure.include=health");
 		assertThat(removed.code()).isZero();
 		assertThat(removed.text()).contains("STORED    A.AMR", "REMOVED   A.AMR");
 		assertThat(folder.resolve("A.AMR")).doesNotExist();
@@ -125,6 +127,13 @@ class ImportCommandLineTests {
 				"ZH-ROOTS-1", "--quiet", dataDirSetting, IMPORT_ROOT);
 		assertThat(ledger.code()).isEqualTo(2);
 		assertThat(ledger.text()).contains("是本系统自己的数据");
+		// The command copied while the application started (its head start): refused, none of it stays.
+		assertThat(dataDir.resolve("store/zhanhe-health/.incoming")).as("the head start staged the folder's files")
+			.isDirectory();
+		try (Stream<Path> files = Files.walk(dataDir.resolve("store"))) {
+			assertThat(files.filter(Files::isRegularFile).map(Path::toString)).as("staged or stored files")
+				.noneMatch(file -> file.endsWith(".part") || !file.contains("/."));
+		}
 	}
 
 	/** The agency of these tests may import from the temporary directory, where their cards are made. */

@@ -56,14 +56,19 @@ public class DeviceRecordings {
 				Map.of("number", device.number(), "finding", finding, "files", files, "example", example)));
 	}
 
+	/** Who held the device at that moment by its custody ledger (issued to him and not yet collected); empty when nobody or unknown. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> holderAt(UUID deviceId, Instant at) {
+		return at == null ? Optional.empty()
+				: devices.lastHandoverAt(deviceId, at)
+					.filter(event -> event.kind() == DeviceEventKind.ISSUED)
+					.map(DeviceEvent::officerId);
+	}
+
 	/** Links an imported recording to its device; runs in the import's transaction, beside its ledger entry. */
 	@Transactional
 	public RecordingLink recorded(UUID deviceId, UUID recordingId, Instant recordedAt) {
-		UUID holder = recordedAt == null ? null
-				: devices.lastHandoverAt(deviceId, recordedAt)
-					.filter(event -> event.kind() == DeviceEventKind.ISSUED)
-					.map(DeviceEvent::officerId)
-					.orElse(null);
+		UUID holder = holderAt(deviceId, recordedAt).orElse(null);
 		devices.linkRecording(deviceId, recordingId, recordedAt, holder);
 		return new RecordingLink(recordingId, recordedAt, holder);
 	}

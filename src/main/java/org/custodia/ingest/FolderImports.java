@@ -31,16 +31,25 @@ public class FolderImports {
 	public Imported importFolder(Actor actor, String agency, String device, UUID officerId, String folder,
 			boolean removeFromDevice) {
 		return importFolder(actor, agency, device, officerId, ImportRoots.parse(folder), removeFromDevice,
-				ImportProgress.NONE);
+				ImportProgress.NONE, null);
 	}
 
+	/** With a head start, what it copied counts only if the import goes ahead; else it is discarded. */
 	Imported importFolder(Actor actor, String agency, String device, UUID officerId, Path folder,
-			boolean removeFromDevice, ImportProgress progress) {
+			boolean removeFromDevice, ImportProgress progress, ImportHeadStart headStart) {
 		if (removeFromDevice) {
-			cleanup.checkAllowed(actor, agency);
+			try {
+				cleanup.checkAllowed(actor, agency);
+			}
+			catch (RuntimeException e) {
+				if (headStart != null) {
+					headStart.close();
+				}
+				throw e;
+			}
 		}
 		List<RecordingImports.Outcome> outcomes = imports.importFolder(actor, agency, device, officerId, folder,
-				progress);
+				progress, headStart);
 		return new Imported(outcomes,
 				removeFromDevice ? cleanup.removeImported(actor, agency, folder, outcomes) : List.of());
 	}

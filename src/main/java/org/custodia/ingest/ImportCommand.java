@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.custodia.shared.CustodiaException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -54,9 +55,12 @@ class ImportCommand implements Callable<Integer> {
 
 	private final MessageSource messages;
 
-	ImportCommand(FolderImports imports, MessageSource messages) {
+	private final ObjectProvider<ImportHeadStart> headStart;
+
+	ImportCommand(FolderImports imports, MessageSource messages, ObjectProvider<ImportHeadStart> headStart) {
 		this.imports = imports;
 		this.messages = messages;
+		this.headStart = headStart;
 	}
 
 	@Override
@@ -66,8 +70,9 @@ class ImportCommand implements Callable<Integer> {
 		var custodian = WorkstationCustodian.console(agency);
 		// Relative to where the command runs; then the same roots as for the API (ImportRoots).
 		Path folder = this.folder.toAbsolutePath();
+		ImportHeadStart copying = headStart.getIfAvailable();
 		try (ConsoleProgress progress = new ConsoleProgress(quiet)) {
-			imported = imports.importFolder(custodian, agency, device, officer, folder, removeFromDevice, progress);
+			imported = imports.importFolder(custodian, agency, device, officer, folder, removeFromDevice, progress, copying);
 		}
 		catch (CustodiaException e) {
 			spec.commandLine().getErr().println(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
@@ -87,9 +92,11 @@ class ImportCommand implements Callable<Integer> {
 					removal.removed() ? "" : "  [" + removal.reason() + "]");
 		}
 		long skipped = outcomes.stream().filter(o -> o.result() == ImportResult.SKIPPED).count();
-		out.printf("%d files: %d stored, %d already stored, %d failed%s%n", outcomes.size(),
+		long already = outcomes.stream().filter(o -> o.result() == ImportResult.ALREADY_IMPORTED).count();
+		out.printf("%d files: %d stored, %d already stored, %d failed%s%s%n", outcomes.size(),
 				outcomes.stream().filter(o -> o.result() == ImportResult.STORED).count(),
 				outcomes.stream().filter(o -> o.result() == ImportResult.DUPLICATE).count(), failed,
+				already == 0 ? "" : ", " + already + " already imported (not read again)",
 				skipped == 0 ? "" : ", " + skipped + " skipped");
 		out.flush();
 		return failed == 0 ? 0 : 1;

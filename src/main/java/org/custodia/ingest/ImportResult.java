@@ -10,6 +10,11 @@ public enum ImportResult {
 	STORED,
 	/** The store already held these bytes for the agency: linked to that recording, not stored twice. */
 	DUPLICATE,
+	/**
+	 * Recorded from this device before under the same path, size and time (an import resumed after it was
+	 * stopped, a folder imported again): not read again.
+	 */
+	ALREADY_IMPORTED,
 	/** Not stored; the file stays where it was, to be imported again. */
 	FAILED,
 	/** Not read at all: a link, a device node or a folder that cannot be read. */

@@ -230,6 +230,10 @@ class FileSystemBlobStore implements BlobStore {
 		return secondRoot;
 	}
 
+	boolean sm3InPass() {
+		return sm3InPass;
+	}
+
 	Writers writers() {
 		return writers;
 	}

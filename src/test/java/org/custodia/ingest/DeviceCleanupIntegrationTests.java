@@ -106,11 +106,46 @@ class DeviceCleanupIntegrationTests {
 			.satisfies(removal -> assertThat(removal.reason()).isEqualTo("copy-differs"));
 		assertThat(folder.resolve("one.mp4")).doesNotExist();
 		assertThat(folder.resolve("three.mp3")).exists();
+		java.util.Set<String> imported = outcomes.stream().map(outcome -> outcome.recordingId().toString())
+			.collect(java.util.stream.Collectors.toSet());
 		assertThat(ledger.entries(0, 100_000)).filteredOn(entry -> entry.action().equals("recording.removed-from-device")
-				&& entry.agency().equals("neiqiu-health")).hasSize(2);
+				&& imported.contains(entry.subjectId())).hasSize(2);
 
 		Actor notCustodian = accounts.account(accounts.signedIn(mvc, "neiqiu-health", Role.OFFICER));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> cleanup.removeImported(notCustodian, "neiqiu-health",
 				folder, outcomes)).isInstanceOf(org.custodia.shared.CustodiaException.class);
+	}
+
+	@Test
+	void aFileNotReadAgainLeavesTheDeviceOnlyWhenItsBytesAreThoseStored() throws Exception {
+		var session = accounts.signedIn(mvc, "neiqiu-health", Role.CUSTODIAN);
+		Actor custodian = accounts.account(session);
+		String number = "NQ-" + System.nanoTime() % 100000;
+		register.register(custodian, new NewDevice("neiqiu-health", number, DeviceKind.BODY_CAMERA, null, null, null, null,
+				null, null, null, null, null, null));
+		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
+		Files.createDirectories(folder);
+		for (String file : List.of("kept.mp4", "same.mp4")) {
+			Files.write(folder.resolve(file), (file + System.nanoTime()).repeat(500).getBytes());
+		}
+		imports.importFolder(custodian, "neiqiu-health", number, null, folder);
+		// Bytes changed in place, size and time as they were: the import knows it by path, size and time only.
+		java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(folder.resolve("kept.mp4"));
+		byte[] bytes = Files.readAllBytes(folder.resolve("kept.mp4"));
+		bytes[0] ^= 1;
+		Files.write(folder.resolve("kept.mp4"), bytes);
+		Files.setLastModifiedTime(folder.resolve("kept.mp4"), time);
+		List<RecordingImports.Outcome> again = imports.importFolder(custodian, "neiqiu-health", number, null, folder);
+		assertThat(again).extracting(RecordingImports.Outcome::result).containsOnly(ImportResult.ALREADY_IMPORTED);
+
+		DeviceCleanup cleanup = new DeviceCleanup(true, store, recordings, decisions, ledger, transactions, roots);
+		List<DeviceCleanup.Removal> removals = cleanup.removeImported(custodian, "neiqiu-health", folder, again);
+
+		assertThat(removals).filteredOn(DeviceCleanup.Removal::removed).extracting(DeviceCleanup.Removal::file)
+			.containsExactly("same.mp4");
+		assertThat(removals).filteredOn(removal -> removal.file().equals("kept.mp4")).singleElement()
+			.satisfies(removal -> assertThat(removal.reason()).isEqualTo("copy-differs"));
+		assertThat(folder.resolve("kept.mp4")).exists();
+		assertThat(folder.resolve("same.mp4")).doesNotExist();
 	}
 }

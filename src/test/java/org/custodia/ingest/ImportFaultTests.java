@@ -61,32 +61,60 @@ class ImportFaultTests {
 	}
 
 	@Test
-	void aDeviceUnpluggedMidCopyFailsThatFileStoresTheOthersAndTheNextImportCompletesIt() throws Exception {
+	void aDeviceUnpluggedMidCopyFailsThatFileStoresTheOthersAndTheNextImportCopiesOnlyTheRest() throws Exception {
 		String device = ImportFixtures.newDevice(register);
 		Path folder = TestDatabases.newDataDirectory().resolve("DCIM");
 		byte[] cut = ImportFixtures.unique(3 << 20);
 		ImportFixtures.write(folder.resolve("A.MP4"), ImportFixtures.unique(100_000));
 		ImportFixtures.write(folder.resolve("B.MP4"), cut);
 		ImportFixtures.write(folder.resolve("C.AMR"), ImportFixtures.unique(60_000));
+		ImportFixtures.write(folder.resolve("100MEDIA/D.MP4"), ImportFixtures.unique(200_000));
 		// The device answers 1.5 MB of B, then an I/O error, as a pulled cable gives.
 		imports.openingSourcesWith(path -> path.endsWith("B.MP4") ? UnpluggedDevices.after(path, 3 << 19)
 				: DeviceFile.open(path));
 
 		Map<String, RecordingImports.Outcome> first = byFile(importFolder(device, folder));
-		assertThat(first).hasSize(3);
+		assertThat(first).hasSize(4);
 		assertThat(first.get("B.MP4").result()).isEqualTo(ImportResult.FAILED);
 		assertThat(first.get("B.MP4").problem()).isEqualTo("error.source-interrupted");
 		assertThat(first.get("A.MP4").result()).isEqualTo(ImportResult.STORED);
 		assertThat(first.get("C.AMR").result()).isEqualTo(ImportResult.STORED);
+		assertThat(first.get("100MEDIA/D.MP4").result()).isEqualTo(ImportResult.STORED);
 		assertNothingOf(sha256(cut));
 
-		imports.openingSourcesWith(DeviceFile::open);
+		// The device plugged in again: only B is read; the others are known by path, size and time.
+		java.util.Set<String> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		imports.openingSourcesWith(path -> {
+			opened.add(folder.relativize(path).toString());
+			return DeviceFile.open(path);
+		});
 		Map<String, RecordingImports.Outcome> again = byFile(importFolder(device, folder));
+		assertThat(opened).containsExactly("B.MP4");
 		assertThat(again.get("B.MP4").result()).isEqualTo(ImportResult.STORED);
-		assertThat(again.get("A.MP4").result()).isEqualTo(ImportResult.DUPLICATE);
-		assertThat(again.get("C.AMR").result()).isEqualTo(ImportResult.DUPLICATE);
+		for (String file : List.of("A.MP4", "C.AMR", "100MEDIA/D.MP4")) {
+			assertThat(again.get(file).result()).as(file).isEqualTo(ImportResult.ALREADY_IMPORTED);
+			assertThat(again.get(file).recordingId()).as(file).isEqualTo(first.get(file).recordingId());
+			assertStoredOnce(again.get(file), Files.readAllBytes(folder.resolve(file)));
+			assertThat(ledgerEntries(again.get(file))).as(file).isOne();
+		}
 		assertStoredOnce(again.get("B.MP4"), cut);
-		assertStoredOnce(again.get("A.MP4"), Files.readAllBytes(folder.resolve("A.MP4")));
+		assertThat(ledgerEntries(again.get("B.MP4"))).isOne();
+		assertThat(ImportFixtures.parts(store())).isEmpty();
+
+		// A file changed in place (same name, other bytes and time) is read again, and stored.
+		byte[] rewritten = ImportFixtures.unique(100_001);
+		ImportFixtures.write(folder.resolve("A.MP4"), rewritten);
+		Map<String, RecordingImports.Outcome> third = byFile(importFolder(device, folder));
+		assertThat(third.get("A.MP4").result()).isEqualTo(ImportResult.STORED);
+		assertStoredOnce(third.get("A.MP4"), rewritten);
+		assertThat(third.get("B.MP4").result()).isEqualTo(ImportResult.ALREADY_IMPORTED);
+	}
+
+	private long ledgerEntries(RecordingImports.Outcome outcome) {
+		return jdbc.sql("select count(*) from ledger_entry where action = 'recording.ingested' and subject_id = :id")
+			.param("id", outcome.recordingId().toString())
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -96,7 +96,14 @@ class ImportJobsIntegrationTests {
 			.andExpect(status().isAccepted())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		String repeated = finished(mvc, bearer, JsonPath.read(again, "$.id"));
-		assertThat(JsonPath.<List<String>>read(repeated, "$.outcomes[*].result")).hasSize(FILES.size()).containsOnly("DUPLICATE");
+		// The same folder of the same device again: every file known by path, size and time, none read again.
+		assertThat(JsonPath.<List<String>>read(repeated, "$.outcomes[*].result")).hasSize(FILES.size())
+			.containsOnly("ALREADY_IMPORTED");
+		assertThat(JsonPath.<Integer>read(repeated, "$.filesDone")).isEqualTo(FILES.size());
+		assertThat(JsonPath.<Number>read(repeated, "$.bytesTotal").longValue()).isZero();
+		assertThat(JsonPath.<Number>read(repeated, "$.bytesCopied").longValue()).isZero();
+		assertThat(JsonPath.<List<String>>read(repeated, "$.outcomes[?(@.file == 'yuan.amr')].text"))
+			.containsExactly("已导入过（本设备的同一文件，未再读取）");
 	}
 
 	@Test

@@ -133,7 +133,10 @@ class RecordingImportIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"folder\":\"%s\",\"device\":\"%s\"}".formatted(folder, number)))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(JsonPath.<List<String>>read(again, "$[*].result")).containsOnly("DUPLICATE");
+		// The same folder of the same device again: known by path, size and time, not read again.
+		assertThat(JsonPath.<List<String>>read(again, "$[*].result")).containsOnly("ALREADY_IMPORTED");
+		assertThat(JsonPath.<List<String>>read(again, "$[*].recordingId"))
+			.containsExactlyInAnyOrderElementsOf(JsonPath.<List<String>>read(body, "$[*].recordingId"));
 
 		mvc.perform(get("/api/v1/recordings").param("device", device.id().toString()).header("Authorization", bearer))
 			.andExpect(jsonPath("$.items.length()").value(5))

@@ -18,6 +18,7 @@ import org.custodia.shared.CustodiaProperties;
 /**
  * The store's side of {@code bench/store.sh}: puts the given files into a fresh store (one put, or one
  * batch for several files) and prints the seconds it took, the JVM already warm. Modes: {@code put <store> <files…>}, {@code put2 <store> <second> <files…>},
+ * {@code each <store> <files…>} (a commit per file, eight at a time),
  * {@code sm3 <file>} (SM3 throughput).
  */
 public final class StoreBenchmark {
@@ -56,8 +57,26 @@ public final class StoreBenchmark {
 				blobs.put("bench", LocalDate.of(2026, 11, 23), files.get(0).getFileName().toString(), in);
 			}
 		}
+		else if (mode.equals("each")) {
+			// As the import copies since issue 20: eight at a time, each file in a batch of its own, committed
+			// (durable, in place) in its copying thread, so that a kill keeps every file committed so far.
+			ExecutorService copiers = Executors.newFixedThreadPool(Integer.getInteger("copies", 8));
+			List<Future<?>> copies = new ArrayList<>();
+			for (Path file : files) {
+				copies.add(copiers.submit(() -> {
+					try (InputStream in = source(file); BlobStore.Batch batch = blobs.batch()) {
+						batch.stage("bench", LocalDate.of(2026, 11, 23), file.getFileName().toString(), in);
+						return batch.commit();
+					}
+				}));
+			}
+			for (Future<?> copy : copies) {
+				copy.get();
+			}
+			copiers.shutdown();
+		}
 		else {
-			// A folder is imported as one batch, eight files copied at a time as the import does (BatchCopy):
+			// A folder imported as one batch, as before issue 20, eight files copied at a time as the import does (BatchCopy):
 			// each copied, hashed and made durable, then all put in place together.
 			ExecutorService copiers = Executors.newFixedThreadPool(Integer.getInteger("copies", 8));
 			try (BlobStore.Batch batch = blobs.batch()) {
