@@ -88,9 +88,9 @@ class ImportResumeKillTests {
 		assertThat(again.waitFor(300, TimeUnit.SECONDS)).isTrue();
 		assertThat(again.exitValue()).as(output).isZero();
 		for (String file : sources.keySet()) {
-			// random bytes: stored, and flagged as no media
+			// random bytes: stored, and flagged as what FFmpeg cannot decode
 			String line = recordedBeforeTheKill.contains(file) ? "ALREADY_IMPORTED " + file
-					: "STORED    " + file + "  [not-media]";
+					: "STORED    " + file + "  [corrupt]";
 			assertThat(output).as(file).contains(line + "\n");
 		}
 		assertThat(output).contains(FILES + " files: " + (FILES - recordedBeforeTheKill.size()) + " stored",

@@ -74,7 +74,7 @@ class IngestModuleTests {
 		List<RecordingImports.Outcome> again = imports.importFolder(ImportFixtures.CUSTODIAN, ImportFixtures.AGENCY, device,
 				null, card);
 
-		assertThat(again).extracting(outcome -> String.valueOf(outcome.result())).containsOnly("DUPLICATE");
+		assertThat(again).extracting(outcome -> String.valueOf(outcome.result())).containsOnly("ALREADY_IMPORTED");
 		assertThat(again).extracting(RecordingImports.Outcome::recordingId)
 			.containsExactlyInAnyOrderElementsOf(first.stream().map(RecordingImports.Outcome::recordingId).toList());
 	}
