@@ -28,7 +28,7 @@ first_byte() {
     "$work/card/DCIM" --agency "$agency" --device "$device" --quiet "--custodia.data-dir=$data" \
     "--custodia.ingest.import-roots.$agency=$work/card" >"$out" 2>&1
   end=$(date +%s%3N)
-  first=$(sed -n 's/^custodia: first byte copied at \([0-9]*\) ms$/\1/p' "$out")
+  first=$(sed -n 's/^first byte copied at \([0-9]*\) ms$/\1/p' "$out")
   grep -q "20 files: 20 stored" "$out" || { cat "$out" >&2; exit 1; }
   rm -rf "$data" "$out"
   echo "$((first - start)) $((end - start))"

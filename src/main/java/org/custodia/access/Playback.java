@@ -208,7 +208,7 @@ public class Playback {
 	}
 
 	/** Every time the recording gave for itself at import and the one chosen, for whoever may see it. */
-	public RecordingRegister.Times times(Recording recording) {
+	public org.custodia.recording.KnownTimes times(Recording recording) {
 		return register.times(recording.id());
 	}
 

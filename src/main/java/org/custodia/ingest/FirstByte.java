@@ -15,7 +15,7 @@ final class FirstByte {
 
 	static void report() {
 		if (!TOLD.get() && TOLD.compareAndSet(false, true)) {
-			System.err.println("custodia: first byte copied at " + System.currentTimeMillis() + " ms");
+			System.err.println("first byte copied at " + System.currentTimeMillis() + " ms");
 		}
 	}
 }

@@ -46,25 +46,12 @@ public class RecordingRegister {
 	/** {@code lateReasonsOffered}: what the custodian may give as the reason of a late import, by the agency's rule. */
 	public record Detail(Recording recording, List<RecordingNotes.LateReason> lateReasons,
 			List<RecordingNotes.Offered> lateReasonsOffered, List<RecordingNotes.DuplicateOffer> duplicateOffers,
-			Times times) {
-	}
-
-	/**
-	 * Every time a recording gave for itself at import and why its time is the one chosen.
-	 *
-	 * @param reason one of RecordingTimes' reasons ("offset-stated", "utc-written-as-local", …); null for
-	 *        recordings imported before the claims were kept
-	 */
-	public record Times(String reason, List<RecordingTimes.Claim> claims) {
-
-		/** Whether some claim lies too far from the chosen time to be the same moment. */
-		@com.fasterxml.jackson.annotation.JsonProperty("disagree")
-		public boolean disagree() {
-			return claims.stream().anyMatch(RecordingTimes.Claim::disagrees);
-		}
+			KnownTimes times) {
 	}
 
 	private final RecordingRepository recordings;
+
+	private final TimeClaimRepository timeClaims;
 
 	private final RecordingNotes notes;
 
@@ -83,11 +70,12 @@ public class RecordingRegister {
 	/** Asked lazily: the module that keeps the marks builds on this one. */
 	private final ObjectProvider<SecrecyMarks> secrecy;
 
-	RecordingRegister(RecordingRepository recordings, RecordingNotes notes, MediaReading media,
+	RecordingRegister(RecordingRepository recordings, TimeClaimRepository timeClaims, RecordingNotes notes, MediaReading media,
 			RecordingLedgerCheck ledgerCheck, PolicyDecisions decisions, Ledger ledger, LedgerCheckpoints checkpoints,
 			ApplicationEventPublisher events, ObjectProvider<SecrecyMarks> secrecy) {
 		this.secrecy = secrecy;
 		this.recordings = recordings;
+		this.timeClaims = timeClaims;
 		this.notes = notes;
 		this.media = media;
 		this.ledgerCheck = ledgerCheck;
@@ -186,8 +174,8 @@ public class RecordingRegister {
 
 	/** The times the recording gave for itself at import; call after the recording was shown to be visible. */
 	@Transactional(readOnly = true)
-	public Times times(UUID id) {
-		return new Times(recordings.timeReason(id).orElse(null), recordings.claims(id));
+	public KnownTimes times(UUID id) {
+		return new KnownTimes(timeClaims.timeReason(id).orElse(null), timeClaims.claims(id));
 	}
 
 	/** The custodian records why a recording came late (see {@link RecordingNotes}). */
@@ -222,7 +210,7 @@ public class RecordingRegister {
 	/** As {@link #imported(Actor, Recording, String)}, keeping every time the recording gave and which was chosen. */
 	public void imported(Actor actor, Recording recording, String deviceNumber, RecordingTimes times) {
 		recordings.insert(recording, times.reason());
-		recordings.insertClaims(recording.id(), times.claims());
+		timeClaims.insertClaims(recording.id(), times.claims());
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("file", recording.originalName());
 		entry.put("device", deviceNumber);

@@ -50,7 +50,7 @@ class RecordingRegisterTests {
 		}
 	};
 
-	final RecordingRegister register = new RecordingRegister(recordings, mock(RecordingNotes.class),
+	final RecordingRegister register = new RecordingRegister(recordings, mock(TimeClaimRepository.class), mock(RecordingNotes.class),
 			mock(MediaReading.class), mock(RecordingLedgerCheck.class), decisions, mock(Ledger.class),
 			mock(LedgerCheckpoints.class), mock(org.springframework.context.ApplicationEventPublisher.class),
 			new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("marks", marks))
