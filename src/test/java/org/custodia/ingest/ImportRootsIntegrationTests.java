@@ -182,7 +182,7 @@ class ImportRootsIntegrationTests {
 		assertThat(JsonPath.<Integer>read(done, "$.filesTotal")).isEqualTo(5);
 		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[?(@.file == 'passwd.mp4')].text"))
 			.containsExactly("跳过；这是符号链接，不跟随读取：导入只读取文件夹里的真实文件");
-		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[?(@.file == 'real.txt')].result")).containsExactly("DUPLICATE");
+		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[?(@.file == 'real.txt')].result")).containsExactly("ALREADY_IMPORTED");
 		assertThat(ledger.entries(0, 1_000_000)).filteredOn(entry -> entry.action().equals("recording.ingested"))
 			.noneMatch(entry -> entry.payloadJson().contains("passwd") || entry.payloadJson().contains("again.txt"));
 	}
