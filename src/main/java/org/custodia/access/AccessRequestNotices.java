@@ -23,12 +23,13 @@ class AccessRequestNotices implements Notices {
 	}
 
 	@Override
-	public List<String> noticesFor(Actor actor, Locale locale) {
+	public List<Notice> noticesFor(Actor actor, Locale locale) {
 		if (actor.agency().isEmpty() || actor.has(Role.ADMINISTRATOR)) {
 			return List.of();
 		}
 		int waiting = requests.inbox(actor, actor.agency().get()).size();
 		return waiting == 0 ? List.of()
-				: List.of(messages.getMessage("notice.access-requests-to-decide", new Object[] { waiting }, locale));
+				: List.of(new Notice(messages.getMessage("notice.access-requests-to-decide", new Object[] { waiting }, locale),
+						"/access-requests"));
 	}
 }

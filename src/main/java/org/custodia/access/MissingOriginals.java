@@ -59,7 +59,7 @@ class MissingOriginals implements Notices {
 	}
 
 	@Override
-	public List<String> noticesFor(Actor actor, Locale locale) {
+	public List<Notice> noticesFor(Actor actor, Locale locale) {
 		String agency = actor.agency().orElse(null);
 		if (agency == null || !decisions.decide(actor, Action.SEE_MISSING_ORIGINALS, agency).isAllowed()) {
 			return List.of();
@@ -67,8 +67,9 @@ class MissingOriginals implements Notices {
 		return missing.values()
 			.stream()
 			.filter(recording -> agency.equals(recording.agency()))
-			.map(recording -> messages.getMessage("notice.file-missing",
-					new Object[] { recording.originalName(), recording.sha256().substring(0, 12) }, locale))
+			.map(recording -> new Notice(messages.getMessage("notice.file-missing",
+					new Object[] { recording.originalName(), recording.sha256().substring(0, 12) }, locale),
+					"/recordings/" + recording.id()))
 			.toList();
 	}
 

@@ -56,12 +56,12 @@ class ActivityNotices implements Notices {
 	}
 
 	@Override
-	public List<String> noticesFor(Actor actor, Locale locale) {
+	public List<Notice> noticesFor(Actor actor, Locale locale) {
 		String agency = actor.agency().orElse(null);
 		if (agency == null || !decisions.decide(actor, Action.SEE_ACTIVITIES, agency).isAllowed()) {
 			return List.of();
 		}
-		List<String> notices = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
 		Instant now = clock.instant();
 		List<ActivityView> recent = facts.of(activities.list(agency, now.minus(LOOK_BACK), now));
 		if (actor.has(Role.OFFICER)) {
@@ -75,22 +75,22 @@ class ActivityNotices implements Notices {
 		}
 		long toReview = workRecords.count(agency, WorkRecordStatus.SUBMITTED, actor.userId());
 		if (toReview > 0) {
-			notices.add(messages.getMessage("activity.notice.review", new Object[] { toReview }, locale));
+			notices.add(new Notice(messages.getMessage("activity.notice.review", new Object[] { toReview }, locale), "/activities"));
 		}
 		if (decisions.decide(actor, Action.FILE_WORK_RECORD, agency).isAllowed()) {
 			long toFile = workRecords.count(agency, WorkRecordStatus.REVIEWED, null);
 			if (toFile > 0) {
-				notices.add(messages.getMessage("activity.notice.file", new Object[] { toFile }, locale));
+				notices.add(new Notice(messages.getMessage("activity.notice.file", new Object[] { toFile }, locale), "/activities"));
 			}
 		}
 		return notices;
 	}
 
-	private void add(List<String> notices, List<ActivityView> views, String key, Locale locale) {
+	private void add(List<Notice> notices, List<ActivityView> views, String key, Locale locale) {
 		long missing = views.stream().filter(view -> view.compliance().overdue()).count();
 		long gaps = views.stream().mapToLong(view -> view.compliance().unexplainedInterruptions()).sum();
 		if (missing > 0 || gaps > 0) {
-			notices.add(messages.getMessage(key, new Object[] { missing, gaps }, locale));
+			notices.add(new Notice(messages.getMessage(key, new Object[] { missing, gaps }, locale), "/activities"));
 		}
 	}
 }

@@ -105,13 +105,13 @@ class CollectionReminders implements Notices {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<String> noticesFor(Actor actor, Locale locale) {
+	public List<Notice> noticesFor(Actor actor, Locale locale) {
 		if (actor.agency().isEmpty()) {
 			return List.of();
 		}
 		String agency = actor.agency().get();
 		LocalDate today = LocalDate.now(clock);
-		List<String> notices = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
 		List<Object[]> open = jdbc.sql("""
 				select r.holder_id, d.number from device_reminder r join device_device d on d.id = r.device_id
 				where r.agency_code = :agency and r.reminder_day = :day and d.status = :issued and d.holder_id = r.holder_id
@@ -124,12 +124,13 @@ class CollectionReminders implements Notices {
 		String cite = policies.of(agency).devices().dailyCollection().cite();
 		// The list goes to whoever collects devices in this agency (its handle-custody permission).
 		if (!open.isEmpty() && decisions.decide(actor, Action.HANDLE_CUSTODY, agency).isAllowed()) {
-			notices.add(messages.getMessage("devices.reminder.custodian", new Object[] { open.size(),
-					String.join("、", open.stream().map(row -> (String) row[1]).toList()), cite }, locale));
+			notices.add(new Notice(messages.getMessage("devices.reminder.custodian", new Object[] { open.size(),
+					String.join("、", open.stream().map(row -> (String) row[1]).toList()), cite }, locale), "/devices/board"));
 		}
 		for (Object[] row : open) {
 			if (actor.userId().equals(row[0])) {
-				notices.add(messages.getMessage("devices.reminder.holder", new Object[] { row[1], cite }, locale));
+				notices.add(new Notice(messages.getMessage("devices.reminder.holder", new Object[] { row[1], cite }, locale),
+						"/devices/person/" + actor.userId()));
 			}
 		}
 		return notices;

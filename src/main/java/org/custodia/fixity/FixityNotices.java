@@ -42,32 +42,33 @@ class FixityNotices implements Notices {
 	}
 
 	@Override
-	public List<String> noticesFor(Actor actor, Locale locale) {
+	public List<Notice> noticesFor(Actor actor, Locale locale) {
 		if (!FixitySweeps.mayRun(actor)) {
 			return List.of();
 		}
-		List<String> notices = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
 		if (!copies.hasSecondCopy()) {
-			notices.add(messages.getMessage("fixity.notice.no-second-copy", null, locale));
+			notices.add(new Notice(messages.getMessage("fixity.notice.no-second-copy", null, locale), "/fixity"));
 		}
 		String agency = scope(actor);
 		long damaged = rows.countOpen(agency, Finding.Kind.DAMAGED);
 		if (damaged > 0) {
-			notices.add(messages.getMessage("fixity.notice.damaged", new Object[] { damaged }, locale));
+			notices.add(new Notice(messages.getMessage("fixity.notice.damaged", new Object[] { damaged }, locale), "/fixity"));
 		}
 		long repaired = rows.countRepairedSince(agency, clock.instant().minus(REPAIRED_LATELY));
 		if (repaired > 0) {
-			notices.add(messages.getMessage("fixity.notice.repaired", new Object[] { repaired }, locale));
+			notices.add(new Notice(messages.getMessage("fixity.notice.repaired", new Object[] { repaired }, locale), "/fixity"));
 		}
 		return notices;
 	}
 
 	@Override
-	public List<String> alertsFor(Actor actor, Locale locale) {
+	public List<Notice> alertsFor(Actor actor, Locale locale) {
 		if (!FixitySweeps.mayRun(actor)) {
 			return List.of();
 		}
 		long lost = rows.countOpen(scope(actor), Finding.Kind.LOST);
-		return lost == 0 ? List.of() : List.of(messages.getMessage("fixity.alert.lost", new Object[] { lost }, locale));
+		return lost == 0 ? List.of()
+				: List.of(new Notice(messages.getMessage("fixity.alert.lost", new Object[] { lost }, locale), "/fixity"));
 	}
 }

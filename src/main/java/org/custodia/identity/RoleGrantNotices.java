@@ -27,14 +27,15 @@ class RoleGrantNotices implements Notices {
 	}
 
 	@Override
-	public List<String> noticesFor(Actor actor, Locale locale) {
-		List<String> notices = new ArrayList<>();
+	public List<Notice> noticesFor(Actor actor, Locale locale) {
+		List<Notice> notices = new ArrayList<>();
 		long decidable = grants.decidableBy(actor);
 		if (decidable > 0) {
-			notices.add(messages.getMessage("notice.role-grants-to-decide", new Object[] { decidable }, locale));
+			notices.add(new Notice(messages.getMessage("notice.role-grants-to-decide", new Object[] { decidable }, locale),
+					"/role-grants"));
 		}
-		rows.openOf(actor.userId()).ifPresent(grant -> notices.add(messages.getMessage("notice.own-roles-waiting",
-				new Object[] { names(grant.added(), locale) }, locale)));
+		rows.openOf(actor.userId()).ifPresent(grant -> notices.add(new Notice(messages.getMessage("notice.own-roles-waiting",
+				new Object[] { names(grant.added(), locale) }, locale), "/account")));
 		return notices;
 	}
 

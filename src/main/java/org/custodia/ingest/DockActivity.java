@@ -140,12 +140,13 @@ class DockActivity implements Notices {
 	}
 
 	@Override
-	public List<String> noticesFor(Actor actor, Locale locale) {
+	public List<Notice> noticesFor(Actor actor, Locale locale) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-		List<String> notices = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
 		for (DockEvent event : visibleTo(actor)) {
 			if (event.needsAttention() && LocalDate.ofInstant(event.at(), clock.getZone()).equals(today)) {
-				notices.add(messages.getMessage("dock.notice", new Object[] { event.volume(), reason(event, locale) }, locale));
+				notices.add(new Notice(messages.getMessage("dock.notice", new Object[] { event.volume(), reason(event, locale) },
+						locale), "/dock"));
 			}
 		}
 		return notices.stream().distinct().limit(5).toList();

@@ -132,7 +132,7 @@ class AccessRequestsIntegrationTests {
 		mvc.perform(get("/api/v1/access-requests?inbox=true").header("Authorization", leader))
 			.andExpect(jsonPath("$[?(@.id == '" + request + "')]").exists());
 		assertThat(notices.noticesFor(new org.custodia.shared.TestActor(accounts.idOf(leaderName), leaderName,
-				java.util.Optional.of("fengnan-medins"), java.util.Set.of(Role.LEADER_IN_CHARGE)), java.util.Locale.SIMPLIFIED_CHINESE))
+				java.util.Optional.of("fengnan-medins"), java.util.Set.of(Role.LEADER_IN_CHARGE)), java.util.Locale.SIMPLIFIED_CHINESE)).extracting(org.custodia.shared.Notices.Notice::text)
 			.anyMatch(notice -> notice.contains("调阅申请等待您审批"));
 		json(post("/api/v1/access-requests/" + request + "/decision"), leader, "{\"approved\":true,\"note\":\"同意\"}")
 			.andExpect(status().isOk())

@@ -168,12 +168,15 @@ class ComplianceIntegrationTests {
 	void theHomePageTellsOfficersAndUnitHeadsWhatIsMissing() throws Exception {
 		org.custodia.shared.TestActor officer = new org.custodia.shared.TestActor(firstOfficer, "officer",
 				java.util.Optional.of(AGENCY), java.util.Set.of(Role.OFFICER));
-		assertThat(notices.noticesFor(officer, java.util.Locale.SIMPLIFIED_CHINESE))
+		assertThat(notices.noticesFor(officer, java.util.Locale.SIMPLIFIED_CHINESE)).extracting(org.custodia.shared.Notices.Notice::text)
 			.containsExactly("近 30 天您参加的执法活动中，2 项既无录像也无工作记录，1 处中断未说明原因。请在“执法活动”中确认录像、说明中断或填写工作记录。");
 		MockHttpSession head = accounts.signedIn(mvc, AGENCY, Role.UNIT_HEAD);
 		mvc.perform(get("/").session(head))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("本科室近 30 天的执法活动中")));
+			.andExpect(content().string(containsString("本科室近 30 天的执法活动中")))
+			// the notice opens the list it counts
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*<a href=\"/activities\">本科室近 30 天的执法活动中.*")));
 	}
 
 	@Test

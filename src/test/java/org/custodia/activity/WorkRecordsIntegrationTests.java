@@ -63,7 +63,7 @@ class WorkRecordsIntegrationTests {
 		String base = "/api/v1/activities/" + activity + "/work-records/" + record;
 		assertThat(notices.noticesFor(new org.custodia.shared.TestActor(accounts.idOf(reviewerName), reviewerName,
 				java.util.Optional.of(agency), java.util.Set.of(Role.LEADER_IN_CHARGE)),
-				java.util.Locale.SIMPLIFIED_CHINESE)).contains("有 1 份工作记录等待您审核。");
+				java.util.Locale.SIMPLIFIED_CHINESE)).extracting(org.custodia.shared.Notices.Notice::text).contains("有 1 份工作记录等待您审核。");
 		String custodian = accounts.bearer(mvc, accounts.create(agency, Role.CUSTODIAN));
 		post(custodian, base + "/file", "{}")
 			.andExpect(status().isConflict())
@@ -77,7 +77,7 @@ class WorkRecordsIntegrationTests {
 			.andExpect(jsonPath("$.status").value("REVIEWED"));
 		post(officer, base + "/file", "{}").andExpect(status().isForbidden());
 		assertThat(notices.noticesFor(org.custodia.shared.TestActor.of("a-custodian", agency, Role.CUSTODIAN),
-				java.util.Locale.SIMPLIFIED_CHINESE)).anyMatch(notice -> notice.contains("份已审核的工作记录等待备案"));
+				java.util.Locale.SIMPLIFIED_CHINESE)).extracting(org.custodia.shared.Notices.Notice::text).anyMatch(notice -> notice.contains("份已审核的工作记录等待备案"));
 		post(custodian, base + "/file", "{}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("FILED"))
