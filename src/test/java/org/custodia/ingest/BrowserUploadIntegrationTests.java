@@ -44,6 +44,9 @@ class BrowserUploadIntegrationTests {
 	@Autowired
 	DeviceRegister register;
 
+	@Autowired
+	org.custodia.shared.ShownTimes times;
+
 	@Test
 	void resumesAfterADroppedConnectionAndImportsTheBytesTheManifestVouchesFor() throws Exception {
 		Actor custodian = accounts.account(accounts.signedIn(mvc, "fengnan-medins", Role.CUSTODIAN));
@@ -123,7 +126,8 @@ class BrowserUploadIntegrationTests {
 	 */
 	@Test
 	void anEmptyFileIsStoredAndFlaggedAndAnUnfinishedUploadFailsAlone() throws Exception {
-		Actor custodian = accounts.account(accounts.signedIn(mvc, "fengnan-medins", Role.CUSTODIAN));
+		org.springframework.mock.web.MockHttpSession page = accounts.signedIn(mvc, "fengnan-medins", Role.CUSTODIAN);
+		Actor custodian = accounts.account(page);
 		String owner = accounts.bearer(mvc, custodian.username(), TestAccounts.PASSWORD + "-new");
 		String number = "FNE-" + System.nanoTime() % 100000;
 		register.register(custodian, new NewDevice("fengnan-medins", number, DeviceKind.HANDHELD_TERMINAL, null, null,
@@ -166,6 +170,20 @@ class BrowserUploadIntegrationTests {
 		mvc.perform(head(unfinished).header("Authorization", owner).header("Tus-Resumable", "1.0.0"))
 			.andExpect(status().is2xxSuccessful())
 			.andExpect(header().string("Upload-Offset", "100"));
+
+		// The import page lists it among the agency's recent imports, with its counts and a way to its outcomes.
+		String row = mvc.perform(get("/imports").session(page))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		row = java.util.Arrays.stream(row.split("<tr class=\"recent-import"))
+			.skip(1)
+			.filter(part -> part.contains(number))
+			.map(part -> part.substring(0, part.indexOf("</tr>")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row).contains(number, "浏览器上传", times.minute(java.time.Instant.parse(JsonPath.read(done, "$.startedAt"))),
+				"data-job=\"%s\"".formatted(JsonPath.<String>read(done, "$.id")), "class=\"count-stored\">2<",
+				"class=\"count-already\">0<", "class=\"count-duplicates\">0<", "class=\"count-failed\">1<");
 	}
 
 	private String create(String bearer, String name, long length) throws Exception {
