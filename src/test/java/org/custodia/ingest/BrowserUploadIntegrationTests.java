@@ -152,16 +152,21 @@ class BrowserUploadIntegrationTests {
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		String done = ImportJobsIntegrationTests.finished(mvc, owner, JsonPath.read(started, "$.id"));
 		assertThat(JsonPath.<String>read(done, "$.state")).isEqualTo("DONE");
-		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[*].file")).containsExactly("half-" + number + ".mp4",
-				"empty-" + number + ".mp4", "whole-" + number + ".txt");
-		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[*].result")).containsExactly("FAILED", "STORED",
-				"STORED");
-		assertThat(JsonPath.<String>read(done, "$.outcomes[0].text")).contains("尚未上传完毕");
-		assertThat(JsonPath.<String>read(done, "$.outcomes[1].problem")).isEqualTo("empty");
-		assertThat(JsonPath.<String>read(done, "$.outcomes[1].text")).contains("空文件");
-		assertThat(JsonPath.<String>read(done, "$.outcomes[1].sha256")).isEqualTo(
+		// Files are copied side by side: outcomes come in the order they finish.
+		assertThat(JsonPath.<List<String>>read(done, "$.outcomes[*].file")).containsExactlyInAnyOrder(
+				"half-" + number + ".mp4", "empty-" + number + ".mp4", "whole-" + number + ".txt");
+		String half = "$.outcomes[?(@.file == 'half-%s.mp4')]".formatted(number);
+		String emptyFile = "$.outcomes[?(@.file == 'empty-%s.mp4')]".formatted(number);
+		String whole = "$.outcomes[?(@.file == 'whole-%s.txt')]".formatted(number);
+		assertThat(JsonPath.<List<String>>read(done, half + ".result")).containsExactly("FAILED");
+		assertThat(JsonPath.<List<String>>read(done, half + ".text")).singleElement().asString().contains("尚未上传完毕");
+		assertThat(JsonPath.<List<String>>read(done, emptyFile + ".result")).containsExactly("STORED");
+		assertThat(JsonPath.<List<String>>read(done, emptyFile + ".problem")).containsExactly("empty");
+		assertThat(JsonPath.<List<String>>read(done, emptyFile + ".text")).singleElement().asString().contains("空文件");
+		assertThat(JsonPath.<List<String>>read(done, emptyFile + ".sha256")).containsExactly(
 				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-		assertThat(JsonPath.<String>read(done, "$.outcomes[2].sha256")).isEqualTo(
+		assertThat(JsonPath.<List<String>>read(done, whole + ".result")).containsExactly("STORED");
+		assertThat(JsonPath.<List<String>>read(done, whole + ".sha256")).containsExactly(
 				java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)));
 		assertThat(JsonPath.<Integer>read(done, "$.filesTotal")).isEqualTo(3);
 		// Stored uploads are removed; the unfinished one stays, to be finished and imported again.
