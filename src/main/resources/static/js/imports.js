@@ -94,17 +94,26 @@
     });
   }
 
-  function follow(job) {
+  // Polls the job until it ends, then calls ended (if given), also when polling fails.
+  function follow(job, ended) {
     render(job);
     if (job.state !== 'RUNNING') {
+      if (ended) {
+        ended();
+      }
       return;
     }
     setTimeout(function () {
       fetch(data.importsUrl + '/' + job.id, { headers: { 'Accept': 'application/json' } })
         .then(answer)
-        .then(follow)
+        .then(function (next) {
+          follow(next, ended);
+        })
         .catch(function (error) {
           showError(error.message);
+          if (ended) {
+            ended();
+          }
         });
     }, 500);
   }
@@ -116,16 +125,50 @@
   document.getElementById('folder-form').addEventListener('submit', function (event) {
     event.preventDefault();
     showError('');
+    busy(true);
     post(data.importsUrl, {
       device: document.getElementById('folder-device').value,
       folder: document.getElementById('folder-path').value,
       officerId: officerOf(document.getElementById('folder-officer'))
-    }).then(follow).catch(function (error) {
+    }).then(followThenRelease).catch(function (error) {
+      busy(false);
       showError(error.message);
     });
   });
 
-  function uploadOne(file, device) {
+  // The whole batch's progress: percent, bytes, speed since the first byte of this page, time left.
+  function batchProgress(files) {
+    var sent = files.map(function () { return 0; });
+    var total = files.reduce(function (sum, file) { return sum + file.size; }, 0);
+    var started = null;
+    var startedAt = 0;
+    var bar = document.getElementById('upload-bar');
+    var summary = document.getElementById('upload-summary');
+    document.getElementById('upload-overall').hidden = false;
+    function show() {
+      var done = sent.reduce(function (sum, n) { return sum + n; }, 0);
+      var percent = total ? Math.floor(done * 100 / total) : 100;
+      var seconds = started === null ? 0 : (Date.now() - startedAt) / 1000;
+      var rate = seconds >= 1 && done > started ? (done - started) / seconds : null;
+      bar.value = percent;
+      summary.textContent = text(data.textUploadProgress, percent, bytes(done), bytes(total),
+          rate === null ? data.textRateUnknown : bytes(Math.round(rate)) + '/s',
+          rate === null ? data.textEtaUnknown : duration((total - done) / rate));
+    }
+    show();
+    return function (index, bytesSent) {
+      if (started === null) {
+        // A resumed upload starts beyond zero: the speed counts only what this page sent.
+        started = sent.reduce(function (sum, n) { return sum + n; }, 0);
+        startedAt = Date.now();
+      }
+      sent[index] = bytesSent;
+      show();
+    };
+  }
+
+  // Settles with the upload's URL, or with null once the upload has failed for good: one file never holds up the rest.
+  function uploadOne(file, device, progressed) {
     var table = document.getElementById('upload-list');
     table.hidden = false;
     var row = document.createElement('tr');
@@ -138,7 +181,7 @@
     var state = cell(row, data.textUploading);
     state.className = 'upload-state';
     table.querySelector('tbody').appendChild(row);
-    return new Promise(function (resolve, reject) {
+    return new Promise(function (resolve) {
       var upload = new tus.Upload(file, {
         endpoint: data.uploadsUrl,
         headers: headers,
@@ -151,16 +194,19 @@
           bar.value = total ? Math.floor(sent * 100 / total) : 100;
           bar.textContent = bar.value + ' %';
           row.dataset.percent = String(bar.value);
+          progressed(sent);
         },
         onSuccess: function () {
           bar.value = 100;
           row.dataset.percent = '100';
           state.textContent = data.textUploaded;
+          progressed(file.size);
           resolve(upload.url);
         },
         onError: function (error) {
+          row.classList.add('upload-failed');
           state.textContent = text(data.textUploadFailed, error.message || error);
-          reject(error);
+          resolve(null);
         }
       });
       // After a reload the same file resumes where the server stopped, not from the start.
@@ -174,6 +220,18 @@
     });
   }
 
+  // The submit buttons stay disabled from the first byte until the import has ended.
+  function busy(on) {
+    document.getElementById('upload-submit').disabled = on;
+    document.getElementById('folder-submit').disabled = on;
+  }
+
+  function followThenRelease(job) {
+    follow(job, function () {
+      busy(false);
+    });
+  }
+
   document.getElementById('upload-form').addEventListener('submit', function (event) {
     event.preventDefault();
     showError('');
@@ -181,12 +239,36 @@
     var device = document.getElementById('upload-device').value;
     var officer = officerOf(document.getElementById('upload-officer'));
     document.querySelector('#upload-list tbody').textContent = '';
-    Promise.all(files.map(function (file) {
-      return uploadOne(file, device);
+    busy(true);
+    var progressed = batchProgress(files);
+    Promise.all(files.map(function (file, index) {
+      return uploadOne(file, device, function (sent) {
+        progressed(index, sent);
+      });
     })).then(function (urls) {
-      return post(data.importsUrl + '/uploads', { device: device, officerId: officer, uploads: urls });
-    }).then(follow).catch(function (error) {
+      var uploaded = urls.filter(function (url) { return url; });
+      if (uploaded.length === 0) {
+        throw new Error(data.textNoneUploaded);
+      }
+      if (uploaded.length < urls.length) {
+        showError(text(data.textSomeFailed, urls.length - uploaded.length));
+      }
+      return post(data.importsUrl + '/uploads', { device: device, officerId: officer, uploads: uploaded });
+    }).then(followThenRelease).catch(function (error) {
+      busy(false);
       showError(error.message || String(error));
+    });
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll('#recent-imports button.show-job'), function (button) {
+    button.addEventListener('click', function () {
+      showError('');
+      fetch(data.importsUrl + '/' + button.dataset.job, { headers: { 'Accept': 'application/json' } })
+        .then(answer)
+        .then(follow)
+        .catch(function (error) {
+          showError(error.message);
+        });
     });
   });
 }());

@@ -1,6 +1,7 @@
 package org.custodia.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.custodia.shared.Actor;
+import org.custodia.shared.CustodiaException;
 import org.custodia.shared.HumanUnits;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -50,14 +52,35 @@ public class BackgroundImports {
 
 	/**
 	 * Imports the actor's own finished uploads, named by their URLs or ids. An upload is removed once its file is
-	 * stored; one that failed stays uploaded, to be imported again, and expiry removes it in the end.
+	 * stored; one that failed stays uploaded, to be imported again, and expiry removes it in the end. An upload
+	 * not finished or not found fails alone, with its reason, and the others are imported; only a batch of which
+	 * nothing can be imported is refused at once.
 	 */
 	public JobView importUploads(Actor actor, String device, UUID officerId, List<String> uploaded, Locale locale) {
 		String agency = actor.agencyOf(null);
 		jobs.checkImport(actor, agency, device, officerId);
-		List<String> references = uploaded.stream().distinct().toList();
-		List<SourceFile> files = references.stream().map(reference -> uploads.finished(actor, reference)).toList();
-		return view(jobs.importFiles(actor, agency, device, officerId, files, outcomes -> {
+		List<String> references = new ArrayList<>();
+		List<SourceFile> files = new ArrayList<>();
+		List<RecordingImports.Outcome> notReady = new ArrayList<>();
+		CustodiaException firstRefusal = null;
+		for (String reference : uploaded.stream().distinct().toList()) {
+			try {
+				files.add(uploads.finished(actor, reference));
+				references.add(reference);
+			}
+			catch (CustodiaException e) {
+				if (e.messageKey().equals("error.upload-reference")) {
+					throw e;
+				}
+				firstRefusal = firstRefusal == null ? e : firstRefusal;
+				notReady.add(new RecordingImports.Outcome(uploads.labelOf(actor, reference), ImportResult.FAILED, null,
+						null, null, e.messageKey()));
+			}
+		}
+		if (files.isEmpty() && firstRefusal != null) {
+			throw firstRefusal;
+		}
+		return view(jobs.importFiles(actor, agency, device, officerId, files, notReady, outcomes -> {
 			Set<String> failed = outcomes.stream().filter(outcome -> outcome.result() == ImportResult.FAILED)
 				.map(RecordingImports.Outcome::file).collect(Collectors.toSet());
 			for (int i = 0; i < files.size(); i++) {

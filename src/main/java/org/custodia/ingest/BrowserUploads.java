@@ -41,6 +41,9 @@ public class BrowserUploads {
 	/** Where the tus endpoint answers, an upload's id appended. */
 	public static final String URI = "/api/v1/uploads";
 
+	/** The tus header announcing a length sent later; no client of ours does, and refusing it keeps empty files apart. */
+	public static final String DEFERRED_LENGTH = "Upload-Defer-Length";
+
 	static final long MAX_SIZE = 64L << 30;
 
 	static final Duration EXPIRY = Duration.ofDays(7);
@@ -77,7 +80,7 @@ public class BrowserUploads {
 	 */
 	SourceFile finished(Actor actor, String reference) {
 		UploadInfo info = info(owner(actor), reference);
-		if (info.isUploadInProgress()) {
+		if (info.isUploadInProgress() && !isEmpty(info)) {
 			throw CustodiaException.conflict("error.upload-incomplete", label(info.getFileName()));
 		}
 		// tus-java-server's disk layout: <storage>/uploads/<id>/data holds the bytes.
@@ -87,6 +90,24 @@ public class BrowserUploads {
 		}
 		keepRecordedTime(info, data);
 		return new SourceFile(data, label(info.getFileName()));
+	}
+
+	/** The name an upload was sent under, or the reference itself for an upload that is not there. */
+	String labelOf(Actor actor, String reference) {
+		try {
+			return label(info(owner(actor), reference).getFileName());
+		}
+		catch (CustodiaException e) {
+			return reference;
+		}
+	}
+
+	/**
+	 * tus-java-server keeps a length of 0 as "no length yet", as for a deferred length; deferring is refused
+	 * here ({@link #DEFERRED_LENGTH}), so an upload without a length and nothing received is an empty file.
+	 */
+	private static boolean isEmpty(UploadInfo info) {
+		return !info.hasLength() && Long.valueOf(0).equals(info.getOffset());
 	}
 
 	void delete(Actor actor, String reference) {

@@ -98,10 +98,10 @@ public class ImportJobs implements DisposableBean {
 
 	/** Starts importing files already on the workstation; {@code afterwards} sees the outcomes once all are stored. */
 	Job importFiles(Actor actor, String agency, String device, UUID officerId, List<SourceFile> files,
-			Consumer<List<RecordingImports.Outcome>> afterwards) {
+			List<RecordingImports.Outcome> failedBefore, Consumer<List<RecordingImports.Outcome>> afterwards) {
 		checkImport(actor, agency, device, officerId);
 		return start(actor, agency, device, Kind.UPLOAD,
-				job -> imports.importFiles(actor, agency, device, officerId, files, job), afterwards);
+				job -> imports.importFiles(actor, agency, device, officerId, files, failedBefore, job), afterwards);
 	}
 
 	/**

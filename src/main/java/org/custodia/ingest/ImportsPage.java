@@ -11,12 +11,16 @@ import org.custodia.policy.PolicyDecisions;
 import org.custodia.shared.Actor;
 import org.springframework.stereotype.Component;
 
-/** The custodian's import page: the agency's devices and officers to name, and how large an upload may be. */
+/**
+ * The custodian's import page: the agency's devices and officers to name, how large an upload may be, and the
+ * agency's latest imports.
+ */
 @Component
 public class ImportsPage {
 
-	/** {@code maxUpload}: the largest file a browser may upload, in bytes. */
-	public record View(List<Device> devices, List<UserView> officers, long maxUpload) {
+	/** {@code maxUpload}: the largest file a browser may upload, in bytes; {@code recent}: the latest imports. */
+	public record View(List<Device> devices, List<UserView> officers, long maxUpload,
+			List<RecentImports.RecentImport> recent) {
 	}
 
 	private final DeviceRegister register;
@@ -25,7 +29,10 @@ public class ImportsPage {
 
 	private final PolicyDecisions decisions;
 
-	ImportsPage(DeviceRegister register, Users users, PolicyDecisions decisions) {
+	private final RecentImports recent;
+
+	ImportsPage(DeviceRegister register, Users users, PolicyDecisions decisions, RecentImports recent) {
+		this.recent = recent;
 		this.register = register;
 		this.users = users;
 		this.decisions = decisions;
@@ -35,6 +42,7 @@ public class ImportsPage {
 	public View view(Actor actor) {
 		String agency = actor.agencyOf(null);
 		decisions.decide(actor, Action.IMPORT, agency).orThrow();
-		return new View(register.list(actor, agency, null), users.officersOf(actor, agency), BrowserUploads.MAX_SIZE);
+		return new View(register.list(actor, agency, null), users.officersOf(actor, agency), BrowserUploads.MAX_SIZE,
+				recent.of(actor, agency));
 	}
 }

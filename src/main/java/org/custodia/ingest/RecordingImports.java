@@ -123,8 +123,14 @@ public class RecordingImports {
 	 */
 	List<Outcome> importFiles(Actor actor, String agency, String deviceNumber, UUID officerId, List<SourceFile> files,
 			ImportProgress progress) {
-		return importFiles(new Request(actor, agency, deviceNumber, officerId, files, List.of(), progress, sources, false,
-				null));
+		return importFiles(actor, agency, deviceNumber, officerId, files, List.of(), progress);
+	}
+
+	/** As above, with files already known to have failed before the import (an upload never finished) reported first. */
+	List<Outcome> importFiles(Actor actor, String agency, String deviceNumber, UUID officerId, List<SourceFile> files,
+			List<Outcome> failedBefore, ImportProgress progress) {
+		return importFiles(new Request(actor, agency, deviceNumber, officerId, files, failedBefore, progress, sources,
+				false, null));
 	}
 
 	/** One import: {@code resuming} leaves out what was recorded from the device before. */

@@ -37,6 +37,9 @@ class ImportPageBrowserTests {
 	@Autowired
 	TestAccounts accounts;
 
+	@Autowired
+	org.custodia.shared.HumanUnits units;
+
 	@Test
 	void uploadsAFileWithLiveProgressAndListsItStored() throws Exception {
 		try (Browser session = new Browser(port)) {
@@ -58,6 +61,51 @@ class ImportPageBrowserTests {
 			WebElement bar = browser.findElement(By.id("job-bar"));
 			assertThat(bar.getDomProperty("value")).isEqualTo(bar.getDomProperty("max"));
 			session.screenshot("import-upload");
+		}
+	}
+
+	/**
+	 * An empty file among the chosen ones uploads, is stored and flagged, and holds nothing up; the page shows the
+	 * batch's progress in Chinese, keeps the button disabled while it works, and lists the import among the recent.
+	 */
+	@Test
+	void anEmptyFileUploadsWithTheOthersAndTheImportIsListedAsRecent() throws Exception {
+		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("empty-upload");
+		java.nio.file.Path empty = java.nio.file.Files.createFile(folder.resolve("空白.mp4"));
+		// Bytes of this test alone, so that they are stored here and not found a duplicate of another test's.
+		java.nio.file.Path other = java.nio.file.Files.writeString(folder.resolve("笔录.txt"),
+				(System.nanoTime() + " ").repeat(300));
+		long size = java.nio.file.Files.size(other);
+		try (Browser session = new Browser(port)) {
+			WebDriver browser = session.driver();
+			String number = signInWithDevice(session, "Upload-Empty-2026");
+			session.open("/imports");
+			new Select(browser.findElement(By.id("upload-device"))).selectByValue(number);
+			browser.findElement(By.id("upload-files")).sendKeys(empty.toString() + "\n" + other);
+			WebElement submit = browser.findElement(By.id("upload-submit"));
+			submit.click();
+			assertThat(submit.isEnabled()).isFalse();
+
+			waitLong(session, ExpectedConditions.textToBePresentInElementLocated(By.id("job-state"), "导入完成"));
+			assertThat(browser.findElements(By.cssSelector("#job-results tr.outcome-stored"))).hasSize(2);
+			assertThat(browser.findElement(By.id("job-results")).getText()).contains("空白.mp4", "空文件",
+					"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "笔录.txt");
+			String summary = browser.findElement(By.id("upload-summary")).getText();
+			assertThat(summary).startsWith("100%").contains("已上传", "剩余",
+					units.fileSize(size, java.util.Locale.SIMPLIFIED_CHINESE) + " / "
+							+ units.fileSize(size, java.util.Locale.SIMPLIFIED_CHINESE)).doesNotContainPattern("[A-Za-z]{3,}");
+			assertThat(browser.findElement(By.id("upload-bar")).getDomProperty("value")).isEqualTo("100");
+			waitLong(session, ExpectedConditions.elementToBeClickable(By.id("upload-submit")));
+
+			session.open("/imports");
+			WebElement recent = browser.findElement(
+					By.xpath("//section[@id='recent-imports']//tr[contains(., '" + number + "')]"));
+			assertThat(recent.getText()).contains(number, "浏览器上传");
+			assertThat(recent.findElement(By.className("count-stored")).getText()).isEqualTo("2");
+			assertThat(recent.findElement(By.className("count-failed")).getText()).isEqualTo("0");
+			recent.findElement(By.className("show-job")).click();
+			waitLong(session, ExpectedConditions.textToBePresentInElementLocated(By.id("job-results"), "空白.mp4"));
+			session.screenshot("import-recent");
 		}
 	}
 

@@ -22,6 +22,7 @@ class ImportsPageController {
 		model.addAttribute("devices", view.devices());
 		model.addAttribute("officers", view.officers());
 		model.addAttribute("maxUpload", view.maxUpload());
+		model.addAttribute("recent", view.recent());
 		return "ingest/imports";
 	}
 }

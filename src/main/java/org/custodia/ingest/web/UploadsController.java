@@ -29,6 +29,10 @@ class UploadsController {
 			RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
 	void tus(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowserUploads.Session session = uploads.sessionFor(CurrentActor.get());
+		if (request.getHeader(BrowserUploads.DEFERRED_LENGTH) != null) {
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			return;
+		}
 		session.tus().process(new ContentTypeParametersFilter(request), response, session.owner());
 	}
 
