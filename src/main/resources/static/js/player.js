@@ -81,6 +81,40 @@
       });
     }, 5000);
   }
+  // Copies being made: the table asks the server every three seconds and shows each row's state as it changes.
+  var derived = document.getElementById('derived');
+  function unfinished() {
+    return derived.querySelectorAll('tbody tr[data-state="PENDING"], tbody tr[data-state="WORKING"]').length > 0;
+  }
+  function seconds(millis) {
+    return (millis / 1000).toFixed(3).replace(/0{1,2}$/, '');
+  }
+  function show(copy) {
+    var row = derived.querySelector('tbody tr[data-id="' + copy.id + '"]');
+    if (!row || row.dataset.state === copy.state) {
+      return;
+    }
+    row.dataset.state = copy.state;
+    var state = row.querySelector('.derived-state');
+    state.textContent = derived.dataset['text' + copy.state.charAt(0) + copy.state.slice(1).toLowerCase()] || copy.state;
+    state.title = copy.problem || '';
+    if (copy.actualToMillis !== null && copy.actualToMillis !== undefined) {
+      row.querySelector('.derived-actual').textContent = derived.dataset.textActual
+        .replace('{0}', seconds(copy.actualFromMillis)).replace('{1}', seconds(copy.actualToMillis));
+    }
+  }
+  if (derived && unfinished()) {
+    var watch = setInterval(function () {
+      fetch(derived.dataset.api, { credentials: 'same-origin' }).then(function (response) {
+        return response.ok ? response.json() : [];
+      }).then(function (copies) {
+        copies.forEach(show);
+        if (!unfinished()) {
+          clearInterval(watch);
+        }
+      });
+    }, 3000);
+  }
   var requestProxy = document.getElementById('request-proxy');
   if (requestProxy) {
     requestProxy.addEventListener('click', function () { post('/proxy').then(after); });

@@ -172,7 +172,9 @@ public class Playback {
 
 	/** Asks for a clip of the recording, kept in the archive as a new object naming its original and span. */
 	public DerivedCopy clip(Actor actor, UUID recordingId, long fromMillis, long toMillis) {
-		return derivedCopies.requestClip(actor, viewable(actor, recordingId).asOriginal(), fromMillis, toMillis);
+		Recording recording = viewable(actor, recordingId);
+		Long duration = recording.media() == null ? null : recording.media().durationMillis();
+		return derivedCopies.requestClip(actor, recording.asOriginal(), fromMillis, toMillis, duration);
 	}
 
 	/**

@@ -75,13 +75,20 @@ public class DerivedCopies {
 				"media.proxy-requested"));
 	}
 
-	/** Requests the span {@code [fromMillis, toMillis)} of the original as a clip. */
+	/** Requests the span {@code [fromMillis, toMillis)} of an original whose length is not known as a clip. */
 	@Transactional
 	public DerivedCopy requestClip(Actor actor, OriginalRef original, long fromMillis, long toMillis) {
+		return requestClip(actor, original, fromMillis, toMillis, null);
+	}
+
+	/**
+	 * Requests the span {@code [fromMillis, toMillis)} of the original as a clip; a span that ends before it starts
+	 * or lies outside the recording ({@code durationMillis} long, when known) is refused with the rule.
+	 */
+	@Transactional
+	public DerivedCopy requestClip(Actor actor, OriginalRef original, long fromMillis, long toMillis, Long durationMillis) {
 		checkAgency(actor, original);
-		if (fromMillis < 0 || toMillis <= fromMillis) {
-			throw CustodiaException.badRequest("error.clip-range", fromMillis, toMillis);
-		}
+		ClipSpans.check(fromMillis, toMillis, durationMillis);
 		return request(actor, original, DerivedCopy.Kind.CLIP, fromMillis, toMillis, null, null, null,
 				"media.clip-requested");
 	}
@@ -180,7 +187,7 @@ public class DerivedCopies {
 	private DerivedCopy request(Actor actor, OriginalRef original, DerivedCopy.Kind kind, Long from, Long to,
 			String madeFor, String requestRef, String watermarkText, String action) {
 		DerivedCopy copy = new DerivedCopy(UUID.randomUUID(), original.recordingId(), original.agency(), kind,
-				DerivedCopy.State.PENDING, null, null, null, null, from, to, null, actor.username(), madeFor, requestRef,
+				DerivedCopy.State.PENDING, null, null, null, null, from, to, null, null, actor.username(), madeFor, requestRef,
 				null, clock.instant(), null);
 		if (!copies.insert(copy, original, watermarkText)) {
 			// another request made the recording's proxy a moment ago: that one is the proxy, and its request

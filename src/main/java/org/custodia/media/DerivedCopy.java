@@ -6,7 +6,7 @@ import java.util.UUID;
 /** A copy derived from an original, from its request to the stored file with its own hash (or the problem). */
 public record DerivedCopy(UUID id, UUID recordingId, String agency, Kind kind, State state, String storeKey,
 		String sha256, Long size, String contentType, Long fromMillis, Long toMillis, Long actualFromMillis,
-		String madeBy, String madeFor, String requestRef, String problem, Instant requestedAt, Instant finishedAt) {
+		Long actualToMillis, String madeBy, String madeFor, String requestRef, String problem, Instant requestedAt, Instant finishedAt) {
 
 	public enum Kind {
 		PROXY, CLIP, WATERMARKED, STILL

@@ -20,7 +20,7 @@ class DerivedCopyRepository {
 
 	private static final String COLUMNS = """
 			select id, recording_id, agency, kind, state, original_key, original_sha256, store_key, sha256, size,
-			       content_type, from_millis, to_millis, actual_from_millis, made_by, made_for, request_ref,
+			       content_type, from_millis, to_millis, actual_from_millis, actual_to_millis, made_by, made_for, request_ref,
 			       watermark_text, problem, requested_at, finished_at
 			from media_derived""";
 
@@ -125,16 +125,18 @@ class DerivedCopyRepository {
 	}
 
 	boolean ready(UUID id, String storeKey, String sha256, long size, String contentType, long actualFromMillis,
-			Instant finishedAt) {
+			Long actualToMillis, Instant finishedAt) {
 		return jdbc.sql("""
 				update media_derived set state = 'READY', store_key = :key, sha256 = :sha, size = :size,
-				    content_type = :type, actual_from_millis = :actualFrom, finished_at = :finishedAt
+				    content_type = :type, actual_from_millis = :actualFrom,
+				    actual_to_millis = :actualTo, finished_at = :finishedAt
 				where id = :id and state = 'WORKING'""")
 			.param("key", storeKey)
 			.param("sha", sha256)
 			.param("size", size)
 			.param("type", contentType)
 			.param("actualFrom", actualFromMillis)
+			.param("actualTo", actualToMillis)
 			.param("finishedAt", Timestamp.from(finishedAt))
 			.param("id", id)
 			.update() == 1;
@@ -161,6 +163,7 @@ class DerivedCopyRepository {
 				DerivedCopy.State.valueOf(rs.getString("state")), rs.getString("store_key"), rs.getString("sha256"),
 				rs.getObject("size", Long.class), rs.getString("content_type"), rs.getObject("from_millis", Long.class),
 				rs.getObject("to_millis", Long.class), rs.getObject("actual_from_millis", Long.class),
+				rs.getObject("actual_to_millis", Long.class),
 				rs.getString("made_by"), rs.getString("made_for"), rs.getString("request_ref"), rs.getString("problem"),
 				instant(rs, "requested_at"), instant(rs, "finished_at"));
 	}

@@ -170,9 +170,12 @@ class DerivedCopyWork {
 		if (copy.kind() == DerivedCopy.Kind.CLIP || copy.kind() == DerivedCopy.Kind.STILL) {
 			payload.put("actualFromMillis", made.actualFromMillis());
 		}
+		if (made.actualToMillis() != null) {
+			payload.put("actualToMillis", made.actualToMillis());
+		}
 		transactions.executeWithoutResult(status -> {
 			if (copies.ready(copy.id(), blob.key(), blob.sha256(), blob.size(), made.contentType(),
-					made.actualFromMillis(), now)) {
+					made.actualFromMillis(), made.actualToMillis(), now)) {
 				ledger.append(LedgerEvent.bySystem("media", copy.agency(), "media.derived-made", "derived-copy",
 						copy.id().toString(), payload));
 			}

@@ -20,7 +20,8 @@ import org.bytedeco.javacv.FrameRecorder;
 /**
  * Cuts a span out of an original by copying its packets into the same kind of container: nothing is
  * decoded or re-encoded, so the clip holds the original's own pictures and sound. A copy can only start
- * on a key frame, so the clip starts at the key frame at or before the span.
+ * on a key frame, so packets are copied only when a key frame starts the span (within one frame); a span
+ * starting between key frames is re-encoded instead, so that the clip starts where it was asked to.
  */
 final class PacketClip {
 
@@ -57,7 +58,7 @@ final class PacketClip {
 				return Optional.empty();
 			}
 			Path file = workDir.resolve("clip." + container[1]);
-			long start;
+			long[] cut;
 			try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), streams[0] < 0 ? 0 : grabber.getImageWidth(),
 					streams[0] < 0 ? 0 : grabber.getImageHeight(), streams[1] < 0 ? 0 : grabber.getAudioChannels())) {
 				recorder.setFormat(container[0]);
@@ -65,10 +66,11 @@ final class PacketClip {
 					recorder.setOption("movflags", "+faststart");
 				}
 				recorder.start(context);
-				start = copy(grabber, recorder, streams, span);
+				cut = copy(grabber, recorder, streams, span, tolerance(grabber, streams));
 				recorder.stop();
 			}
-			return start < 0 ? Optional.empty() : Optional.of(new Transcoder.Made(file, container[2], start / 1000));
+			return cut[0] < 0 ? Optional.empty()
+					: Optional.of(new Transcoder.Made(file, container[2], cut[0] / 1000, Math.min(span.to(), cut[1]) / 1000));
 		}
 		catch (FrameGrabber.Exception | FrameRecorder.Exception | RuntimeException e) {
 			if (e instanceof MakingFailedException failed) {
@@ -81,12 +83,22 @@ final class PacketClip {
 		}
 	}
 
-	/** Copies packets; returns where the clip starts in the original (microseconds), or -1 when nothing was copied. */
-	private static long copy(FFmpegFrameGrabber grabber, FFmpegFrameRecorder recorder, int[] streams,
-			Transcoder.Span span) throws FrameGrabber.Exception, FrameRecorder.Exception {
+	/** How far before the span a key frame may start the clip: one picture, or a tenth of a second of sound. */
+	private static long tolerance(FFmpegFrameGrabber grabber, int[] streams) {
+		double rate = grabber.getFrameRate();
+		return streams[0] >= 0 && rate > 0 ? (long) Math.ceil(1_000_000 / rate) : 100_000;
+	}
+
+	/**
+	 * Copies packets; returns where the clip starts and ends in the original (microseconds), the start -1 when
+	 * nothing was copied or no key frame starts the span within {@code tolerance}.
+	 */
+	private static long[] copy(FFmpegFrameGrabber grabber, FFmpegFrameRecorder recorder, int[] streams,
+			Transcoder.Span span, long tolerance) throws FrameGrabber.Exception, FrameRecorder.Exception {
 		AVFormatContext context = grabber.getFormatContext();
 		int leader = streams[0] >= 0 ? streams[0] : streams[1];
 		long start = -1;
+		long end = -1;
 		for (AVPacket packet = grabber.grabPacket(); packet != null; packet = grabber.grabPacket()) {
 			int index = packet.stream_index();
 			if (index != streams[0] && index != streams[1]) {
@@ -98,6 +110,9 @@ final class PacketClip {
 			if (start < 0) {
 				if (index != leader || (packet.flags() & avcodec.AV_PKT_FLAG_KEY) == 0) {
 					continue;
+				}
+				if (at < span.from() - tolerance) {
+					return new long[] { -1, -1 };
 				}
 				start = at;
 			}
@@ -118,9 +133,12 @@ final class PacketClip {
 			if (packet.dts() != avutil.AV_NOPTS_VALUE) {
 				packet.dts(packet.dts() - shift);
 			}
+			if (index == leader) {
+				end = Math.max(end, at + avutil.av_rescale_q(packet.duration(), base, MICROS));
+			}
 			recorder.recordPacket(packet);
 		}
-		return start;
+		return new long[] { start, end };
 	}
 
 	/**

@@ -27,8 +27,12 @@ final class Transcoder {
 		static final Span WHOLE = new Span(0, Long.MAX_VALUE);
 	}
 
-	/** The file made, what it is, and where in the original it starts. */
-	record Made(Path file, String contentType, long actualFromMillis) {
+	/** The file made, what it is, and where in the original it starts and (for a span) ends; null when not a span. */
+	record Made(Path file, String contentType, long actualFromMillis, Long actualToMillis) {
+
+		Made(Path file, String contentType, long actualFromMillis) {
+			this(file, contentType, actualFromMillis, null);
+		}
 	}
 
 	private Transcoder() {
@@ -52,13 +56,15 @@ final class Transcoder {
 			if (span.from() > 0) {
 				grabber.setTimestamp(span.from());
 			}
+			long reached;
 			try (FFmpegFrameRecorder recorder = recorder(file, grabber, video, audio, target)) {
 				recorder.start();
-				long reached = copy(grabber, recorder, video, span, painter);
+				reached = copy(grabber, recorder, video, span, painter);
 				recorder.stop();
 				checkCovered(span, end, reached);
 			}
-			return new Made(file, video ? target.videoType() : target.audioType(), span.from() / 1000);
+			return new Made(file, video ? target.videoType() : target.audioType(), span.from() / 1000,
+					actualTo(span, end, reached));
 		}
 		catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
 			throw new MakingFailedException("encoding-failed", String.valueOf(e.getMessage()), e);
@@ -102,6 +108,14 @@ final class Transcoder {
 			reached = Math.max(reached, timestamp);
 		}
 		return reached;
+	}
+
+	/** Where a span's copy ends in the original (ms): where asked, or the original's end when it ends before. */
+	private static Long actualTo(Span span, long end, long reached) {
+		if (span.to() == Long.MAX_VALUE) {
+			return null;
+		}
+		return Math.min(span.to(), end >= 0 ? end : reached) / 1000;
 	}
 
 	/**

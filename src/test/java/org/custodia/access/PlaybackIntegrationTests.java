@@ -265,6 +265,16 @@ class PlaybackIntegrationTests {
 			.andExpect(jsonPath("$.kind").value("CLIP"))
 			.andReturn().getResponse().getContentAsString(), "$.id");
 		mvc.perform(get(base + "/derived/" + clip + "/content").session(officer)).andExpect(status().isConflict());
+		mvc.perform(post(base + "/clips").session(officer).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"fromSeconds\":12.0,\"toSeconds\":5.0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("5.0")))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("12.0")))
+			.andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("a clip lies within its recording")));
+		mvc.perform(post(base + "/clips").session(officer).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"fromSeconds\":1.0,\"toSeconds\":3600.0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("3600.0")));
 		mvc.perform(post(base + "/watermarked").session(officer).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isForbidden())

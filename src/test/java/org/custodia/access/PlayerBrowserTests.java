@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +112,43 @@ class PlayerBrowserTests {
 			.toList();
 		assertThat(viewed).hasSize(1);
 		assertThat(viewed.get(0)).startsWith(officer).doesNotContain("\"object\":\"original\"");
+	}
+
+	@Test
+	void aClipsStateChangesOnThePageWithoutAReloadAndABackwardSpanIsRefusedInSeconds() throws Exception {
+		String officer = accounts.createWithOneTimePassword(AGENCY, Role.OFFICER);
+		UUID recording = importedFor(accounts.idOf(officer));
+		EventDeliveries.awaitAll(events);
+		copies.workPending();
+		Approvals.toWatch(requests, accounts, AGENCY, officer, recording);
+		try (Browser session = new Browser(port)) {
+			WebDriver browser = session.driver();
+			session.signInReplacing(officer, TestAccounts.PASSWORD, "Player-Clip-2026");
+			session.open("/recordings/" + recording);
+			JavascriptExecutor js = (JavascriptExecutor) browser;
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+			browser.findElement(By.id("clip-from")).sendKeys("3.0");
+			browser.findElement(By.id("clip-to")).sendKeys("1.0");
+			browser.findElement(By.cssSelector("#clip-form button[type=submit]")).click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("player-error")));
+			assertThat(browser.findElement(By.id("player-error")).getText()).contains("结束时间 1.0 秒须晚于开始时间 3.0 秒");
+
+			browser.findElement(By.id("clip-from")).clear();
+			browser.findElement(By.id("clip-from")).sendKeys("1.0");
+			browser.findElement(By.id("clip-to")).clear();
+			browser.findElement(By.id("clip-to")).sendKeys("3.0");
+			browser.findElement(By.cssSelector("#clip-form button[type=submit]")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#derived tr[data-kind=CLIP]")));
+			js.executeScript("window.stillTheSamePage = true;");
+			copies.workPending();
+			wait.until(driver -> "READY".equals(driver.findElement(By.cssSelector("#derived tr[data-kind=CLIP]"))
+				.getAttribute("data-state")));
+			WebElement row = browser.findElement(By.cssSelector("#derived tr[data-kind=CLIP]"));
+			assertThat(row.findElement(By.className("derived-state")).getText()).isEqualTo("已完成");
+			assertThat(row.findElement(By.className("derived-actual")).getText()).contains("1.0").contains("3.0");
+			assertThat(js.executeScript("return window.stillTheSamePage === true")).as("no reload").isEqualTo(true);
+		}
 	}
 
 	private UUID importedFor(UUID officerId) throws Exception {

@@ -156,23 +156,24 @@ class DerivedCopiesIntegrationTests {
 	}
 
 	@Test
-	void cutsAClipByCopyingPacketsFromTheKeyFrameBeforeItsStart() throws Exception {
+	void aClipStartingBetweenKeyFramesIsReEncodedFromWhereItWasAskedToStart() throws Exception {
 		OriginalRef original = stored("Tiny Sample - NEW - Metaxed.mp4", "video/mp4", MOV, "h264", "aac");
 		DerivedCopy requested = copies.requestClip(custodian, original, 3000, 7000);
 		copies.workPending();
 
 		DerivedCopy clip = copies.byId(requested.id()).orElseThrow();
 		assertThat(clip.state()).isEqualTo(DerivedCopy.State.READY);
-		// stream copy starts on the key frame at 2.3 s; re-encoding would start at 3 s exactly
-		assertThat(clip.actualFromMillis()).isLessThan(3000).isGreaterThan(0);
+		// the key frame before is at 2.3 s: a stream copy would start there, the re-encoded clip starts at 3 s
+		assertThat(clip.actualFromMillis()).isEqualTo(3000);
+		assertThat(clip.actualToMillis()).isEqualTo(7000);
 		assertThat(clip.contentType()).isEqualTo("video/mp4");
 		assertThat(sha256(clip.storeKey())).isEqualTo(clip.sha256());
 		try (FFmpegFrameGrabber grabber = grabber(clip.storeKey())) {
 			assertThat(grabber.getVideoCodecName()).isEqualTo("h264");
-			assertThat(grabber.getLengthInTime() / 1000.0).isCloseTo(7000.0 - clip.actualFromMillis(),
-					org.assertj.core.data.Offset.offset(250.0));
+			assertThat(grabber.getLengthInTime() / 1000.0).isCloseTo(4000.0, org.assertj.core.data.Offset.offset(100.0));
 		}
-		assertThat(entry("media.derived-made", clip.id()).payloadJson()).contains("\"actualFromMillis\":" + clip.actualFromMillis());
+		assertThat(entry("media.derived-made", clip.id()).payloadJson()).contains("\"fromMillis\":3000",
+				"\"toMillis\":7000", "\"actualFromMillis\":3000", "\"actualToMillis\":7000");
 	}
 
 	@Test
@@ -433,7 +434,7 @@ class DerivedCopiesIntegrationTests {
 		assertThatThrownBy(() -> copies.requestClip(custodian, original, 5000, 5000)).isInstanceOfSatisfying(
 				CustodiaException.class, e -> {
 					assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-					assertThat(e.messageKey()).isEqualTo("error.clip-range");
+					assertThat(e.messageKey()).isEqualTo("error.clip-backwards");
 				});
 		assertThatThrownBy(() -> copies.requestClip(custodian, original, -1, 5000)).isInstanceOf(CustodiaException.class);
 		assertThatThrownBy(() -> copies.requestWatermarked(custodian, original, " ", "X")).isInstanceOfSatisfying(

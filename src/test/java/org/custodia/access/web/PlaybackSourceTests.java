@@ -56,7 +56,7 @@ class PlaybackSourceTests {
 
 	private static DerivedCopy proxy(Recording recording, String problem) {
 		return new DerivedCopy(UUID.randomUUID(), recording.id(), recording.agency(), DerivedCopy.Kind.PROXY,
-				DerivedCopy.State.FAILED, null, null, null, null, null, null, null, "custodian", null, null, problem,
+				DerivedCopy.State.FAILED, null, null, null, null, null, null, null, null, "custodian", null, null, problem,
 				Instant.EPOCH, Instant.EPOCH);
 	}
 }
