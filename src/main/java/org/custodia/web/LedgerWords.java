@@ -41,7 +41,8 @@ public class LedgerWords {
 	private static final Map<String, List<String>> NAMED_ELSEWHERE = Map.of(
 			"kind", List.of("media.kind.", "device.kind.", "fixity.kind.", "units.kind."),
 			"problem", List.of("media.problem."),
-			"roles", List.of("role."), "confirmed", List.of("role."), "refused", List.of("role."));
+			"roles", List.of("role."), "confirmed", List.of("role."), "refused", List.of("role."), "held", List.of("role."),
+			"confirmedBy", List.of("role."));
 
 	/** One labelled value; a title, where there is one, gives the code or the full value behind the words. */
 	public record Field(String label, String labelTitle, String value, String valueTitle) {

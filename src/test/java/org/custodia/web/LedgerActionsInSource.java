@@ -53,6 +53,40 @@ final class LedgerActionsInSource {
 		return actions;
 	}
 
+	/**
+	 * The keys the appending sources write into maps: the keys of every {@code Map.of(…)} and
+	 * {@code .put("…", …)} in a file that appends to the ledger. Some of those maps are no payload; a label
+	 * for them does no harm, while a payload key without one would show "其他".
+	 */
+	static Set<String> payloadKeysUnder(Path root) throws IOException {
+		Set<String> keys = new TreeSet<>();
+		Pattern put = Pattern.compile("\\.put\\(\"([a-z][A-Za-z0-9]*)\",");
+		Pattern mapOf = Pattern.compile("\\bMap\\.of\\(");
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+				String source = Files.readString(file);
+				if (!CALL.matcher(source).find() || file.getFileName().toString().equals("LedgerEvent.java")) {
+					continue;
+				}
+				Matcher putting = put.matcher(source);
+				while (putting.find()) {
+					keys.add(putting.group(1));
+				}
+				Matcher map = mapOf.matcher(source);
+				while (map.find()) {
+					List<String> arguments = arguments(source, map.end());
+					for (int i = 0; i + 1 < arguments.size(); i += 2) {
+						Matcher literal = LITERAL.matcher(arguments.get(i).strip());
+						if (literal.matches()) {
+							keys.add(literal.group(1));
+						}
+					}
+				}
+			}
+		}
+		return keys;
+	}
+
 	private static Set<String> resolve(String expression, String source, int at, Path file) throws IOException {
 		String expr = expression.strip();
 		Set<String> found = new TreeSet<>();

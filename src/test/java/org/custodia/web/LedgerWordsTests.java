@@ -1,6 +1,7 @@
 package org.custodia.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.custodia.shared.HumanUnits;
@@ -30,7 +32,7 @@ class LedgerWordsTests {
 
 	private final LedgerWords words = new LedgerWords(messages,
 			new ShownTimes(Clock.fixed(Instant.parse("2026-12-08T00:00:00Z"), ZoneId.of("Asia/Shanghai"))),
-			new HumanUnits(messages), new Citations(messages, CitationsTests.documents(java.util.Map.of(
+			new HumanUnits(messages), new Citations(messages, CitationsTests.documents(Map.of(
 					"002", new String[] { "丰南区医疗保障局执法音像记录管理制度", "管理制度" }))));
 
 	@AfterEach
@@ -55,6 +57,19 @@ class LedgerWordsTests {
 	}
 
 	@Test
+	void everyPayloadKeyTheCodeWritesHasALabelInBothLanguages() throws IOException {
+		Set<String> keys = LedgerActionsInSource.payloadKeysUnder(Path.of("src/main/java"));
+
+		assertThat(keys).contains("file", "device", "sha256", "late", "officer", "timeReason", "storeKey").hasSizeGreaterThan(100);
+		assertThat(keys).allSatisfy(key -> {
+			assertThat(messages.getMessage("ledger.field." + key, null, null, Locale.SIMPLIFIED_CHINESE))
+				.as("Chinese label for " + key).isNotNull().doesNotContainPattern("[A-Za-z]{3,}");
+			assertThat(messages.getMessage("ledger.field." + key, null, null, Locale.ENGLISH))
+				.as("English label for " + key).isNotNull();
+		});
+	}
+
+	@Test
 	void anImportReadsAsLabelledFieldsInChinese() {
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		String payload = "{\"deadline\":\"2026-11-23T16:00:00Z\",\"device\":\"DSJ-007\",\"file\":\"20261123_0930.mp4\","
@@ -65,18 +80,18 @@ class LedgerWordsTests {
 
 		assertThat(words.action("recording.ingested")).isEqualTo("导入音像记录");
 		assertThat(fields).extracting(LedgerWords.Field::label, LedgerWords.Field::value).contains(
-				org.assertj.core.groups.Tuple.tuple("导入期限", "2026-11-24 00:00:00"),
-				org.assertj.core.groups.Tuple.tuple("设备", "DSJ-007"),
-				org.assertj.core.groups.Tuple.tuple("文件", "20261123_0930.mp4"),
-				org.assertj.core.groups.Tuple.tuple("导入时限", "迟延 1 小时 35 分钟"),
-				org.assertj.core.groups.Tuple.tuple("哈希值", "9f86d081884c…"),
-				org.assertj.core.groups.Tuple.tuple("存储位置", "9f86d081884c…"),
-				org.assertj.core.groups.Tuple.tuple("大小", "2.0 KB"),
-				org.assertj.core.groups.Tuple.tuple("时间依据", "文件自带时区"),
-				org.assertj.core.groups.Tuple.tuple("文件类型", "视频"),
-				org.assertj.core.groups.Tuple.tuple("无法读取", "文件已损坏"),
-				org.assertj.core.groups.Tuple.tuple("期限依据", "《管理制度》第九条"),
-				org.assertj.core.groups.Tuple.tuple("其他", "x"));
+				tuple("导入期限", "2026-11-24 00:00:00"),
+				tuple("设备", "DSJ-007"),
+				tuple("文件", "20261123_0930.mp4"),
+				tuple("导入时限", "迟延 1 小时 35 分钟"),
+				tuple("哈希值", "9f86d081884c…"),
+				tuple("存储位置", "9f86d081884c…"),
+				tuple("大小", "2.0 KB"),
+				tuple("时间依据", "文件自带时区"),
+				tuple("文件类型", "视频"),
+				tuple("无法读取", "文件已损坏"),
+				tuple("期限依据", "《管理制度》第九条"),
+				tuple("其他", "x"));
 		assertThat(fields).filteredOn(field -> field.label().equals("哈希值")).singleElement()
 			.extracting(LedgerWords.Field::valueTitle).isEqualTo(SHA256);
 		assertThat(fields).filteredOn(field -> field.label().equals("其他")).singleElement()
@@ -92,7 +107,7 @@ class LedgerWordsTests {
 		assertThat(words.action("recording.ingested")).isEqualTo("Recording imported");
 		assertThat(words.actor("system:media")).isEqualTo("system");
 		assertThat(words.fields("{\"file\":\"a.mp4\",\"late\":\"no\"}")).extracting(LedgerWords.Field::label, LedgerWords.Field::value)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("File", "a.mp4"), org.assertj.core.groups.Tuple.tuple("Import timeliness", "on time"));
+			.containsExactly(tuple("File", "a.mp4"), tuple("Import timeliness", "on time"));
 	}
 
 	@Test
