@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A ledger entry in the reader's words: its action ({@code ledger.action.<code>}) and its payload as labelled
- * fields ({@code ledger.field.<key>}), with moments in the agencies' zone and coded values in words. Pages
+ * fields ({@code ledger.payload.<key>}), with moments in the agencies' zone and coded values in words. Pages
  * use {@code ${@ledgerWords.action(entry.action)}} and {@code ${@ledgerWords.fields(entry.payloadJson)}}; the
  * entry's payload is taken as its JSON so that this shell depends on no feature module.
  */
@@ -88,11 +88,11 @@ public class LedgerWords {
 		});
 		List<Field> fields = new ArrayList<>();
 		payload.forEach((key, value) -> {
-			String label = messages.getMessage("ledger.field." + key, null, null, locale);
+			String label = messages.getMessage("ledger.payload." + key, null, null, locale);
 			String shown = value(key, value, locale);
 			String full = shown.equals(String.valueOf(value)) || value == null ? null : String.valueOf(value);
 			fields.add(label == null
-					? new Field(messages.getMessage("ledger.field.other", null, locale), key, shown, full)
+					? new Field(messages.getMessage("ledger.payload.other", null, locale), key, shown, full)
 					: new Field(label, null, shown, full));
 		});
 		return fields;
@@ -115,7 +115,7 @@ public class LedgerWords {
 		if (value instanceof Map<?, ?> members) {
 			List<String> parts = new ArrayList<>();
 			members.forEach((member, inner) -> parts.add(
-					messages.getMessage("ledger.field." + member, null, messages.getMessage("ledger.field.other", null, locale), locale)
+					messages.getMessage("ledger.payload." + member, null, messages.getMessage("ledger.payload.other", null, locale), locale)
 							+ ": " + value(String.valueOf(member), inner, locale)));
 			return String.join(messages.getMessage("word.list-separator", null, "、", locale), parts);
 		}

@@ -62,9 +62,9 @@ class LedgerWordsTests {
 
 		assertThat(keys).contains("file", "device", "sha256", "late", "officer", "timeReason", "storeKey").hasSizeGreaterThan(100);
 		assertThat(keys).allSatisfy(key -> {
-			assertThat(messages.getMessage("ledger.field." + key, null, null, Locale.SIMPLIFIED_CHINESE))
+			assertThat(messages.getMessage("ledger.payload." + key, null, null, Locale.SIMPLIFIED_CHINESE))
 				.as("Chinese label for " + key).isNotNull().doesNotContainPattern("[A-Za-z]{3,}");
-			assertThat(messages.getMessage("ledger.field." + key, null, null, Locale.ENGLISH))
+			assertThat(messages.getMessage("ledger.payload." + key, null, null, Locale.ENGLISH))
 				.as("English label for " + key).isNotNull();
 		});
 	}
