@@ -12,13 +12,27 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-/** The Chinese and English bundles have the same keys, and every message formats. */
+/** The Chinese and English bundles have the same keys, each once, and every message formats. */
 class MessageBundleTests {
 
 	@Test
 	void bothLanguagesHaveTheSameKeys() throws IOException {
 		assertThat(load("messages_en.properties").stringPropertyNames())
 			.containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+	}
+
+	/** A key given twice loses its first text without a word: another page's label changes under it. */
+	@Test
+	void noKeyIsGivenTwice() throws IOException {
+		for (String bundle : new String[] { "messages.properties", "messages_en.properties" }) {
+			try (InputStream in = MessageBundleTests.class.getResourceAsStream("/" + bundle)) {
+				java.util.Set<String> seen = new java.util.HashSet<>();
+				new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+					.filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+					.map(line -> line.substring(0, line.indexOf('=')).strip())
+					.forEach(key -> assertThat(seen.add(key)).as(bundle + " gives " + key + " twice").isTrue());
+			}
+		}
 	}
 
 	/** A single apostrophe in a message with arguments swallows them in MessageFormat. */
