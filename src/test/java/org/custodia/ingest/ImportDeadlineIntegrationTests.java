@@ -115,8 +115,8 @@ class ImportDeadlineIntegrationTests {
 		String register = mvc.perform(get("/recordings").session(accounts.signedIn(mvc, "pingdingshan-culture", Role.CUSTODIAN)))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(register).as("lateness as people say it").contains("迟延 2 天 16 小时").doesNotContain("3840")
-			.doesNotContain("3,840");
+		assertThat(register).as("lateness as people say it").contains("迟延 2 天 16 小时").doesNotContain("迟延 3840")
+			.doesNotContain("迟延 3,840").doesNotContain("3840 分钟");
 
 		lateReason(custodian, recording, "water").andExpect(status().isOk())
 			.andExpect(jsonPath("$.deadline").value("2026-11-27T12:00:00Z"))
