@@ -196,19 +196,11 @@ class ImportKillTests {
 	}
 
 	private static Process importing(Path dataDir, Path card) throws IOException {
-		return command(dataDir, "import", card.toString(), "--agency", AGENCY, "--device", DEVICE,
-				"--custodia.ingest.import-roots." + AGENCY + "=" + card.getParent());
+		return CommandProcesses.importing(dataDir, card, AGENCY, DEVICE);
 	}
 
 	private static Process command(Path dataDir, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-				CustodiaApplication.class.getName()));
-		command.addAll(List.of(args));
-		command.add("--custodia.data-dir=" + dataDir);
-		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.PIPE)
-			.start();
+		return CommandProcesses.command(dataDir, args);
 	}
 
 	private static void registerDevice(Path dataDir) {
